@@ -1,0 +1,166 @@
+"""Load the shipped gazetteer (``gazetteer/*.csv``) into an immutable, name-indexed
+:class:`Gazetteer`.
+
+File format (one CSV per layer, UTF-8, header row; lists are ``|``-separated):
+
+``id,type,name_en,name_ar,aliases_ar,aliases_en,aliases_ku,lat,lon,governorate,
+district,country,population,precision_m,source``
+
+Every coordinate has a ``source``.  Names are indexed by :func:`kharita.text.normalize.key`.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import GazetteerError
+from .models import GazetteerPlace
+from .text.normalize import key
+
+REQUIRED_COLUMNS = (
+    "id",
+    "type",
+    "name_en",
+    "name_ar",
+    "lat",
+    "lon",
+    "country",
+    "source",
+)
+OPTIONAL_COLUMNS = (
+    "aliases_ar",
+    "aliases_en",
+    "aliases_ku",
+    "governorate",
+    "district",
+    "population",
+    "precision_m",
+)
+
+
+def default_directory() -> Path:
+    """``$KHARITA_GAZETTEER`` or the ``gazetteer/`` folder of this checkout."""
+    env = os.environ.get("KHARITA_GAZETTEER")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "gazetteer"
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """All places plus a normalised-name index. Build with :func:`load_gazetteer`."""
+
+    places: tuple[GazetteerPlace, ...]
+    by_id: dict[str, GazetteerPlace] = field(repr=False)
+    by_key: dict[str, tuple[str, ...]] = field(repr=False)
+    directory: Path | None = None
+
+    def get(self, place_id: str) -> GazetteerPlace:
+        return self.by_id[place_id]
+
+    def lookup(self, name: str) -> tuple[GazetteerPlace, ...]:
+        """Places any of whose names normalise to the same key as ``name``."""
+        return tuple(self.by_id[i] for i in self.by_key.get(key(name), ()))
+
+    def keys(self) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """``(normalised name, place ids)`` pairs, for building matchers."""
+        return iter(self.by_key.items())
+
+    def of_type(self, *types: str) -> tuple[GazetteerPlace, ...]:
+        return tuple(p for p in self.places if p.type in types)
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+def _float(value: str, path: str, row: int, column: str) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise GazetteerError(path, row, f"{column} is not a number: {value!r}") from None
+    if not math.isfinite(number):
+        raise GazetteerError(path, row, f"{column} is not finite: {value!r}")
+    return number
+
+
+def parse_row(row: dict[str, str], path: str, line: int) -> GazetteerPlace:
+    """One CSV row to a :class:`GazetteerPlace`, or a one-line :class:`GazetteerError`."""
+    for column in REQUIRED_COLUMNS:
+        if not (row.get(column) or "").strip():
+            raise GazetteerError(path, line, f'empty required column "{column}"')
+    lat = _float(row["lat"], path, line, "lat")
+    lon = _float(row["lon"], path, line, "lon")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise GazetteerError(path, line, f"coordinates out of range: {lat}, {lon}")
+    population = row.get("population") or ""
+    precision = row.get("precision_m") or ""
+    return GazetteerPlace(
+        id=row["id"].strip(),
+        type=row["type"].strip(),
+        name_en=row["name_en"].strip(),
+        name_ar=row["name_ar"].strip(),
+        lat=lat,
+        lon=lon,
+        country=row["country"].strip(),
+        source=row["source"].strip(),
+        governorate=(row.get("governorate") or "").strip() or None,
+        district=(row.get("district") or "").strip() or None,
+        aliases_ar=_split(row.get("aliases_ar")),
+        aliases_en=_split(row.get("aliases_en")),
+        aliases_ku=_split(row.get("aliases_ku")),
+        population=int(float(population)) if population.strip() else None,
+        precision_m=_float(precision, path, line, "precision_m") if precision.strip() else 5000.0,
+    )
+
+
+def read_places(path: Path) -> Iterator[GazetteerPlace]:
+    """Rows of one gazetteer CSV file; the first bad row raises."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise GazetteerError(path.name, 1, f"missing columns: {', '.join(missing)}")
+        for line, row in enumerate(reader, start=2):
+            yield parse_row(row, path.name, line)
+
+
+def build(places: list[GazetteerPlace], directory: Path | None = None) -> Gazetteer:
+    """Index ``places`` by id and by every normalised name."""
+    by_id: dict[str, GazetteerPlace] = {}
+    index: dict[str, list[str]] = {}
+    for place in places:
+        if place.id in by_id:
+            raise GazetteerError(str(directory or ""), None, f"duplicate id {place.id!r}")
+        by_id[place.id] = place
+        for name in place.names:
+            k = key(name)
+            if k and place.id not in index.setdefault(k, []):
+                index[k].append(place.id)
+    return Gazetteer(
+        places=tuple(places),
+        by_id=by_id,
+        by_key={k: tuple(v) for k, v in index.items()},
+        directory=directory,
+    )
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(directory: Path | None = None) -> Gazetteer:
+    """Load every ``*.csv`` in ``directory`` (default: the shipped gazetteer), cached."""
+    root = Path(directory) if directory is not None else default_directory()
+    files = sorted(root.glob("*.csv"))
+    if not files:
+        raise GazetteerError(str(root), None, "no gazetteer CSV files found")
+    places: list[GazetteerPlace] = []
+    for path in files:
+        places.extend(read_places(path))
+    return build(places, root)

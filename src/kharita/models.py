@@ -1,0 +1,276 @@
+"""Typed, frozen records exchanged between kharita's stages.
+
+The data flow is ``Article -> Mention -> ResolvedPlace -> Incident``; a run ends
+in a :class:`RunReport`.  Every span is a ``(start, end)`` pair of character
+offsets into the ORIGINAL ``Article.text`` (never into a normalised copy), so
+excerpts and highlights are always cut from what the outlet published.
+
+Coordinates are always ``(lat, lon)`` in this module.  Conversion to shapely's
+``(x=lon, y=lat)`` happens only in :mod:`kharita.resolve.geometry`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["ar", "en"]
+MentionKind = Literal["gazetteer", "coordinates", "fuzzy"]
+PlaceRole = Literal["site", "container", "reference", "prior", "actor", "other"]
+DatePrecision = Literal["day", "month", "year"]
+
+IRAQ = "IQ"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article. Only ``text`` is required from the input."""
+
+    id: str
+    text: str
+    lang: Lang
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None  # ISO date as given by the source ("2024-04-20", "2024-04")
+    title: str | None = None
+    origin: str = ""  # "path:record" where it was read from
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerPlace:
+    """One row of the shipped gazetteer (see ``gazetteer/README.md``)."""
+
+    id: str
+    type: str
+    name_en: str
+    name_ar: str
+    lat: float
+    lon: float
+    country: str  # ISO 3166-1 alpha-2, "IQ" for Iraq
+    source: str
+    governorate: str | None = None  # English governorate name, Iraqi places only
+    district: str | None = None
+    aliases_ar: tuple[str, ...] = ()
+    aliases_en: tuple[str, ...] = ()
+    aliases_ku: tuple[str, ...] = ()
+    population: int | None = None
+    precision_m: float = 5_000.0  # how far the point may be from the thing it names
+
+    @property
+    def in_iraq(self) -> bool:
+        return self.country == IRAQ
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name and alias, primary names first."""
+        return (
+            self.name_ar,
+            self.name_en,
+            *self.aliases_ar,
+            *self.aliases_en,
+            *self.aliases_ku,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of the original text that names a place.
+
+    ``candidates`` are gazetteer ids whose names match; resolution picks one.
+    ``designator`` is a place-type cue inside the span (``قاعدة``, ``محافظة``,
+    ``airbase``) when there is one.
+    """
+
+    start: int
+    end: int
+    text: str
+    matched: str  # the normalised name that matched
+    candidates: tuple[str, ...]
+    kind: MentionKind = "gazetteer"
+    designator: str | None = None
+    designator_type: str | None = None  # gazetteer type the designator implies
+    point: tuple[float, float] | None = None  # for coordinates written in the text
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One rule that fired while resolving a mention."""
+
+    rule: str
+    weight: float
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A scored candidate of a mention, with the rules that scored it."""
+
+    place: GazetteerPlace
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeLocation:
+    """«30 كم شمال كركوك», "south of Baghdad": a point offset from an anchor."""
+
+    phrase_start: int
+    phrase_end: int
+    phrase: str
+    anchor_id: str
+    bearing_deg: float | None
+    distance_km: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedPlace:
+    """A mention and the place it was resolved to (or ``place=None``)."""
+
+    mention: Mention
+    place: GazetteerPlace | None
+    lat: float | None
+    lon: float | None
+    confidence: float
+    precision_m: float
+    foreign: bool
+    evidence: tuple[Evidence, ...] = ()
+    alternatives: tuple[Candidate, ...] = ()
+    relative: RelativeLocation | None = None
+    role: PlaceRole = "other"
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.confidence < 0.5
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.end
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A casualty count as a range; ``None`` bounds mean unknown."""
+
+    min: int | None = None
+    max: int | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.min is not None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """The event date, ISO, with its precision. ``iso=None`` means unknown."""
+
+    iso: str | None
+    precision: DatePrecision | None
+    start: int | None = None  # span of the date expression in the text
+    end: int | None = None
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who is said to have done it, who claimed it, who denied it."""
+
+    perpetrator: str | None = None
+    claimed_by: str | None = None
+    denied_by: str | None = None
+    perpetrator_span: tuple[int, int] | None = None
+    claimed_span: tuple[int, int] | None = None
+    denied_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One report of an incident: where it was read and what it says."""
+
+    article_id: str
+    outlet: str | None
+    url: str | None
+    date: str | None
+    excerpt: str
+    excerpt_start: int  # offset of the excerpt in the article text
+    highlight: tuple[int, int] | None = None  # place mention, relative to excerpt
+    lang: Lang = "ar"
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One event, possibly reported by several sources."""
+
+    id: str
+    type: str
+    date: EventDate
+    killed: Count
+    wounded: Count
+    place: ResolvedPlace | None
+    sources: tuple[Source, ...]
+    confidence: float
+    acled_event_type: str = ""
+    acled_sub_event_type: str = ""
+    attribution: Attribution = field(default_factory=Attribution)
+    trigger: str = ""
+    trigger_span: tuple[int, int] | None = None
+
+    @property
+    def lat(self) -> float | None:
+        return self.place.lat if self.place else None
+
+    @property
+    def lon(self) -> float | None:
+        return self.place.lon if self.place else None
+
+    @property
+    def report_count(self) -> int:
+        return len(self.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """Everything kharita extracted from one article."""
+
+    article: Article
+    places: tuple[ResolvedPlace, ...]
+    incidents: tuple[Incident, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordError:
+    """A record that could not be read or processed: ``path:record: message``."""
+
+    path: str
+    record: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.record}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class RunReport:
+    """What a run did: counts, failures and the files it wrote."""
+
+    articles_read: int
+    articles_failed: int
+    places: int
+    incidents: int
+    errors: tuple[RecordError, ...] = ()
+    outputs: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.articles_read} articles read",
+            f"{self.articles_failed} failed",
+            f"{self.places} places",
+            f"{self.incidents} incidents",
+        ]
+        line = ", ".join(parts)
+        if self.outputs:
+            line += " -> " + ", ".join(self.outputs)
+        return line
