@@ -249,7 +249,8 @@ class RecordError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.record}: {self.message}"
+        where = f"{self.path}:{self.record}" if self.record else self.path
+        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,5 @@
+"""``python -m kharita``."""
+
+from .cli import main
+
+main()
