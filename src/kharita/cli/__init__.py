@@ -10,7 +10,11 @@ import click
 from .. import __version__
 from ..errors import KharitaError
 from ._common import CONTEXT_SETTINGS, configure_logging
+from .eval_cmd import eval_command
+from .explain_cmd import explain_command
 from .extract_cmd import extract
+from .gazetteer_cmd import gazetteer
+from .geocode_cmd import geocode
 from .map_cmd import map_command
 
 
@@ -38,6 +42,10 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
 
 cli.add_command(map_command)
 cli.add_command(extract)
+cli.add_command(explain_command)
+cli.add_command(geocode)
+cli.add_command(gazetteer)
+cli.add_command(eval_command)
 
 
 def main() -> None:

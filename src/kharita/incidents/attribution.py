@@ -1,0 +1,182 @@
+"""Attribution: who is said to have done it, who claimed it, who denied it.
+
+Actors come from ``lexicon/actors.tsv`` (a folded phrase and a short label);
+cues from ``lexicon/attribution_cues.tsv`` with the side of the cue where the
+actor stands (Arabic VSO «نفت الولايات المتحدة», SVO «واشنطن تنفي», "X claimed
+responsibility").  Rules:
+
+* a claim cue right after a denial (``نفت ... مسؤوليتها عن``) is part of the
+  denial; a negated claim (``لم تعلن أية جهة مسؤوليتها``, "no group has
+  claimed") is no claim;
+* an actor that denied is never the perpetrator (the seed: reports that «الولايات
+  المتحدة شنت غارات» are what CENTCOM denies);
+* the perpetrator is the actor of a perpetration cue (``شن``, ``نفذ``,
+  ``أطلقت``, "carried out"), or a nationality right after the trigger (``قصف
+  جوي تركي``); "X is suspected" gives ``"X (suspected)"``.
+
+Spans are offsets into the original article text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import load_table
+from ..models import Attribution
+from ._doc import Doc
+from ._lex import by_lang, compile_phrases, lookup
+
+_WINDOW_AFTER = 70
+_WINDOW_BEFORE = 90
+_NEGATION = re.compile(
+    r"(?:\bلم|\bلا|\bno|\bnot|\bnone|\byet to)\s+(?:[\w-]+\s+){0,3}$"
+)
+_BREAK = re.compile(r"[.;!?\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in folded text."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    kind: str
+    subject: str
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[
+    list[tuple[re.Pattern[str], dict[str, dict[str, str]]]],
+    list[tuple[re.Pattern[str], dict[str, dict[str, str]]]],
+]:
+    actors = [
+        (compile_phrases(t, lang), t)
+        for lang, t in by_lang(load_table("actors"), "pattern").items()
+    ]
+    cues = [
+        (compile_phrases(t, lang), t)
+        for lang, t in by_lang(load_table("attribution_cues"), "cue").items()
+    ]
+    return actors, cues
+
+
+def find_actors(
+    folded: str, start: int = 0, end: int | None = None
+) -> list[ActorMention]:
+    """Actors named in ``folded[start:end]``."""
+    stop = len(folded) if end is None else end
+    actors, _ = _patterns()
+    out = []
+    for pattern, table in actors:
+        for m in pattern.finditer(folded, start, stop):
+            out.append(
+                ActorMention(m.start(), m.end(), lookup(table, m.group("p"))["label"])
+            )
+    return sorted(out, key=lambda a: a.start)
+
+
+def _find_cues(folded: str, start: int, stop: int) -> list[_Cue]:
+    _, cues = _patterns()
+    out = []
+    for pattern, table in cues:
+        for m in pattern.finditer(folded, start, stop):
+            row = lookup(table, m.group("p"))
+            out.append(_Cue(m.start(), m.end(), row["kind"], row["subject"]))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _actor_for(
+    cue: _Cue, actors: list[ActorMention], folded: str
+) -> ActorMention | None:
+    after = [
+        a for a in actors
+        if cue.subject in ("after", "both") and 0 <= a.start - cue.end <= _WINDOW_AFTER
+        and not _BREAK.search(folded, cue.end, a.start)
+    ]  # fmt: skip
+    before = [
+        a for a in actors
+        if cue.subject in ("before", "both") and 0 <= cue.start - a.end <= _WINDOW_BEFORE
+        and not _BREAK.search(folded, a.end, cue.start)
+    ]  # fmt: skip
+    if after and (not before or after[0].start - cue.end <= cue.start - before[-1].end):
+        return after[0]
+    return before[-1] if before else None
+
+
+def find_attribution(
+    doc: Doc,
+    spans: Sequence[tuple[int, int]],
+    triggers: Sequence[tuple[int, int]] = (),
+    perpetrator_spans: Sequence[tuple[int, int]] | None = None,
+) -> tuple[Attribution, list[ActorMention]]:
+    """Attribution stated in the folded ``spans`` (an incident's sentences).
+
+    Perpetration cues count only inside ``perpetrator_spans`` (default: all
+    ``spans``) - the sentences that describe this incident's kind of event.
+    """
+    perp_ok = spans if perpetrator_spans is None else perpetrator_spans
+    folded = doc.text
+    actors = [a for s, e in spans for a in find_actors(folded, s, e)]
+    cues = [c for s, e in spans for c in _find_cues(folded, s, e)]
+    found: dict[str, ActorMention] = {}
+    # «قصف جوي تركي»: a nationality right after the trigger is the perpetrator
+    for t_end in (end for _, end in triggers):
+        for a in actors:
+            if 0 <= a.start - t_end <= 3 and "perpetrated" not in found:
+                found["perpetrated"] = a
+    suspected = False
+    denial_ends = [c.end for c in cues if c.kind == "denied"]
+    for cue in cues:
+        if cue.kind == "claimed" and any(0 <= cue.start - d <= 70 for d in denial_ends):
+            continue
+        if cue.kind in ("perpetrated", "suspected", "accused") and not any(
+            s <= cue.start < e for s, e in perp_ok
+        ):
+            continue
+        if cue.kind in ("claimed", "perpetrated") and _NEGATION.search(
+            folded[max(0, cue.start - 40) : cue.start]
+        ):
+            continue
+        actor = _actor_for(cue, actors, folded)
+        if actor is None:
+            continue
+        kind = "perpetrated" if cue.kind in ("accused", "suspected") else cue.kind
+        if (
+            kind == "perpetrated"
+            and cue.kind == "suspected"
+            and "perpetrated" not in found
+        ):
+            suspected = True
+        found.setdefault(kind, actor)
+    return _build(doc, found, suspected), actors
+
+
+def _build(doc: Doc, found: dict[str, ActorMention], suspected: bool) -> Attribution:
+    denied = found.get("denied")
+    perp = found.get("perpetrated")
+    if perp is not None and denied is not None and perp.label == denied.label:
+        perp = None
+    claimed = found.get("claimed")
+
+    def span(a: ActorMention | None) -> tuple[int, int] | None:
+        return doc.original(a.start, a.end) if a else None
+
+    label = perp.label + (" (suspected)" if suspected else "") if perp else None
+    return Attribution(
+        perpetrator=label,
+        claimed_by=claimed.label if claimed else None,
+        denied_by=denied.label if denied else None,
+        perpetrator_span=span(perp),
+        claimed_span=span(claimed),
+        denied_span=span(denied),
+    )

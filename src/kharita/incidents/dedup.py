@@ -1,0 +1,198 @@
+"""Merge reports of the same event into one incident.
+
+Two incidents (from different articles) are the same event when their types
+are compatible (``family`` in ``incident_types.tsv``), their sites are the same
+or near, and the dates allow it:
+
+* both dated to the day: at most 1 day apart, sites <= 25 km apart (or one
+  contains the other);
+* one dated to the day and one to the month (an article dated only
+  ``2024-04``) and the day falls in that month: sites <= 10 km apart and no
+  casualty figure conflicts;
+* otherwise (a date unknown): strong evidence only - sites <= 10 km apart,
+  weekdays (when known) equal, and at least one casualty figure stated and
+  non-zero in both and compatible (overlapping, or a toll that grew by at most
+  half: 11 -> 15).  Zero-casualty reports of an undated attack on a base that is
+  often attacked (Ain al-Asad) therefore stay apart.
+
+Figures are compatible when the ranges overlap or the larger lower bound is at
+most 1.5x the smaller.  A merged incident lists every source (earliest first),
+widens casualty ranges (min of mins, max of maxes, open if any is open), takes
+the most precise date, the most specific site, and the first stated
+attribution of each kind; its confidence rises with each report.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..models import Attribution, Count, EventDate, Incident
+from . import places as P
+from .dates import weekday_of
+from .types import get_type
+
+NEAR_KM = 25.0
+SAME_KM = 10.0
+GROWTH = 1.5
+
+
+def _km(a: Incident, b: Incident) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _contained(a: Incident, b: Incident) -> bool:
+    if a.place is None or b.place is None:
+        return False
+    return P.contains(a.place, b.place) or P.contains(b.place, a.place)
+
+
+def _counts_compatible(a: Count, b: Count) -> bool:
+    if a.min is None or b.min is None:
+        return True
+    if (a.max is None or b.min <= a.max) and (b.max is None or a.min <= b.max):
+        return True
+    lo, hi = sorted((a.min, b.min))
+    return lo > 0 and hi <= GROWTH * lo
+
+
+def _positive_match(a: Count, b: Count) -> bool:
+    return bool(a.min) and bool(b.min) and _counts_compatible(a, b)
+
+
+def _day_gap(a: EventDate, b: EventDate) -> int | None:
+    from datetime import date
+
+    if a.precision == "day" and b.precision == "day" and a.iso and b.iso:
+        return abs((date.fromisoformat(a.iso) - date.fromisoformat(b.iso)).days)
+    return None
+
+
+def same_event(a: Incident, b: Incident) -> bool:
+    """True when ``a`` and ``b`` report the same event (see module doc)."""
+    if {s.article_id for s in a.sources} & {s.article_id for s in b.sources}:
+        return False
+    if (
+        a.place is None
+        or b.place is None
+        or not get_type(a.type).compatible(get_type(b.type))
+    ):
+        return False
+    km = _km(a, b)
+    gap = _day_gap(a.date, b.date)
+    casualties_ok = _counts_compatible(a.killed, b.killed) and _counts_compatible(
+        a.wounded, b.wounded
+    )
+    if gap is not None:
+        return gap <= 1 and (km <= NEAR_KM or _contained(a, b)) and casualties_ok
+    if _month_covers(a.date, b.date) or _month_covers(b.date, a.date):
+        return km <= SAME_KM and casualties_ok
+    wa, wb = weekday_of(a.date), weekday_of(b.date)
+    if wa is not None and wb is not None and wa != wb:
+        return False
+    if (
+        a.date.iso
+        and b.date.iso
+        and not (a.date.iso.startswith(b.date.iso) or b.date.iso.startswith(a.date.iso))
+    ):
+        return False
+    strong = _positive_match(a.killed, b.killed) or _positive_match(
+        a.wounded, b.wounded
+    )
+    return km <= SAME_KM and strong and casualties_ok
+
+
+def _month_covers(month: EventDate, day: EventDate) -> bool:
+    return (
+        month.precision == "month" and day.precision == "day"
+        and bool(month.iso) and bool(day.iso) and (day.iso or "").startswith(month.iso or "-")
+    )  # fmt: skip
+
+
+def _widen(counts: list[Count]) -> Count:
+    known = [c for c in counts if c.min is not None]
+    if not known:
+        return Count()
+    hi = None if any(c.max is None for c in known) else max(c.max or 0 for c in known)
+    return Count(min(c.min or 0 for c in known), hi)
+
+
+def _best_date(dates: list[EventDate]) -> EventDate:
+    rank = {"day": 0, "month": 1, "year": 2}
+    known = [d for d in dates if d.iso]
+    if not known:
+        return next((d for d in dates if "weekday=" in d.rule), dates[0])
+    return min(known, key=lambda d: rank[d.precision or "year"])
+
+
+def _attribution(group: list[Incident]) -> Attribution:
+    merged = Attribution()
+    for inc in group:
+        a = inc.attribution
+        if merged.perpetrator is None and a.perpetrator is not None:
+            merged = replace(
+                merged, perpetrator=a.perpetrator, perpetrator_span=a.perpetrator_span
+            )
+        if merged.claimed_by is None and a.claimed_by is not None:
+            merged = replace(
+                merged, claimed_by=a.claimed_by, claimed_span=a.claimed_span
+            )
+        if merged.denied_by is None and a.denied_by is not None:
+            merged = replace(merged, denied_by=a.denied_by, denied_span=a.denied_span)
+    return merged
+
+
+def _merge(group: list[Incident]) -> Incident:
+    if len(group) == 1:
+        return group[0]
+    group = sorted(group, key=lambda i: (i.date.iso or "9999", -i.confidence))
+    lead = min(
+        group,
+        key=lambda i: (
+            get_type(i.type).priority
+            if i.type not in ("explosion", "other", "attack_on_base")
+            else 100,
+            -i.confidence,
+        ),
+    )
+    placed = [i.place for i in group if i.place is not None]
+    site = min(placed, key=lambda p: (P.rank(p), -p.confidence)) if placed else None
+    confidence = 1.0 - math.prod(1.0 - i.confidence for i in group)
+    return replace(
+        lead,
+        id=group[0].id,
+        date=_best_date([i.date for i in group]),
+        killed=_widen([i.killed for i in group]),
+        wounded=_widen([i.wounded for i in group]),
+        place=site,
+        sources=tuple(s for i in group for s in i.sources),
+        confidence=round(min(1.0, confidence), 3),
+        attribution=_attribution(group),
+    )
+
+
+def merge_incidents(incidents: Iterable[Incident]) -> list[Incident]:
+    """Incidents with reports of the same event merged (single-link groups)."""
+    items = list(incidents)
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if root(i) != root(j) and same_event(items[i], items[j]):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Incident]] = {}
+    for i, inc in enumerate(items):
+        groups.setdefault(root(i), []).append(inc)
+    return [_merge(g) for g in groups.values()]

@@ -1,0 +1,378 @@
+"""From one article and its resolved places to incidents and place roles.
+
+1. The folded text is cut into sentences; each gets its triggers, dates,
+   casualty figures and a ``prior`` flag (a sentence that recalls an earlier
+   event: ``الماضي/الفائت``, "last week", a month with ``الفائت``, or a day
+   that differs from the incident's date).
+2. Non-prior sentences with a trigger are grouped into incidents by site: a
+   sentence whose most specific Iraqi place is far (> 25 km) from, and not
+   inside, every incident so far starts a new incident when its trigger is a
+   strong one; otherwise it joins the first incident.  Non-prior sentences
+   with casualty figures and no trigger join the first incident.
+3. Per incident: type (trigger weights, title as a hint), site, date,
+   casualties, attribution, excerpt and confidence.
+4. Every place mention gets a role (see :mod:`kharita.incidents.places`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from ..models import (
+    Article,
+    EventDate,
+    Incident,
+    ResolvedPlace,
+    Source,
+)
+from ..text.normalize import fold
+from . import places as P
+from ._doc import Doc, Sentence, make_doc
+from .attribution import ActorMention, find_actors, find_attribution
+from .casualties import CasualtyMention, combine, find_casualties, says_no_casualties
+from .dates import (
+    DateMention,
+    Reference,
+    best_date,
+    find_dates,
+    parse_reference,
+    resolve,
+    unknown_date,
+)
+from .types import TriggerMatch, find_triggers, get_type, registry
+
+SPLIT_KM = 25.0
+STRONG_TRIGGER = 2.0
+MAX_INCIDENTS = 4
+SPLIT_RANK = 3  # a second incident needs a site at least as specific as a town
+EXCERPT_MIN, EXCERPT_MAX = 300, 500
+
+
+@dataclass
+class _Sent:
+    sentence: Sentence
+    triggers: list[TriggerMatch]
+    dates: list[tuple[DateMention, EventDate]]
+    casualties: list[CasualtyMention]
+    zero: set[str]
+    prior: bool
+    places: list[int] = field(default_factory=list)  # indices into the places list
+
+
+@dataclass
+class _Cluster:
+    sents: list[_Sent]
+    site: ResolvedPlace | None
+
+
+def _analyse(doc: Doc, ref: Reference | None, today: date | None) -> list[_Sent]:
+    out = []
+    for s in doc.sentences:
+        dates = [
+            (m, resolve(m, ref, today)) for m in find_dates(doc.text, s.start, s.end)
+        ]
+        prior = P.is_prior_text(s.text) or any(m.past for m, _ in dates)
+        out.append(
+            _Sent(
+                s,
+                find_triggers(doc.text, s.start, s.end),
+                dates,
+                find_casualties(doc.text, s.start, s.end),
+                says_no_casualties(doc.text, s.start, s.end),
+                prior,
+            )
+        )
+    return out
+
+
+def _eligible(
+    places: Sequence[ResolvedPlace], cues: dict[int, str | None], idx: list[int]
+) -> list[ResolvedPlace]:
+    return [places[i] for i in idx if cues[i] is None]
+
+
+def _km(a: ResolvedPlace, b: ResolvedPlace) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _compatible_site(a: ResolvedPlace, b: ResolvedPlace) -> bool:
+    return (
+        P.same_place(a, b)
+        or P.contains(a, b)
+        or P.contains(b, a)
+        or _km(a, b) <= SPLIT_KM
+    )
+
+
+def _joins(
+    cluster: _Cluster, site: ResolvedPlace | None, eligible: list[ResolvedPlace]
+) -> bool:
+    if site is None or cluster.site is None:
+        return True
+    return any(_compatible_site(cluster.site, e) for e in eligible if not e.foreign)
+
+
+def _cluster(
+    sents: list[_Sent], places: Sequence[ResolvedPlace], cues: dict[int, str | None]
+) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    pending: list[_Sent] = []
+    for s in sents:
+        if s.prior or not (s.triggers or s.casualties):
+            continue
+        eligible = _eligible(places, cues, s.places)
+        if eligible and all(e.foreign for e in eligible):
+            continue  # an event abroad (a rocket on a base in Syria): not an Iraqi incident
+        site = P.choose_site(eligible)
+        if not clusters:
+            if s.triggers:
+                clusters.append(_Cluster([*pending, s], site))
+            else:
+                pending.append(s)
+            continue
+        home = next((c for c in clusters if _joins(c, site, eligible)), None)
+        top = max(s.triggers, key=lambda t: t.weight, default=None)
+        seen = {t.type for c in clusters for x in c.sents for t in x.triggers}
+        strong = (
+            top is not None and top.weight >= STRONG_TRIGGER and top.type not in seen
+        )
+        specific = site is not None and P.rank(site) <= SPLIT_RANK
+        if home is None and strong and specific and len(clusters) < MAX_INCIDENTS:
+            clusters.append(_Cluster([s], site))
+            continue
+        home = home or clusters[0]
+        home.sents.append(s)
+        if home.site is None:
+            home.site = site
+    return clusters
+
+
+def _type(
+    cluster: _Cluster, title: str | None
+) -> tuple[str, TriggerMatch | None, float]:
+    weights: dict[str, list[float]] = {}
+    first = cluster.sents[0].sentence.index
+    for s in cluster.sents:
+        for t in s.triggers:
+            bonus = 2.0 if s.sentence.index == first else 1.0
+            weights.setdefault(t.type, []).append(t.weight * bonus)
+    if title:
+        for t in find_triggers(fold(title)):
+            weights.setdefault(t.type, []).append(t.weight)
+    # the strongest trigger counts fully, repeats a little: many «الهجوم» do not beat one «عبوة ناسفة»
+    scores = {k: max(v) + 0.3 * (sum(v) - max(v)) for k, v in weights.items()}
+    if not scores:
+        return "other", None, 0.0
+    types = registry()
+    best = min(scores, key=lambda k: (-scores[k], types[k].priority))
+    trig = next((t for s in cluster.sents for t in s.triggers if t.type == best), None)
+    if trig is None:
+        trig = max(
+            (t for s in cluster.sents for t in s.triggers),
+            key=lambda t: t.weight,
+            default=None,
+        )
+    return best, trig, scores[best]
+
+
+def _date(
+    cluster: _Cluster, ref: Reference | None, article_date: str | None
+) -> EventDate:
+    for s in cluster.sents:
+        found = best_date(s.dates)
+        if found is not None:
+            return found
+    weekday = next(
+        (d for s in cluster.sents for _, d in s.dates if d.rule.startswith("weekday=")),
+        None,
+    )
+    if ref is not None:
+        return EventDate(iso=article_date and article_date[: {"day": 10, "month": 7, "year": 4}[ref.precision]],
+                         precision=ref.precision, rule="article_date")  # fmt: skip
+    return weekday or unknown_date()
+
+
+def _drop_other_days(cluster: _Cluster, event: EventDate) -> None:
+    """Sentences whose explicit days all differ from the event's recall other events."""
+    if event.precision != "day" or not event.iso:
+        return
+    day = date.fromisoformat(event.iso)
+    keep = []
+    for s in cluster.sents:
+        days = [
+            date.fromisoformat(d.iso)
+            for _, d in s.dates
+            if d.iso and d.precision == "day"
+        ]
+        if days and all(abs((x - day).days) > 1 for x in days):
+            s.prior = True
+        else:
+            keep.append(s)
+    cluster.sents = keep or cluster.sents[:1]
+
+
+def _site(
+    cluster: _Cluster, places: Sequence[ResolvedPlace], cues: dict[int, str | None]
+) -> ResolvedPlace | None:
+    idx = [i for s in cluster.sents for i in s.places]
+    site = P.choose_site(_eligible(places, cues, idx))
+    if site is None:  # only reference points were named: use them (جنوب بغداد)
+        site = P.choose_site([places[i] for i in idx if cues[i] == "reference"])
+    if site is None:
+        return None
+    return next(
+        places[i] for i in sorted(idx) if P.same_place(places[i], site)
+    )  # first mention
+
+
+def _excerpt(
+    doc: Doc, cluster: _Cluster, trig: TriggerMatch | None, site: ResolvedPlace | None
+) -> tuple[int, int]:
+    """Original ``[start, end)`` of the sentences around trigger and site (300-500 chars)."""
+    sents = doc.sentences
+    anchor = (
+        [doc.sentence_at(trig.start).index]
+        if trig
+        else [cluster.sents[0].sentence.index]
+    )
+    if site is not None:
+        anchor.append(doc.sentence_at(doc.folded(site.start)).index)
+    lo, hi = min(anchor), max(anchor)
+    while sents[hi].end - sents[lo].start > EXCERPT_MAX and hi > lo:
+        hi -= 1
+    while sents[hi].end - sents[lo].start < EXCERPT_MIN:
+        if hi + 1 < len(sents) and sents[hi + 1].end - sents[lo].start <= EXCERPT_MAX:
+            hi += 1
+        elif lo > 0 and sents[hi].end - sents[lo - 1].start <= EXCERPT_MAX:
+            lo -= 1
+        else:
+            break
+    start, end = doc.original(sents[lo].start, sents[hi].end)
+    if end - start > EXCERPT_MAX:
+        centre = site.start if site is not None and start <= site.start < end else start
+        start = max(start, centre - EXCERPT_MAX // 2)
+        end = min(end, start + EXCERPT_MAX)
+    text = doc.original_text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _confidence(score: float, site: ResolvedPlace | None, when: EventDate) -> float:
+    type_part = min(1.0, score / 4.0)
+    site_part = site.confidence * (1 - min(P.rank(site), 10) / 20) if site else 0.1
+    date_part = {"day": 1.0, "month": 0.6, "year": 0.4}.get(when.precision or "", 0.2)
+    return round(
+        max(0.0, min(1.0, 0.45 * type_part + 0.4 * site_part + 0.15 * date_part)), 3
+    )
+
+
+def _incident(
+    article: Article, doc: Doc, cluster: _Cluster, n: int, places: Sequence[ResolvedPlace],
+    cues: dict[int, str | None], ref: Reference | None, context: list[tuple[int, int]],
+) -> Incident:  # fmt: skip
+    kind, trig, score = _type(cluster, article.title)
+    when = _date(cluster, ref, article.date)
+    _drop_other_days(cluster, when)
+    site = _site(cluster, places, cues)
+    mentions = [m for s in cluster.sents for m in s.casualties]
+    killed, wounded = combine(mentions, set().union(*(s.zero for s in cluster.sents)))
+    spans = sorted(
+        {*context, *((s.sentence.start, s.sentence.end) for s in cluster.sents)}
+    )
+    info = get_type(kind)
+    related = [
+        s
+        for s in cluster.sents
+        if any(get_type(t.type).compatible(info) for t in s.triggers)
+    ]
+    perp_spans = [(s.sentence.start, s.sentence.end) for s in related]
+    trig_spans = [(t.start, t.end) for s in related for t in s.triggers]
+    attribution, _ = find_attribution(doc, spans, trig_spans, perp_spans)
+    start, end = _excerpt(doc, cluster, trig, site)
+    highlight = None
+    if site is not None and start <= site.start and site.end <= end:
+        highlight = (site.start - start, site.end - start)
+    source = Source(
+        article_id=article.id, outlet=article.outlet, url=article.url, date=article.date,
+        excerpt=doc.original_text[start:end], excerpt_start=start, highlight=highlight, lang=article.lang,
+    )  # fmt: skip
+    return Incident(
+        id=f"{article.id}#{n}", type=kind, date=when, killed=killed, wounded=wounded, place=site,
+        sources=(source,), confidence=_confidence(score, site, when),
+        acled_event_type=info.acled_event_type, acled_sub_event_type=info.acled_sub_event_type,
+        attribution=attribution, trigger=doc.original_text[slice(*doc.original(trig.start, trig.end))] if trig else "",
+        trigger_span=doc.original(trig.start, trig.end) if trig else None,
+    )  # fmt: skip
+
+
+def _roles(
+    doc: Doc, places: Sequence[ResolvedPlace], sents: list[_Sent], clusters: list[_Cluster],
+    incidents: list[Incident], cues: dict[int, str | None], actors: list[ActorMention],
+) -> tuple[ResolvedPlace, ...]:  # fmt: skip
+    in_cluster = {s.sentence.index for c in clusters for s in c.sents}
+    sent_of = {i: s.sentence.index for s in sents for i in s.places}
+    sites = [inc.place for inc in incidents if inc.place is not None]
+    out = []
+    for i, rp in enumerate(places):
+        f0, f1 = doc.folded(rp.start), doc.folded(rp.end)
+        role: str
+        if cues[i] == "actor" or any(a.start < f1 and f0 < a.end for a in actors):
+            role = "actor"
+        elif any(P.same_place(rp, s) for s in sites) and not (
+            sent_of.get(i) is not None and sents[sent_of[i]].prior
+        ):
+            role = "site"
+        elif (
+            sent_of.get(i) is not None
+            and sents[sent_of[i]].prior
+            and sent_of.get(i) not in in_cluster
+        ):
+            role = "prior"
+        elif any(P.contains(rp, s) for s in sites):
+            role = "container"
+        elif cues[i] in ("reference", "launch"):
+            role = "reference"
+        else:
+            role = "other"
+        out.append(replace(rp, role=role))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def extract(
+    article: Article, places: Sequence[ResolvedPlace], *, today: date | None = None
+) -> tuple[tuple[Incident, ...], tuple[ResolvedPlace, ...]]:
+    """Incidents of one article, and its places with their roles set."""
+    doc = make_doc(article.text)
+    ref = parse_reference(article.date)
+    sents = _analyse(doc, ref, today)
+    for i, rp in enumerate(places):
+        sents[doc.sentence_at(doc.folded(rp.start)).index].places.append(i)
+    cues = {i: P.cue_role(doc, rp) for i, rp in enumerate(places)}
+    actors = find_actors(doc.text)
+    for i, rp in enumerate(places):
+        f0, f1 = doc.folded(rp.start), doc.folded(rp.end)
+        if any(a.start < f1 and f0 < a.end for a in actors):
+            cues[i] = "actor"
+    clusters = _cluster(sents, places, cues)
+    context = [
+        (s.sentence.start, s.sentence.end) for s in sents if not s.prior
+    ]  # claims, denials
+    incidents = [
+        _incident(article, doc, c, n, places, cues, ref, context)
+        for n, c in enumerate(clusters, 1)
+    ]
+    incidents = [inc for inc in incidents if inc.place is None or not inc.place.foreign]
+    return tuple(incidents), _roles(
+        doc, places, sents, clusters, incidents, cues, actors
+    )

@@ -1,0 +1,168 @@
+"""Place roles and site choice for incidents (rules over the folded text).
+
+A place mention's role (``ResolvedPlace.role``):
+
+* ``actor`` - part of an actor's name or the subject of a speech verb
+  (``واشنطن تنفي``, "Washington denies");
+* ``site`` - the chosen incident location (every mention of the same place in
+  the incident's sentences);
+* ``prior`` - only named in a sentence recalling an earlier event (Davos,
+  February's strikes in the seed);
+* ``container`` - a governorate, district or country that contains a site;
+* ``reference`` - a point the site is described from (``جنوب بغداد``), or a
+  launch site ("fired from inside Anbar");
+* ``other`` - anything else (datelines, background mentions).
+
+Site choice: among the incident's non-foreign, non-actor, non-reference
+mentions, the most specific (``lexicon/place_specificity.tsv``: base > town >
+district > governorate > country); low-confidence mentions and places outside
+a governorate named in the same incident are demoted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..lexicon import load_table
+from ..models import ResolvedPlace
+from ..text.normalize import key
+from ._doc import Doc
+from ._lex import phrase_key
+
+UNKNOWN_RANK = 5
+_DATELINE = re.compile(r"^\s*(?:/|-|\(|\|)")
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> dict[str, int]:
+    return {row["type"]: int(row["rank"]) for row in load_table("place_specificity")}
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    groups: dict[str, list[str]] = {}
+    for row in load_table("place_role_cues"):
+        groups.setdefault(row["kind"], []).append(phrase_key(row["cue"]))
+    out = {}
+    for kind, cues in groups.items():
+        body = "|".join(
+            r"\s+".join(map(re.escape, c.split()))
+            for c in sorted(set(cues), key=len, reverse=True)
+        )
+        if kind in ("reference",):
+            out[kind] = re.compile(
+                rf"(?<!\w)[وف]?(?:ب|ل)?(?:{body})\s*(?:من\s+|of\s+)?$"
+            )
+        elif kind == "launch":
+            out[kind] = re.compile(rf"(?:{body})\s+(?:[\w-]+\s+){{0,2}}$")
+        elif kind == "actor_verb":
+            out[kind] = re.compile(rf"^\s*(?:{body})(?!\w)")
+        else:
+            out[kind] = re.compile(rf"(?<!\w)[وف]?(?:{body})(?!\w)")
+    return out
+
+
+def is_prior_text(folded: str) -> bool:
+    """True when a sentence recalls an earlier event (``الماضي``, "last week"...)."""
+    return bool(_cue_patterns()["prior"].search(folded))
+
+
+def rank(rp: ResolvedPlace) -> int:
+    """Specificity of a resolved place: lower is more specific."""
+    if rp.place is None:
+        return 2 if rp.relative is not None and rp.relative.distance_km else 11
+    return _ranks().get(rp.place.type, UNKNOWN_RANK)
+
+
+def contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
+    """True when ``outer`` is a country/governorate/district that contains ``inner``."""
+    o, i = outer.place, inner.place
+    if o is None or i is None or o.id == i.id:
+        return False
+    if o.type == "country":
+        return i.country == o.country and i.type != "country"
+    if o.type == "governorate":
+        return (
+            bool(i.governorate)
+            and i.type != "governorate"
+            and key(i.governorate or "") in {key(o.governorate or ""), key(o.name_en)}
+        )
+    if o.type in ("district", "sub-district"):
+        return (
+            bool(i.district)
+            and rank(inner) < rank(outer)
+            and key(i.district or "") in {key(o.district or ""), key(o.name_en)}
+        )
+    return False
+
+
+def near_text(doc: Doc, rp: ResolvedPlace) -> tuple[str, str]:
+    """Folded text just before and just after a mention."""
+    s, e = doc.folded(rp.start), doc.folded(rp.end)
+    return doc.text[max(0, s - 30) : s], doc.text[e : e + 25]
+
+
+def cue_role(doc: Doc, rp: ResolvedPlace) -> str | None:
+    """``actor``, ``reference``, ``launch`` or ``dateline`` from the words around a mention."""
+    before, after = near_text(doc, rp)
+    pats = _cue_patterns()
+    if pats["actor_verb"].search(after):
+        return "actor"
+    if (
+        doc.folded(rp.start) < 40
+        and _DATELINE.search(after)
+        and "\n" not in doc.text[: doc.folded(rp.start)]
+    ):
+        return "dateline"
+    if pats["launch"].search(before):
+        return "launch"
+    if pats["reference"].search(before) or (
+        rp.relative is not None and not rp.relative.distance_km
+    ):
+        return "reference"
+    return None
+
+
+def choose_site(candidates: Sequence[ResolvedPlace]) -> ResolvedPlace | None:
+    """The most specific, best supported candidate (see module doc)."""
+    usable = [
+        c
+        for c in candidates
+        if c.lat is not None and c.lon is not None and not c.foreign
+    ]
+    if not usable:
+        return None
+    govs = {
+        key(c.place.governorate or c.place.name_en)
+        for c in usable
+        if c.place and c.place.type == "governorate"
+    }
+    counts: dict[str, int] = {}
+    for c in usable:
+        counts[_pid(c)] = counts.get(_pid(c), 0) + 1
+
+    def score(c: ResolvedPlace) -> tuple[float, int, float, int]:
+        r: float = rank(c)
+        if c.confidence < 0.4:
+            r += 3
+        if (
+            govs
+            and c.place is not None
+            and c.place.type != "governorate"
+            and c.place.governorate
+            and key(c.place.governorate) not in govs
+        ):
+            r += 4
+        return (r, -counts[_pid(c)], -c.confidence, c.start)
+
+    return min(usable, key=score)
+
+
+def _pid(rp: ResolvedPlace) -> str:
+    return rp.place.id if rp.place is not None else f"@{rp.lat},{rp.lon}"
+
+
+def same_place(a: ResolvedPlace, b: ResolvedPlace) -> bool:
+    return _pid(a) == _pid(b)

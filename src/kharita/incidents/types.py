@@ -1,0 +1,120 @@
+"""The registry of incident types, read from ``lexicon/incident_types.tsv``.
+
+Each type carries its labels, the ACLED ``event_type``/``sub_event_type`` it
+maps to, a map colour and a Font Awesome icon, a tie-break ``priority`` and its
+``families`` (types whose families intersect may describe the same event).
+Triggers (``lexicon/incident_triggers.tsv``) are compiled once per language.
+
+>>> get_type("air_strike").acled_sub_event_type
+'Air/drone strike'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import ConfigurationError
+from ..lexicon import load_table
+from ._lex import by_lang, compile_phrases, lookup
+
+OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentType:
+    """One row of ``incident_types.tsv``."""
+
+    type: str
+    label_en: str
+    label_ar: str
+    acled_event_type: str
+    acled_sub_event_type: str
+    colour: str
+    icon: str
+    priority: int
+    families: frozenset[str]
+
+    def compatible(self, other: IncidentType) -> bool:
+        """True when both types may describe one event (dedup)."""
+        if "any" in self.families or "any" in other.families:
+            return True
+        return bool(self.families & other.families)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A trigger found in folded text."""
+
+    start: int
+    end: int
+    type: str
+    weight: float
+    text: str
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict[str, IncidentType]:
+    """Every incident type by name, in file order."""
+    out: dict[str, IncidentType] = {}
+    for row in load_table("incident_types"):
+        out[row["type"]] = IncidentType(
+            type=row["type"],
+            label_en=row["label_en"],
+            label_ar=row["label_ar"],
+            acled_event_type=row["acled_event_type"],
+            acled_sub_event_type=row["acled_sub_event_type"],
+            colour=row["colour"],
+            icon=row["icon"],
+            priority=int(row["priority"] or 50),
+            families=frozenset(f for f in row["family"].split("|") if f),
+        )
+    return out
+
+
+def get_type(name: str) -> IncidentType:
+    """The type called ``name``; an unknown name lists the options."""
+    types = registry()
+    try:
+        return types[name]
+    except KeyError:
+        options = ", ".join(types)
+        raise ConfigurationError(
+            f"unknown incident type {name!r}; options are: {options}"
+        ) from None
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, tuple[re.Pattern[str], dict[str, dict[str, str]]]]:
+    rows = load_table("incident_triggers")
+    types = registry()
+    for row in rows:
+        if row["type"] not in types:
+            raise ConfigurationError(
+                f"incident_triggers.tsv: trigger {row['trigger']!r} has unknown type "
+                f"{row['type']!r}; options are: {', '.join(types)}"
+            )
+    tables = by_lang(rows, "trigger")
+    return {
+        lang: (compile_phrases(table, lang, suffix=(lang == "ar")), table)
+        for lang, table in tables.items()
+    }
+
+
+def find_triggers(
+    folded: str, start: int = 0, end: int | None = None
+) -> list[TriggerMatch]:
+    """Triggers of every language in ``folded[start:end]`` (folded text)."""
+    stop = len(folded) if end is None else end
+    found: list[TriggerMatch] = []
+    for pattern, table in _triggers().values():
+        for m in pattern.finditer(folded, start, stop):
+            row = lookup(table, m.group("p"))
+            found.append(
+                TriggerMatch(
+                    m.start(), m.end(), row["type"], float(row["weight"]), m.group(0)
+                )
+            )
+    found.sort(key=lambda t: t.start)
+    return found

@@ -1,0 +1,136 @@
+"""The shipped vector basemap: countries, rivers, lakes, governorates and cities.
+
+Countries, rivers and lakes come from ``render/data/basemap.json`` (built by
+:mod:`kharita.render.build_basemap`).  Governorates are read from the gazetteer's
+``boundaries/iraq_governorates.geojson`` (properties ``name_en``, ``name_ar``) and
+cities from the gazetteer's populated places; both are optional, a missing file is
+logged and the map is drawn without that layer.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from shapely.geometry import shape
+
+from ..errors import GazetteerError, RenderError
+from ..models import GazetteerPlace
+
+logger = logging.getLogger("kharita")
+
+DATA = Path(__file__).resolve().parent / "data" / "basemap.json"
+GOVERNORATES_FILE = "iraq_governorates.geojson"
+CITY_TYPES = frozenset({"city", "town", "capital", "governorate_capital", "populated_place"})
+MAX_CITIES = 400
+Json = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Basemap:
+    """GeoJSON layers and labels, ready to be embedded in the page."""
+
+    countries: Json
+    rivers: Json
+    lakes: Json
+    governorates: Json | None
+    sources: tuple[str, ...]
+    country_labels: list[list[Any]] = field(default_factory=list)  # [lat, lon, en, ar]
+    governorate_labels: list[list[Any]] = field(default_factory=list)  # [lat, lon, en, ar]
+    cities: list[list[Any]] = field(default_factory=list)  # [lat, lon, en, ar, rank]
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Json:
+    if not DATA.is_file():
+        raise RenderError(f"missing {DATA.name}; run python -m kharita.render.build_basemap")
+    data: Json = json.loads(DATA.read_text(encoding="utf-8"))
+    return data
+
+
+def boundaries_dir() -> Path:
+    from ..gazetteer import default_directory
+
+    return default_directory() / "boundaries"
+
+
+def load_governorates(path: Path | None = None) -> tuple[Json | None, list[list[Any]]]:
+    """Governorate polygons (rounded) and ``[lat, lon, name_en, name_ar]`` labels."""
+    path = path or boundaries_dir() / GOVERNORATES_FILE
+    if not path.is_file():
+        logger.warning("no governorate boundaries at %s; map drawn without them", path)
+        return None, []
+    data: Json = json.loads(path.read_text(encoding="utf-8"))
+    labels = []
+    for feat in data.get("features", []):
+        props = feat.get("properties") or {}
+        point = shape(feat["geometry"]).representative_point()
+        labels.append([round(point.y, 4), round(point.x, 4), str(props.get("name_en", "")),
+                       str(props.get("name_ar", ""))])
+    return data, labels
+
+
+def governorate_names(governorates: Json | None) -> dict[str, str]:
+    """English -> Arabic governorate name."""
+    if not governorates:
+        return {}
+    return {
+        str(f["properties"].get("name_en")): str(f["properties"].get("name_ar") or "")
+        for f in governorates.get("features", [])
+        if f.get("properties")
+    }
+
+
+def city_rows(places: tuple[GazetteerPlace, ...]) -> list[list[Any]]:
+    """The most populous Iraqi places as ``[lat, lon, en, ar, rank]`` (rank 0 = largest)."""
+    cities = [p for p in places if p.type in CITY_TYPES and p.in_iraq and p.population]
+    cities.sort(key=lambda p: -(p.population or 0))
+    return [[round(p.lat, 4), round(p.lon, 4), p.name_en, p.name_ar, rank]
+            for rank, p in enumerate(cities[:MAX_CITIES])]
+
+
+def load_cities() -> list[list[Any]]:
+    try:
+        from ..gazetteer import load_gazetteer
+
+        return city_rows(load_gazetteer().places)
+    except GazetteerError as err:
+        logger.warning("no gazetteer cities on the basemap: %s", err)
+        return []
+
+
+def load_basemap(governorates_path: Path | None = None, with_cities: bool = True) -> Basemap:
+    shipped = _shipped()
+    governorates, gov_labels = load_governorates(governorates_path)
+    country_labels = [
+        [*f["properties"]["label"], f["properties"]["name_en"], f["properties"]["name_ar"]]
+        for f in shipped["countries"]["features"]
+    ]
+    return Basemap(
+        countries=shipped["countries"],
+        rivers=shipped["rivers"],
+        lakes=shipped["lakes"],
+        governorates=governorates,
+        sources=tuple(shipped["meta"]["sources"]),
+        country_labels=country_labels,
+        governorate_labels=gov_labels,
+        cities=load_cities() if with_cities else [],
+    )
+
+
+BASE_TYPES = frozenset({"airbase", "airport", "airfield", "base", "military_base"})
+
+
+def default_bases() -> tuple[GazetteerPlace, ...]:
+    """Military bases and airfields of the shipped gazetteer (empty, logged, if none)."""
+    try:
+        from ..gazetteer import load_gazetteer
+
+        return tuple(p for p in load_gazetteer().places if p.type in BASE_TYPES and p.in_iraq)
+    except GazetteerError as err:
+        logger.warning("no gazetteer bases on the map: %s", err)
+        return ()

@@ -1,0 +1,146 @@
+"""The one JSON blob the map's script reads: incidents, bases, labels, UI strings.
+
+Rows are positional arrays (see the field constants at the top of
+``assets/kharita.js``) and repeated strings (places, governorates, outlets) are
+interned in tables, which keeps a 10,000-incident map small.  :func:`script_json`
+escapes ``<``, ``>`` and ``&`` so no string can close the ``<script>`` it lives in.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from ..models import EventDate, GazetteerPlace, Incident, Source
+from .basemap import Basemap
+from .i18n import UiLang
+from .popups import base_popup_html, safe_url
+from .types import IncidentStyle
+
+MAX_EXCERPT = 600
+PRECISIONS = {"day": 0, "month": 1, "year": 2}
+ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+EPOCH = date(1970, 1, 1).toordinal()
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside ``<script>``: ``<``, ``>``, ``&``, U+2028/9 escaped."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def day_span(event: EventDate) -> tuple[int | None, int | None]:
+    """First and last day (days since 1970-01-01) covered by a day/month/year date."""
+    match = ISO.match(event.iso or "")
+    if not match:
+        return None, None
+    year, month, day = int(match.group(1)), match.group(2), match.group(3)
+    try:
+        if day and month:
+            first = last = date(year, int(month), int(day))
+        elif month:
+            first = date(year, int(month), 1)
+            last = date(year, int(month), calendar.monthrange(year, int(month))[1])
+        else:
+            first, last = date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None, None
+    return first.toordinal() - EPOCH, last.toordinal() - EPOCH
+
+
+def clip_excerpt(source: Source) -> tuple[str, int | None, int | None]:
+    """The excerpt (at most :data:`MAX_EXCERPT` chars, kept around the highlight)."""
+    text, span = source.excerpt, source.highlight
+    if span and not (0 <= span[0] < span[1] <= len(text)):
+        span = None
+    if len(text) <= MAX_EXCERPT:
+        return text, *(span or (None, None))
+    centre = (span[0] + span[1]) // 2 if span else 0
+    start = max(0, min(centre - MAX_EXCERPT // 2, len(text) - MAX_EXCERPT))
+    cut = "…" + text[start : start + MAX_EXCERPT] + "…"
+    if span:
+        return cut, span[0] - start + 1, span[1] - start + 1
+    return cut, None, None
+
+
+class Interner:
+    """Index of repeated values (names, outlets), listed once in the blob."""
+
+    def __init__(self) -> None:
+        self.index: dict[Any, int] = {}
+        self.rows: list[Any] = []
+
+    def __call__(self, value: Any) -> int:
+        key = json.dumps(value, ensure_ascii=False)
+        if key not in self.index:
+            self.index[key] = len(self.rows)
+            self.rows.append(value)
+        return self.index[key]
+
+
+class Payload:
+    """Accumulates the blob for one map."""
+
+    def __init__(self, styles: Sequence[IncidentStyle], gov_ar: dict[str, str]) -> None:
+        self.type_index = {s.type: i for i, s in enumerate(styles)}
+        self.gov_ar = gov_ar
+        self.places, self.govs, self.outlets = Interner(), Interner(), Interner()
+
+    def place(self, incident: Incident) -> int:
+        resolved = incident.place
+        if resolved is None:
+            return -1
+        gp = resolved.place
+        gov = -1
+        if gp and gp.governorate:
+            gov = self.govs([gp.governorate, self.gov_ar.get(gp.governorate, "")])
+        if gp is None:
+            return self.places(["", "", gov, resolved.mention.text])
+        return self.places([gp.name_en, gp.name_ar, gov, resolved.mention.text])
+
+    def source(self, source: Source) -> list[Any]:
+        excerpt, hs, he = clip_excerpt(source)
+        lang = "a" if source.lang == "ar" else "e"
+        return [self.outlets(source.outlet or ""), safe_url(source.url), source.date, lang, excerpt, hs, he]
+
+    def incident(self, incident: Incident) -> list[Any] | None:
+        if incident.place is None or incident.lat is None or incident.lon is None:
+            return None
+        d0, d1 = day_span(incident.date)
+        precision = PRECISIONS.get(incident.date.precision or "", -1)
+        return [
+            round(incident.lat, 5), round(incident.lon, 5), self.type_index[incident.type],
+            incident.date.iso, precision, d0, d1,
+            incident.killed.min, incident.killed.max, incident.wounded.min, incident.wounded.max,
+            self.place(incident), round(max(incident.place.precision_m, 50.0)),
+            round(incident.confidence * 100), [self.source(s) for s in incident.sources],
+        ]
+
+
+def base_row(place: GazetteerPlace, lang: UiLang) -> list[Any]:
+    return [round(place.lat, 5), round(place.lon, 5), place.name_en, place.name_ar, place.type,
+            base_popup_html(place, lang)]
+
+
+def river_labels(basemap: Basemap) -> list[list[Any]]:
+    """One label per named river, at the middle of its longest stretch."""
+    from shapely.geometry import shape
+
+    out = []
+    for feat in basemap.rivers["features"]:
+        props = feat["properties"]
+        if not props.get("name_en"):
+            continue
+        geom = shape(feat["geometry"])
+        parts = list(getattr(geom, "geoms", [geom]))
+        longest = max(parts, key=lambda g: g.length)
+        point = longest.interpolate(0.5, normalized=True)
+        out.append([round(point.y, 4), round(point.x, 4), props["name_en"], props["name_ar"]])
+    return out

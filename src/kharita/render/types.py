@@ -1,0 +1,98 @@
+"""Incident type styles (labels, colour, icon) from ``lexicon/incident_types.tsv``."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..errors import ConfigurationError, RenderError
+from ..lexicon import load_table
+from .assets import icon_paths
+
+logger = logging.getLogger("kharita")
+
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# folium / Leaflet.awesome-markers colour names -> hex, darkened where a white glyph on the
+# original (beige, light*) would be unreadable.
+NAMED_COLOURS = {
+    "red": "#d63e2a", "darkred": "#a23336", "lightred": "#eb6f5f", "orange": "#f08a1c",
+    "beige": "#b58b52", "green": "#4f9a1f", "darkgreen": "#5f6e1d", "lightgreen": "#7cb342",
+    "blue": "#2f8fc4", "darkblue": "#0067a3", "lightblue": "#3fa9d9", "purple": "#b43fa0",
+    "darkpurple": "#5b396b", "pink": "#e06fc8", "cadetblue": "#436978", "white": "#9ca3af",
+    "gray": "#575757", "grey": "#575757", "lightgray": "#8d8d8d", "black": "#303030",
+}
+FALLBACK_ICON = "circle-exclamation"
+UNKNOWN_COLOUR = "#6b7280"
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentStyle:
+    """How one incident type looks on the map and in the legend."""
+
+    type: str
+    label_en: str
+    label_ar: str
+    colour: str
+    icon: str
+    priority: int = 0
+
+
+def unknown_style(type_: str) -> IncidentStyle:
+    """Grey style for a type the table does not know (named as it came)."""
+    return IncidentStyle(type_, type_ or "unknown", type_ or "غير معروف", UNKNOWN_COLOUR, FALLBACK_ICON, 99)
+
+
+def _icon(name: str) -> str:
+    name = name.strip().removeprefix("fa-").removeprefix("fa ")
+    if name in icon_paths():
+        return name
+    logger.warning("incident icon %r not in render/assets/fa-icons.json; using %s", name, FALLBACK_ICON)
+    return FALLBACK_ICON
+
+
+def _priority(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        return 50
+
+
+def style_from_row(row: dict[str, str]) -> IncidentStyle:
+    colour = row.get("colour", "").strip()
+    colour = NAMED_COLOURS.get(colour.lower(), colour)
+    if not COLOUR.match(colour):
+        raise RenderError(f"incident_types.tsv: type {row.get('type')!r} has bad colour {colour!r}")
+    return IncidentStyle(
+        type=row["type"].strip(),
+        label_en=row.get("label_en", "").strip() or row["type"],
+        label_ar=row.get("label_ar", "").strip() or row["type"],
+        colour=colour.lower(),
+        icon=_icon(row.get("icon", "")),
+        priority=_priority(row.get("priority", "")),
+    )
+
+
+def load_styles() -> tuple[IncidentStyle, ...]:
+    """Every incident type of the lexicon table, ordered by priority."""
+    try:
+        rows = load_table("incident_types")
+    except ConfigurationError as err:
+        raise RenderError(
+            "cannot style incidents: src/kharita/lexicon/incident_types.tsv is missing "
+            f"(columns type,label_en,label_ar,...,colour,icon,priority): {err}"
+        ) from None
+    styles = [style_from_row(r) for r in rows if r.get("type")]
+    return tuple(sorted(styles, key=lambda s: (s.priority, s.type)))
+
+
+def style_table(
+    used: Sequence[str], styles: Sequence[IncidentStyle] | None = None
+) -> tuple[IncidentStyle, ...]:
+    """Styles of the types in ``used`` (table order), unknown types appended in grey."""
+    known = {s.type: s for s in (styles if styles is not None else load_styles())}
+    wanted = set(used)
+    out = [s for s in known.values() if s.type in wanted]
+    out += [unknown_style(t) for t in sorted(wanted - set(known))]
+    return tuple(out)

@@ -1,0 +1,148 @@
+"""Resolution: pick the place each mention names, say how sure, and why.
+
+:func:`resolve_places` runs in passes over one article:
+
+1. candidates of every mention and the article context (areas and countries
+   it names, whether it is about Iraq);
+2. every candidate scored by the rules of :mod:`.disambiguate`; the winners
+   with a clear margin become anchors;
+3. scored again with spatial coherence against those anchors; one sense per
+   name in the article;
+4. relative phrases («30 كم شمال كركوك») and roads between two places move
+   the point and widen its uncertainty; written coordinates become points.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..gazetteer import Gazetteer
+from ..models import (
+    Article,
+    Candidate,
+    Evidence,
+    GazetteerPlace,
+    Mention,
+    PlaceRole,
+    ResolvedPlace,
+)
+from .candidates import Context, build_context, candidates_for
+from .coordinates import parse_coordinates
+from .disambiguate import confidence, score
+from .geometry import in_iraq
+from .relative import find_road, relative_location, road_point
+from .types import is_admin_type, is_country
+
+__all__ = ["resolve_places"]
+
+_ANCHOR_MARGIN = 0.8
+
+
+def resolve_places(article: Article, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[ResolvedPlace]:
+    """One :class:`ResolvedPlace` per mention, in mention order."""
+    per_mention = [candidates_for(m, gazetteer) for m in mentions]
+    ctx = build_context(mentions, per_mention, article.lang)
+    ranked = [score(m, places, ctx, i) for i, (m, places) in enumerate(zip(mentions, per_mention, strict=True))]
+    _add_anchors(ctx, ranked)
+    ranked = [score(m, places, ctx, i) for i, (m, places) in enumerate(zip(mentions, per_mention, strict=True))]
+    ranked = _one_sense_per_name(mentions, ranked)
+    common = _common_words()
+    out: list[ResolvedPlace] = []
+    for mention, cands in zip(mentions, ranked, strict=True):
+        if mention.kind == "coordinates":
+            out.append(_from_coordinates(mention))
+        else:
+            out.append(_resolved(article.text, mention, cands, mention.matched in common))
+    return _roads(article.text, out)
+
+
+def _add_anchors(ctx: Context, ranked: Sequence[Sequence[Candidate]]) -> None:
+    seen = {i for i, _ in ctx.anchors}
+    for i, cands in enumerate(ranked):
+        if i in seen or not cands:
+            continue
+        if len(cands) == 1 or cands[0].score - cands[1].score >= _ANCHOR_MARGIN:
+            ctx.anchors.append((i, cands[0].place))
+
+
+def _one_sense_per_name(mentions: Sequence[Mention], ranked: list[list[Candidate]]) -> list[list[Candidate]]:
+    """Every mention of the same name (and no designator of its own) takes the surest sense."""
+    best: dict[str, tuple[float, str]] = {}
+    for mention, cands in zip(mentions, ranked, strict=True):
+        if len(cands) > 1:
+            margin = cands[0].score - cands[1].score
+            if margin > best.get(mention.matched, (-1.0, ""))[0]:
+                best[mention.matched] = (margin, cands[0].place.id)
+    out = []
+    for mention, cands in zip(mentions, ranked, strict=True):
+        winner = best.get(mention.matched)
+        if winner and len(cands) > 1 and cands[0].place.id != winner[1] and not mention.designator:
+            rule = Evidence("one_sense", winner[0] + 0.01, "same name resolved elsewhere in the article")
+            cands = sorted(
+                (Candidate(c.place, round(c.score + rule.weight, 3), (*c.evidence, rule)) if c.place.id == winner[1] else c for c in cands),
+                key=lambda c: (-c.score, c.place.id),
+            )
+        out.append(cands)
+    return out
+
+
+def _role(place: GazetteerPlace) -> PlaceRole:
+    return "container" if is_country(place.type) or is_admin_type(place.type) else "other"
+
+
+def _resolved(text: str, mention: Mention, cands: Sequence[Candidate], common: bool) -> ResolvedPlace:
+    if not cands:
+        return ResolvedPlace(mention, None, None, None, 0.0, 0.0, False, (Evidence("no_candidate", 0.0),))
+    win = cands[0]
+    place = win.place
+    lat, lon, precision = place.lat, place.lon, place.precision_m
+    rel = relative_location(text, mention, place)
+    conf = confidence(cands, common)
+    evidence = win.evidence
+    role = _role(place)
+    if rel is not None:
+        relative, (lat, lon), precision = rel
+        detail = f"{relative.distance_km or '?'} km at {relative.bearing_deg:.0f}° from {place.name_en}"
+        evidence = (*evidence, Evidence("relative_location", 0.0, detail))
+        role = "site"
+        return ResolvedPlace(mention, place, lat, lon, conf, precision, not in_iraq((lat, lon)), evidence, tuple(cands), relative, role)
+    return ResolvedPlace(mention, place, lat, lon, conf, precision, not place.in_iraq, evidence, tuple(cands), None, role)
+
+
+def _from_coordinates(mention: Mention) -> ResolvedPlace:
+    parsed = parse_coordinates(mention.text)
+    point = mention.point or ((parsed.lat, parsed.lon) if parsed else None)
+    if point is None:
+        return ResolvedPlace(mention, None, None, None, 0.0, 0.0, False, (Evidence("bad_coordinates", 0.0),))
+    precision = parsed.precision_m if parsed else 100.0
+    evidence = (Evidence("coordinates", 1.0, f"written in the text: {point[0]:.5f}, {point[1]:.5f}"),)
+    return ResolvedPlace(mention, None, point[0], point[1], 0.95, precision, not in_iraq(point), evidence, (), None, "site")
+
+
+def _roads(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """«الطريق الرابط بين بغداد والبصرة»: the first place becomes the road's midpoint."""
+    from dataclasses import replace
+
+    from ..models import RelativeLocation
+
+    out = list(places)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.place is None or b.place is None or a.relative is not None or is_country(a.place.type):
+            continue
+        start = find_road(text, a.mention, b.mention)
+        if start is None:
+            continue
+        (lat, lon), radius, bearing, half = road_point(a.place, b.place)
+        rel = RelativeLocation(start, b.end, text[start : b.end], a.place.id, bearing, half)
+        detail = f"road {a.place.name_en} - {b.place.name_en}, midpoint ±{radius / 1000:.0f} km"
+        out[i] = replace(a, lat=lat, lon=lon, precision_m=radius, relative=rel, role="site",
+                         evidence=(*a.evidence, Evidence("road_between", 0.0, detail)))
+        out[i + 1] = replace(b, role="reference")
+    return out
+
+
+def _common_words() -> frozenset[str]:
+    from ..mentions import load_cues
+
+    return frozenset(load_cues().common_words)

@@ -1,0 +1,106 @@
+"""The one place that converts between kharita's ``(lat, lon)`` and shapely's ``(x=lon, y=lat)``.
+
+Distances: :func:`haversine_km` (fast, for ranking), :func:`geodesic_km` and
+:func:`destination` (geopy's WGS-84 geodesic, for reported numbers).  Governorate
+polygons come from ``gazetteer/boundaries/iraq_governorates.geojson`` when the
+file exists; without it :func:`governorate_of` returns ``None``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from geopy.distance import geodesic
+
+LatLon = tuple[float, float]
+EARTH_KM = 6371.0088
+# a generous box around Iraq, used only when no boundary polygons are shipped
+IRAQ_BBOX = (29.0, 38.7, 38.7, 48.8)  # lat_min, lat_max, lon_min, lon_max
+
+
+def haversine_km(a: LatLon, b: LatLon) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def geodesic_km(a: LatLon, b: LatLon) -> float:
+    return float(geodesic(a, b).km)
+
+
+def destination(origin: LatLon, bearing_deg: float, distance_km: float) -> LatLon:
+    """The point ``distance_km`` from ``origin`` along ``bearing_deg`` (geodesic)."""
+    p = geodesic(kilometers=distance_km).destination(origin, bearing_deg)
+    return float(p.latitude), float(p.longitude)
+
+
+def midpoint(a: LatLon, b: LatLon) -> LatLon:
+    """Geodesic midpoint of ``a`` and ``b``."""
+    half = geodesic_km(a, b) / 2
+    return destination(a, initial_bearing(a, b), half)
+
+
+def initial_bearing(a: LatLon, b: LatLon) -> float:
+    lat1, lat2 = math.radians(a[0]), math.radians(b[0])
+    dlon = math.radians(b[1] - a[1])
+    x = math.sin(dlon) * math.cos(lat2)
+    y = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(dlon)
+    return (math.degrees(math.atan2(x, y)) + 360.0) % 360.0
+
+
+def to_xy(point: LatLon) -> tuple[float, float]:
+    """``(lat, lon)`` -> shapely ``(x=lon, y=lat)``."""
+    return point[1], point[0]
+
+
+def from_xy(x: float, y: float) -> LatLon:
+    """shapely ``(x=lon, y=lat)`` -> ``(lat, lon)``."""
+    return y, x
+
+
+def boundaries_path() -> Path:
+    from ..gazetteer import default_directory
+
+    return default_directory() / "boundaries" / "iraq_governorates.geojson"
+
+
+@lru_cache(maxsize=2)
+def _governorates(path: Path) -> tuple[tuple[str, Any], ...]:
+    import shapely
+    from shapely.geometry import shape
+
+    if not path.is_file():
+        return ()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for feature in data.get("features", []):
+        props = feature.get("properties") or {}
+        name = props.get("name_en") or props.get("name") or props.get("governorate") or ""
+        geom = shape(feature["geometry"])
+        shapely.prepare(geom)
+        out.append((str(name), geom))
+    return tuple(out)
+
+
+def governorate_of(point: LatLon, path: Path | None = None) -> str | None:
+    """English name of the governorate polygon containing ``point``, if known."""
+    import shapely
+
+    x, y = to_xy(point)
+    for name, geom in _governorates(path or boundaries_path()):
+        if shapely.contains_xy(geom, x, y):
+            return name
+    return None
+
+
+def in_iraq(point: LatLon, path: Path | None = None) -> bool:
+    """Inside an Iraqi governorate polygon (or the Iraq box when none are shipped)."""
+    polys = _governorates(path or boundaries_path())
+    if polys:
+        return governorate_of(point, path) is not None
+    lat_min, lat_max, lon_min, lon_max = IRAQ_BBOX
+    return lat_min <= point[0] <= lat_max and lon_min <= point[1] <= lon_max

@@ -1,0 +1,158 @@
+"""Matching text: normalised, separators collapsed, with offsets into the original.
+
+:func:`match_text` turns an article into the string the place automaton runs
+over: :func:`kharita.text.normalize.normalize` folding, then every run of
+whitespace, hyphens and underscores collapsed to one space (the same shape as
+:func:`kharita.text.normalize.key` gives gazetteer names).  ``index[i]`` is the
+ORIGINAL offset of character ``i``.
+
+Token helpers look at the words just before or after a span, which is how
+designators («محافظة»), prepositions («في») and organisation cues («شرطة»)
+are found around a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import _DROP, _TABLE, normalize
+
+_SEP = re.compile(r"[\s\-_]+")
+_WORD = re.compile(r"[^\s]+")
+_PUNCT = set(".,;:!?()[]{}\"'/|<>«»")
+ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) | frozenset(
+    chr(c) for c in range(0x0671, 0x06D4)
+)
+# proclitic stacks that may be glued before a name: (conj)(prep)(article)
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+# the article «ال» is part of a name in the gazetteer («الموصل»), never a free clitic:
+# letting it glue onto any name turns words into places («السن», «الوان»)
+PROCLITICS = frozenset(c + p for c in _CONJ for p in _PREP) | frozenset(c + "لل" for c in _CONJ)
+CLITICS_WITH_ARTICLE = PROCLITICS | frozenset(c + p + "ال" for c in _CONJ for p in _PREP)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchText:
+    """The string to match on and the original offset of each of its characters."""
+
+    text: str
+    index: tuple[int, ...]
+    original_length: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` in :attr:`text` to ``[start, end)`` in the original."""
+        if start >= end:
+            pos = self.index[start] if start < len(self.index) else self.original_length
+            return pos, pos
+        return self.index[start], self.index[end - 1] + 1
+
+
+def _fast_normalize(text: str) -> tuple[str, tuple[int, ...]]:
+    """:func:`normalize` for texts with dropped marks, by segments instead of per character."""
+    drops = [m.start() for m in _DROP.finditer(text)]
+    if not drops:
+        folded = text.translate(_TABLE).lower()
+        if len(folded) == len(text):
+            return folded, tuple(range(len(text)))
+    pieces: list[str] = []
+    index: list[int] = []
+    last = 0
+    for d in [*drops, len(text)]:
+        if d > last:
+            pieces.append(text[last:d])
+            index.extend(range(last, d))
+        last = d + 1
+    folded = "".join(pieces).translate(_TABLE).lower()
+    if len(folded) != len(index):  # a lower() that changes length: take the exact path
+        norm = normalize(text)
+        return norm.text, norm.index
+    return folded, tuple(index)
+
+
+def match_text(text: str) -> MatchText:
+    """Normalise ``text`` for matching, keeping the offset map (see module doc)."""
+    s, idx = _fast_normalize(text)
+    pieces: list[str] = []
+    index: list[int] = []
+    last = 0
+    for m in _SEP.finditer(s):
+        if m.group() == " ":
+            continue
+        pieces.append(s[last : m.start()])
+        index.extend(idx[last : m.start()])
+        pieces.append(" ")
+        index.append(idx[m.start()])
+        last = m.end()
+    if not pieces:
+        return MatchText(s, idx, len(text))
+    pieces.append(s[last:])
+    index.extend(idx[last:])
+    return MatchText("".join(pieces), tuple(index), len(text))
+
+
+def is_arabic(ch: str) -> bool:
+    return ch in ARABIC_LETTERS
+
+
+def word_start(s: str, pos: int) -> int:
+    """Start of the Arabic-letter run that ends at ``pos`` (exclusive)."""
+    j = pos
+    while j > 0 and s[j - 1] in ARABIC_LETTERS:
+        j -= 1
+    return j
+
+
+def words_before(s: str, pos: int, n: int) -> list[tuple[int, str]]:
+    """Up to ``n`` whitespace-separated words ending before ``pos``, nearest last.
+
+    Stops at punctuation: a word that is (or ends with) punctuation ends the
+    look-behind, so cues never jump across a comma or a full stop.
+    """
+    out: list[tuple[int, str]] = []
+    end = pos
+    while len(out) < n:
+        while end > 0 and s[end - 1] == " ":
+            end -= 1
+        if end == 0 or s[end - 1] in _PUNCT:
+            break
+        start = end
+        while start > 0 and s[start - 1] != " " and s[start - 1] not in _PUNCT:
+            start -= 1
+        out.append((start, s[start:end]))
+        if start > 0 and s[start - 1] in _PUNCT:
+            break
+        end = start
+    out.reverse()
+    return out
+
+
+def words_after(s: str, pos: int, n: int) -> list[tuple[int, str]]:
+    """Up to ``n`` words starting after ``pos``; stops at punctuation."""
+    out: list[tuple[int, str]] = []
+    start = pos
+    length = len(s)
+    while len(out) < n:
+        while start < length and s[start] == " ":
+            start += 1
+        if start >= length or s[start] in _PUNCT:
+            break
+        end = start
+        while end < length and s[end] != " " and s[end] not in _PUNCT:
+            end += 1
+        out.append((start, s[start:end]))
+        if end < length and s[end] in _PUNCT:
+            break
+        start = end
+    return out
+
+
+def strip_proclitic(word: str, candidates: frozenset[str]) -> tuple[str, str] | None:
+    """Split ``word`` into (clitic stack, base) so that base is in ``candidates``."""
+    if word in candidates:
+        return "", word
+    for k in (1, 2, 3, 4, 5):
+        if len(word) > k and word[:k] in CLITICS_WITH_ARTICLE and word[k:] in candidates:
+            return word[:k], word[k:]
+    return None

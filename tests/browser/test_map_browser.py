@@ -1,0 +1,131 @@
+"""The offline map in a real browser: offline, clean console, popups, filters, hostile text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from render_fixtures import HOSTILE, hostile_incident, sample_bases, sample_incidents
+
+from kharita.models import Count, EventDate, Incident, Mention, ResolvedPlace, Source
+from kharita.render import export_pdf, export_png, render_map, write_html
+
+pytestmark = pytest.mark.browser
+REPO = Path(__file__).resolve().parents[2]
+TITLE = "Kharita test map"
+
+
+def hostile_examples() -> list[Incident]:
+    """Incidents whose every article field comes from examples/hostile.jsonl."""
+    rows = [json.loads(ln) for ln in (REPO / "examples/hostile.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    base = hostile_incident()
+    out = []
+    for k, row in enumerate(rows):
+        text = row["text"]
+        src = Source(row["id"], row.get("outlet"), row.get("url"), row.get("date"), text, 0, (0, min(8, len(text))), row.get("lang", "ar"))
+        mention = Mention(0, 3, row.get("title") or text[:10], "x", ("h",))
+        assert base.place is not None
+        place = ResolvedPlace(mention, base.place.place, 32.0 + k * 0.1, 45.0, 0.5, 5000.0, False)
+        out.append(Incident(f"hx{k}", "rocket_attack", EventDate(row.get("date"), "day"), Count(None), Count(1, 2), place, (src,), 0.4))
+    return out
+
+
+@pytest.fixture(scope="module")
+def map_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("maps")
+    incidents = sample_incidents()
+    return {
+        "en": write_html(render_map(incidents, bases=sample_bases(), title=TITLE, lang="en"), root / "en.html"),
+        "ar": write_html(render_map(incidents, bases=sample_bases(), title=TITLE, lang="ar"), root / "ar.html"),
+        "hostile": write_html(render_map([hostile_incident(), *hostile_examples()], title=TITLE, lang="ar"), root / "hostile.html"),
+    }
+
+
+def test_map_browser_offline_markers_and_basemap(open_map: Callable[..., object], map_files: dict[str, Path]) -> None:
+    mp = open_map(map_files["en"])
+    page = mp.page  # type: ignore[attr-defined]
+    page.wait_for_selector(".leaflet-marker-pane .kh-icon", timeout=5000)
+    assert page.locator(".leaflet-marker-pane .kh-icon, .leaflet-marker-pane .marker-cluster").count() >= 5
+    assert page.locator(".leaflet-overlay-pane svg path").count() >= 20  # countries, rivers, governorates
+    assert page.locator(".kh-label-country").count() >= 1
+    assert page.locator(".leaflet-control-layers").count() == 1
+    assert page.evaluate("kharita.visibleCount()") == len(sample_incidents())
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def test_map_browser_popup_arabic_rtl(open_map: Callable[..., object], map_files: dict[str, Path]) -> None:
+    mp = open_map(map_files["ar"])
+    page = mp.page  # type: ignore[attr-defined]
+    page.evaluate("kharita.setQuery('بغداد')")
+    assert page.evaluate("kharita.openPopup(0)")
+    quote = page.locator(".leaflet-popup-content blockquote[dir=rtl]").first
+    quote.wait_for(timeout=5000)
+    assert quote.get_attribute("lang") == "ar"
+    assert "بغداد" in quote.locator("mark").inner_text()
+    assert page.locator(".leaflet-popup-content .kh-pop").get_attribute("dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.querySelector('.leaflet-container')).direction") == "ltr"
+    assert page.evaluate("getComputedStyle(document.querySelector('.kh-excerpt')).direction") == "rtl"
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def test_map_browser_arabic_panel_rtl(open_map: Callable[..., object], map_files: dict[str, Path]) -> None:
+    mp = open_map(map_files["ar"])
+    page = mp.page  # type: ignore[attr-defined]
+    assert page.evaluate("getComputedStyle(document.getElementById('kh-panel')).direction") == "rtl"
+    assert "الحوادث" in page.locator("#kh-count").inner_text()
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("query", "expected"), [("الموصل", 1), ("Mosul", 1), ("كالسو", 3), ("Kalsu", 3), ("zzzz", 0)])
+def test_map_browser_search(open_map: Callable[..., object], map_files: dict[str, Path], query: str, expected: int) -> None:
+    mp = open_map(map_files["en"])
+    page = mp.page  # type: ignore[attr-defined]
+    page.fill("#kh-search", query)
+    page.wait_for_function(f"kharita.visibleCount() === {expected}", timeout=3000)
+    assert page.locator("#kh-count").inner_text().startswith(f"{expected} /")
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def test_map_browser_type_filter_and_dates(open_map: Callable[..., object], map_files: dict[str, Path]) -> None:
+    mp = open_map(map_files["en"])
+    page = mp.page  # type: ignore[attr-defined]
+    total = len(sample_incidents())
+    drones = sum(i.type == "drone_strike" for i in sample_incidents())
+    page.locator("#kh-types input[data-type=drone_strike]").uncheck()
+    assert page.evaluate("kharita.visibleCount()") == total - drones
+    page.click("#kh-reset")
+    assert page.evaluate("kharita.visibleCount()") == total
+    page.evaluate("kharita.setRange('2024-04-01', '2024-04-30')")
+    in_april = sum(bool(i.date.iso and i.date.iso.startswith("2024-04")) for i in sample_incidents())
+    assert page.evaluate("kharita.visibleCount()") == in_april
+    page.click("#kh-reset")
+    slider = page.locator("#kh-from")
+    slider.evaluate("(el) => { el.value = el.max; el.dispatchEvent(new Event('input')); el.dispatchEvent(new Event('change')); }")
+    assert page.evaluate("kharita.visibleCount()") < total
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def test_map_browser_hostile_inert(open_map: Callable[..., object], map_files: dict[str, Path]) -> None:
+    mp = open_map(map_files["hostile"])
+    page = mp.page  # type: ignore[attr-defined]
+    for k in range(page.evaluate("kharita.visibleCount()")):
+        page.evaluate(f"kharita.openPopup({k})")
+        page.wait_for_timeout(700)
+        content = page.locator(".leaflet-popup-content").last.inner_text()
+        assert "<script>" in content  # shown literally
+    page.evaluate("kharita.setQuery('__pwned')")
+    assert page.evaluate("kharita.visibleCount()") >= 1
+    assert page.evaluate("window.__pwned") is None
+    assert page.title() == TITLE
+    assert page.locator("a[href^='javascript'], a[href^='data:'], .leaflet-popup-content img, .kh-panel img").count() == 0
+    assert HOSTILE.split("<img")[0] in page.locator("#kh-panel").inner_text() or "Outlet" in page.locator("#kh-note").inner_text()
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def test_map_browser_export_png_pdf(chromium: object, map_files: dict[str, Path], tmp_path: Path) -> None:
+    png = export_png(map_files["en"], tmp_path / "map.png", width=1200, height=800, browser=chromium)
+    pdf = export_pdf(map_files["ar"], tmp_path / "map.pdf", width=1200, height=800, browser=chromium)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000

@@ -1,0 +1,94 @@
+"""GeoJSON export: RFC 7946 shape, lon/lat order, loads in shapely."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from shapely.geometry import shape
+
+from factories import make_incident, make_place, make_resolved, make_result
+from kharita.errors import ConfigurationError
+from kharita.export.geojson import (
+    incidents_collection,
+    places_collection,
+    write_geojson,
+)
+
+
+def _check_rfc7946(doc: dict) -> None:
+    assert doc["type"] == "FeatureCollection"
+    assert "crs" not in doc
+    for feature in doc["features"]:
+        assert feature["type"] == "Feature"
+        assert set(feature) <= {"type", "id", "geometry", "properties", "bbox"}
+        assert feature["geometry"]["type"] == "Point"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        for value in feature["properties"].values():
+            assert value is None or isinstance(value, str | int | float | bool)
+
+
+@pytest.mark.parametrize(("lat", "lon"), [(32.75, 44.39), (36.335, 43.119)])
+def test_geojson_incident_lon_lat_order_loads_in_shapely(
+    tmp_path: Path, lat: float, lon: float
+) -> None:
+    place = make_resolved(make_place(lat=lat, lon=lon))
+    path = write_geojson([make_incident(place=place)], tmp_path / "inc.geojson")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    _check_rfc7946(doc)
+    geom = shape(doc["features"][0]["geometry"])
+    assert (geom.x, geom.y) == (lon, lat)
+
+
+@pytest.mark.parametrize("field", ["killed_min", "place_name_ar", "sources", "id"])
+def test_geojson_incident_properties_flat(field: str) -> None:
+    doc = incidents_collection([make_incident(id="x-1")])
+    props = doc["features"][0]["properties"]
+    assert field in props
+    assert doc["features"][0]["id"] == "x-1"
+    assert props["place_name_ar"] == "كالسو"
+
+
+@pytest.mark.parametrize("layer", ["places"])
+def test_geojson_places_layer_from_results(tmp_path: Path, layer: str) -> None:
+    result = make_result()
+    path = write_geojson([result], tmp_path / "places.geojson", layer=layer)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    _check_rfc7946(doc)
+    assert doc["features"][0]["properties"]["article_id"] == result.article.id
+    assert shape(doc["features"][0]["geometry"]).x == pytest.approx(44.39)
+
+
+@pytest.mark.parametrize("n_without_point", [1, 2])
+def test_geojson_skips_records_without_coordinates(n_without_point: int) -> None:
+    unresolved = make_resolved(lat=None, lon=None, place=None)
+    incidents = [
+        make_incident(id=f"n{i}", place=unresolved) for i in range(n_without_point)
+    ]
+    doc = incidents_collection([*incidents, make_incident(id="ok")])
+    assert [f["id"] for f in doc["features"]] == ["ok"]
+    assert places_collection(incidents)["features"] == []
+
+
+@pytest.mark.parametrize("layer", ["bases"])
+def test_geojson_unknown_layer_lists_options(tmp_path: Path, layer: str) -> None:
+    with pytest.raises(ConfigurationError, match="options are: incidents, places"):
+        write_geojson([], tmp_path / "x.geojson", layer=layer)  # type: ignore[arg-type]
+    assert not (tmp_path / "x.geojson").exists()
+
+
+@pytest.mark.parametrize("old", ['{"type": "FeatureCollection", "features": []}'])
+def test_geojson_write_is_atomic_on_failure(tmp_path: Path, old: str) -> None:
+    target = tmp_path / "inc.geojson"
+    target.write_text(old, encoding="utf-8")
+
+    def broken():
+        yield make_incident()
+        raise RuntimeError("crash mid-run")
+
+    with pytest.raises(RuntimeError):
+        write_geojson(broken(), target)
+    assert target.read_text(encoding="utf-8") == old
+    assert [p.name for p in tmp_path.iterdir()] == ["inc.geojson"]

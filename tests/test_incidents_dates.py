@@ -1,0 +1,59 @@
+from datetime import date
+
+import pytest
+
+from kharita.incidents.dates import find_dates, parse_reference, resolve
+from kharita.text.normalize import fold
+
+TODAY = date(2026, 11, 25)
+
+
+def _resolve(
+    text: str, article_date: str | None
+) -> list[tuple[str | None, str | None]]:
+    ref = parse_reference(article_date)
+    out = []
+    for m in find_dates(fold(text)):
+        d = resolve(m, ref, TODAY)
+        out.append((d.iso, d.precision))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "expected"),
+    [
+        ("السبت 20 نيسان", "2024-04-20", ("2024-04-20", "day")),
+        ("السبت 20 نيسان", None, ("2024-04-20", "day")),
+        ("السبت 20 أبريل", "2024-04", ("2024-04-20", "day")),
+        ("١٨ كانون الثاني ٢٠٢٤", None, ("2024-01-18", "day")),
+        ("في شباط الفائت", "2024-04-20", ("2024-02", "month")),
+        ("أمس", "2024-04-20", ("2024-04-19", "day")),
+        ("اليوم", "2024-04", ("2024-04", "month")),
+        ("مساء الاثنين", "2024-04-20", ("2024-04-15", "day")),
+        ("yesterday", "2024-01-20", ("2024-01-19", "day")),
+        ("on Saturday", "2024-01-20", ("2024-01-20", "day")),
+        ("April 20, 2024", None, ("2024-04-20", "day")),
+        ("20/4/2024", None, ("2024-04-20", "day")),
+        ("سبتمبر 2024", None, ("2024-09", "month")),
+        ("الأسبوع الماضي", "2024-04-20", ("2024-04", "month")),
+    ],
+)
+def test_dates_resolve(
+    text: str, article_date: str | None, expected: tuple[str, str]
+) -> None:
+    assert _resolve(text, article_date)[-1] == expected
+
+
+@pytest.mark.parametrize("text", ["أمس", "مساء الاثنين", "يوم 4 تشرين الاول"])
+def test_dates_unknown_without_article_date(text: str) -> None:
+    assert _resolve(text, None)[-1] == (None, None)
+
+
+def test_dates_past_marker_flags_prior() -> None:
+    (m,) = find_dates(fold("وفي إبريل الماضي ضربت طائرة"))
+    assert m.past
+
+
+def test_dates_weekday_kept_in_rule() -> None:
+    (m,) = find_dates(fold("on Thursday evening"))
+    assert resolve(m, None, TODAY).rule == "weekday=3"

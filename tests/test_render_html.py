@@ -1,0 +1,139 @@
+"""String-level tests of the offline map HTML (no browser)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import folium
+import pytest
+from render_fixtures import HOSTILE, hostile_incident, sample_bases, sample_incidents
+
+from kharita.errors import ConfigurationError, RenderError
+from kharita.render import build_map, embed_snippet, render_map, write_html
+from kharita.render.assets import assert_offline
+
+BLOB = re.compile(r'<script type="application/json" id="kharita-data">(\{.*?)</script>', re.DOTALL)
+
+
+def blob_of(page: str) -> dict[str, object]:
+    match = BLOB.search(page)
+    assert match is not None
+    data: dict[str, object] = json.loads(match.group(1))
+    return data
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return render_map(sample_incidents() + [hostile_incident()], bases=sample_bases(), title="Test map")
+
+
+def test_render_no_external_script_or_stylesheet(page: str) -> None:
+    tags = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", page, flags=re.IGNORECASE)
+    assert tags
+    assert not [t for t in tags if re.search(r"(?:src|href)\s*=", t)]
+    assert "cdn.jsdelivr" not in page and "code.jquery" not in page and "cdnjs" not in page
+
+
+def test_render_every_asset_inlined(page: str) -> None:
+    assert "L.markerClusterGroup" in page and "kharitaInit" in page
+    assert re.search(r"url\(data:image/png;base64,", page)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<script src="https://cdn.example.org/x.js"></script>',
+        '<link rel="stylesheet" href="http://cdn.example.org/x.css"/>',
+        '<script src="//cdn.example.org/x.js"></script>',
+        "<style>@import url(https://fonts.example.org/a.css);</style>",
+    ],
+)
+def test_render_assert_offline_refuses_external_assets(html: str) -> None:
+    with pytest.raises(RenderError, match="external"):
+        assert_offline(f"<html><head>{html}</head></html>")
+
+
+def test_render_marker_count_matches_incidents(page: str) -> None:
+    data = blob_of(page)
+    assert len(data["inc"]) == 13  # type: ignore[arg-type]
+    assert len(data["bases"]) == 2  # type: ignore[arg-type]
+
+
+def test_render_incident_without_coordinates_left_out() -> None:
+    incidents = sample_incidents()
+    unplaced = incidents[0].__class__(**{**{f: getattr(incidents[0], f) for f in incidents[0].__slots__}, "place": None})
+    data = blob_of(render_map([*incidents, unplaced]))
+    assert len(data["inc"]) == len(incidents)  # type: ignore[arg-type]
+
+
+def test_render_hostile_strings_cannot_break_out(page: str) -> None:
+    assert "<script>window.__pwned" not in page
+    assert "</script><img" not in page
+    assert "<img src=x" not in page
+    assert "javascript:window" not in page
+    data = blob_of(page)
+    hostile_row = data["inc"][-1]  # type: ignore[index]
+    assert HOSTILE in hostile_row[14][0][4]  # the excerpt survives literally in the data
+    assert hostile_row[14][0][1] is None and hostile_row[14][1][1] is None  # javascript:/data: links dropped
+
+
+def test_render_title_escaped() -> None:
+    page = render_map(sample_incidents()[:1], title="<script>x</script>")
+    assert "<title>&lt;script&gt;x&lt;/script&gt;</title>" in page
+
+
+def test_render_folium_class_assets_untouched(page: str) -> None:
+    assert any("leaflet" in url for _, url in folium.Map.default_js)
+    m = build_map(sample_incidents()[:2])
+    assert m.default_js == [] and m.default_css == []
+    assert m.options["maxZoom"] == 18
+
+
+def test_render_no_tiles_by_default(page: str) -> None:
+    assert "L.tileLayer" not in page
+
+
+def test_render_tiles_option_adds_layer() -> None:
+    page = render_map(sample_incidents()[:1], tiles="http://localhost:8080/{z}/{x}/{y}.png")
+    assert "L.tileLayer" in page and "localhost:8080" in page
+
+
+@pytest.mark.parametrize("tiles", ["javascript:alert(1)", "ftp://x/{z}", "not a url"])
+def test_render_bad_tiles_rejected(tiles: str) -> None:
+    with pytest.raises(ConfigurationError, match="tiles"):
+        render_map(sample_incidents()[:1], tiles=tiles)
+
+
+def test_render_bad_lang_rejected() -> None:
+    with pytest.raises(ConfigurationError, match="lang"):
+        render_map(sample_incidents()[:1], lang="fr")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_render_ui_labels_in_language(lang: str) -> None:
+    data = blob_of(render_map(sample_incidents()[:3], lang=lang))  # type: ignore[arg-type]
+    assert data["lang"] == lang
+    incidents_label = data["ui"]["incidents"]  # type: ignore[index]
+    assert incidents_label == ("الحوادث" if lang == "ar" else "Incidents")
+
+
+def test_render_basemap_layers_present(page: str) -> None:
+    data = blob_of(page)
+    labels = data["labels"]
+    assert {row[2] for row in labels["rivers"]} == {"Tigris", "Euphrates"}  # type: ignore[index]
+    assert "Iraq" in {row[2] for row in labels["countries"]}  # type: ignore[index]
+    assert len(labels["governorates"]) == 18  # type: ignore[index]
+
+
+def test_render_write_html_atomic(tmp_path: Path, page: str) -> None:
+    target = write_html(page, tmp_path / "out" / "map.html")
+    assert target.read_text(encoding="utf-8") == page
+    assert [p.name for p in target.parent.iterdir()] == ["map.html"]
+
+
+def test_render_embed_snippet_escapes_path() -> None:
+    snippet = embed_snippet('maps/a"b.html', title="<x>")
+    assert snippet.startswith("<iframe ") and 'src="maps/a&quot;b.html"' in snippet
+    assert "&lt;x&gt;" in snippet
