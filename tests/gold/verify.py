@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from kharita.lexicon import load_table
+
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE.parents[1].parent / "shared" / "samples" / "articles.jsonl"
 PLACES = HERE / "places_dev.jsonl"
@@ -36,22 +38,7 @@ PLACE_TYPES = {
     "gas_field",
     "mountain",
 }
-INCIDENT_TYPES = {
-    "air_strike",
-    "drone_strike",
-    "drone_attack",
-    "rocket_attack",
-    "shelling",
-    "ied",
-    "car_bomb",
-    "suicide_bombing",
-    "explosion",
-    "armed_clash",
-    "assassination",
-    "kidnapping",
-    "arrest_raid",
-    "other",
-}
+INCIDENT_TYPES = {row["type"] for row in load_table("incident_types")}
 PRECISION_PATTERNS = {
     "day": re.compile(r"^\d{4}-\d{2}-\d{2}$"),
     "month": re.compile(r"^\d{4}-\d{2}$"),

@@ -36,7 +36,7 @@ def input_options(fn: F) -> F:
         show_default=True,
         help="Worker processes (output is identical to one worker).",
     )(fn)
-    return click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(fn)  # type: ignore[no-any-return]
+    return click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")(fn)
 
 
 class Progress:

@@ -44,11 +44,11 @@ def map_command(
     write_html(html, Path(output))
     outputs = [output]
     if png:
-        export_png(Path(output), Path(png), title=title)
+        export_png(Path(output), Path(png))
         outputs.append(png)
     if pdf:
-        export_pdf(Path(output), Path(pdf), title=title)
+        export_pdf(Path(output), Path(pdf))
         outputs.append(pdf)
     if embed:
-        click.echo(embed_snippet(Path(output), title=title))
+        click.echo(embed_snippet(Path(output), title=title or "kharita map"))
     finish(ctx, collected, len(incidents), outputs)

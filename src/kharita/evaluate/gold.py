@@ -52,9 +52,11 @@ def gold_format(rows: Sequence[Row]) -> str:
         return "spans"
     if "places" in first:
         return "places"
-    if "incidents" in first:
+    if "incidents" in first or ("article_id" in first and "type" in first):
         return "incidents"
-    raise ConfigurationError("unknown gold format: rows need text+spans, places, or incidents")
+    raise ConfigurationError(
+        "unknown gold format: rows need text+spans, places, or article_id+type (incidents)"
+    )
 
 
 def _extract(gaz: Gazetteer) -> Callable[[Article], ArticleResult]:
@@ -135,7 +137,8 @@ def score_incident_gold(rows: Sequence[Row], articles: dict[str, Article], gaz: 
     except ImportError:
         raise ConfigurationError("incident scoring is not available (kharita.evaluate.incidents is missing)") from None
     extract = _extract(gaz)
-    results = [extract(articles[str(r["id"])]) for r in rows if str(r["id"]) in articles]
+    ids = dict.fromkeys(str(r.get("article_id", r.get("id"))) for r in rows)
+    results = [extract(articles[i]) for i in ids if i in articles]
     scored = module.score_incidents(list(rows), results)
     return {"format": "incidents", **dict(scored)}
 

@@ -62,7 +62,7 @@ def _line(arcs: list[list[tuple[float, float]]], refs: Iterable[int]) -> list[tu
 
 
 def topo_geometry(arcs: list[list[tuple[float, float]]], geom: Json) -> BaseGeometry | None:
-    kind, refs = geom["type"], geom.get("arcs")
+    kind, refs = geom["type"], geom.get("arcs") or []
     if kind == "LineString":
         coords: Any = _line(arcs, refs)
     elif kind == "MultiLineString":

@@ -131,13 +131,13 @@ def incident_popup_html(
     direction = "rtl" if lang == "ar" else "ltr"
     rows = [
         _row("date", bidi(date_text(incident.date, lang)), lang),
-        _row("killed", esc(count_text(incident.killed, lang)), lang),
-        _row("wounded", esc(count_text(incident.wounded, lang)), lang),
+        _row("killed", bidi(count_text(incident.killed, lang)), lang),
+        _row("wounded", bidi(count_text(incident.wounded, lang)), lang),
         _row("place", bidi(place_text(incident, lang, governorates or {})), lang),
-        _row("confidence", esc(f"{round(incident.confidence * 100)}%"), lang),
+        _row("confidence", bidi(f"{round(incident.confidence * 100)}%"), lang),
     ]
     if incident.place is not None:
-        rows.append(_row("precision_m", esc(f"± {incident.place.precision_m / 1000:g} km"), lang))
+        rows.append(_row("precision_m", bidi(f"± {incident.place.precision_m / 1000:g} km"), lang))
     sources = "".join(source_html(s, lang) for s in incident.sources)
     return (
         f'<div class="kh-pop" dir="{direction}" lang="{lang}">'

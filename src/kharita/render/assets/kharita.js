@@ -46,7 +46,9 @@
     this.map = window[data.layers.map];
     this.cluster = window[data.layers.incidents];
     this.circles = window[data.layers.uncertainty];
-    this.canvas = L.canvas({ padding: 0.3 });
+    // own pane above the (opaque) SVG basemap: Leaflet's CSS stacks canvas below svg in a pane
+    this.map.createPane("khRings").style.zIndex = 420;
+    this.canvas = L.canvas({ padding: 0.3, pane: "khRings" });
     this.markers = new Array(data.inc.length);
     this.rings = new Array(data.inc.length);
     this.icons = {};
@@ -109,7 +111,7 @@
     if (!this.rings[i]) {
       var r = this.d.inc[i], c = this.d.types[r[TYPE]][3];
       this.rings[i] = L.circle([r[LAT], r[LON]], { radius: r[PRECM], renderer: this.canvas, color: c, weight: 1,
-        opacity: 0.6, fillColor: c, fillOpacity: 0.08, dashArray: "4 3", interactive: false });
+        opacity: 0.8, fillColor: c, fillOpacity: 0.12, dashArray: "5 4", interactive: false, pane: "khRings" });
     }
     return this.rings[i];
   };
@@ -173,11 +175,11 @@
     var table = el("table", { "class": "kh-facts" });
     var date = r[DATE] ? r[DATE] + (r[PREC] >= 0 ? " (" + this.t("precision_" + PRECISIONS[r[PREC]]) + ")" : "") : this.t("unknown");
     this.row(table, "date", bidi(date));
-    this.row(table, "killed", this.countText(r[KMIN], r[KMAX]));
-    this.row(table, "wounded", this.countText(r[WMIN], r[WMAX]));
+    this.row(table, "killed", bidi(this.countText(r[KMIN], r[KMAX])));
+    this.row(table, "wounded", bidi(this.countText(r[WMIN], r[WMAX])));
     this.row(table, "place", bidi(this.placeName(r)));
-    this.row(table, "confidence", r[CONF] + "%");
-    this.row(table, "precision_m", "\u00b1 " + (r[PRECM] / 1000).toFixed(r[PRECM] < 1000 ? 1 : 0) + " km");
+    this.row(table, "confidence", bidi(r[CONF] + "%"));
+    this.row(table, "precision_m", bidi("\u00b1 " + (r[PRECM] / 1000).toFixed(r[PRECM] < 1000 ? 1 : 0) + " km"));
     box.appendChild(table);
     box.appendChild(el("div", { "class": "kh-src-head" }, this.t("sources") + " (" + r[SRCS].length + ")"));
     var ol = el("ol", { "class": "kh-sources" });
@@ -255,7 +257,7 @@
       box.appendChild(input);
       return input;
     };
-    var a = mk("from", this.dMin), b = mk("to", this.dMax), out = el("output", { id: "kh-range-out" });
+    var a = mk("from", this.dMin), b = mk("to", this.dMax), out = el("output", { id: "kh-range-out", dir: "ltr" });
     box.appendChild(out);
     var update = function () {
       var x = +a.value, y = +b.value;
@@ -309,7 +311,10 @@
     var count = document.getElementById("kh-count");
     if (count) count.textContent = this.visible.length + " / " + this.d.inc.length + " " + this.t("incidents");
     var dates = document.getElementById("kh-dates");
-    if (dates) dates.textContent = this.t("date_range") + ": " + (lo === null ? "\u2014" : dayIso(lo) + " \u2192 " + dayIso(hi));
+    if (dates) {
+      dates.textContent = this.t("date_range") + ": ";
+      dates.appendChild(el("bdi", { dir: "ltr" }, lo === null ? "\u2014" : dayIso(lo) + " \u2192 " + dayIso(hi)));
+    }
     var govs = document.getElementById("kh-govs");
     if (govs) {
       govs.textContent = "";
@@ -408,6 +413,22 @@
     this.map.on("zoomend", function () { self.drawRings(); });
     document.documentElement.setAttribute("data-kharita-ms", String(Math.round(performance.now())));
     document.documentElement.setAttribute("data-kharita", "ready");
+  };
+
+  // Reads the data element: plain JSON, or gzip+base64 for big maps (DecompressionStream).
+  window.kharitaBoot = function (node) {
+    if (node.getAttribute("data-encoding") !== "gzip+base64") {
+      window.kharitaInit(JSON.parse(node.textContent));
+      return;
+    }
+    if (typeof DecompressionStream === "undefined") {
+      document.body.appendChild(el("p", { "class": "kh-error" }, "This browser cannot open compressed kharita maps (no DecompressionStream)."));
+      return;
+    }
+    var bin = atob(node.textContent.trim()), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    new Response(stream).text().then(function (text) { window.kharitaInit(JSON.parse(text)); });
   };
 
   // public API (tests, exports)
