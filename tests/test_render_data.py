@@ -5,20 +5,27 @@ from __future__ import annotations
 import json
 
 import pytest
-from render_fixtures import sample_incidents
 
 from kharita.models import EventDate, Source
 from kharita.render.basemap import load_basemap
 from kharita.render.payload import MAX_EXCERPT, clip_excerpt, day_span, script_json
 from kharita.render.types import load_styles, style_table
+from render_fixtures import sample_incidents
 
 
 @pytest.mark.parametrize(
     ("iso", "precision", "days"),
-    [("1970-01-02", "day", (1, 1)), ("2024-02", "month", (19754, 19782)), ("2024", "year", (19723, 20088)),
-     (None, None, (None, None)), ("2024-02-31", "day", (None, None))],
+    [
+        ("1970-01-02", "day", (1, 1)),
+        ("2024-02", "month", (19754, 19782)),
+        ("2024", "year", (19723, 20088)),
+        (None, None, (None, None)),
+        ("2024-02-31", "day", (None, None)),
+    ],
 )
-def test_render_data_day_span(iso: str | None, precision: str | None, days: tuple[int | None, int | None]) -> None:
+def test_render_data_day_span(
+    iso: str | None, precision: str | None, days: tuple[int | None, int | None]
+) -> None:
     assert day_span(EventDate(iso, precision)) == days  # type: ignore[arg-type]
 
 
@@ -39,7 +46,9 @@ def test_render_data_clip_excerpt_keeps_highlight() -> None:
 
 def test_render_data_styles_from_lexicon() -> None:
     styles = load_styles()
-    assert styles and all(s.colour.startswith("#") and len(s.colour) == 7 for s in styles)
+    assert styles and all(
+        s.colour.startswith("#") and len(s.colour) == 7 for s in styles
+    )
     used = style_table(sorted({i.type for i in sample_incidents()}) + ["not_a_type"])
     assert used[-1].type == "not_a_type"
 
@@ -47,7 +56,17 @@ def test_render_data_styles_from_lexicon() -> None:
 def test_render_data_basemap_has_iraq_and_rivers() -> None:
     basemap = load_basemap(with_cities=False)
     names = {f["properties"]["name_en"] for f in basemap.countries["features"]}
-    assert {"Iraq", "Iran", "Syria", "Turkey", "Jordan", "Saudi Arabia", "Kuwait"} <= names
+    assert {
+        "Iraq",
+        "Iran",
+        "Syria",
+        "Turkey",
+        "Jordan",
+        "Saudi Arabia",
+        "Kuwait",
+    } <= names
     rivers = {f["properties"]["name_en"] for f in basemap.rivers["features"]} - {""}
     assert rivers == {"Tigris", "Euphrates"}
-    assert basemap.governorates is not None and len(basemap.governorates["features"]) == 18
+    assert (
+        basemap.governorates is not None and len(basemap.governorates["features"]) == 18
+    )

@@ -2,38 +2,56 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import re
 from pathlib import Path
 
 import folium
 import pytest
-from render_fixtures import HOSTILE, hostile_incident, sample_bases, sample_incidents
 
 from kharita.errors import ConfigurationError, RenderError
 from kharita.render import build_map, embed_snippet, render_map, write_html
 from kharita.render.assets import assert_offline
+from render_fixtures import HOSTILE, hostile_incident, sample_bases, sample_incidents
 
-BLOB = re.compile(r'<script type="application/json" id="kharita-data">(\{.*?)</script>', re.DOTALL)
+BLOB = re.compile(
+    r'<script type="application/json" id="kharita-data">(\{.*?)</script>', re.DOTALL
+)
+
+
+PACKED = re.compile(r'data-encoding="gzip\+base64">([A-Za-z0-9+/=]+)</script>')
 
 
 def blob_of(page: str) -> dict[str, object]:
     match = BLOB.search(page)
-    assert match is not None
-    data: dict[str, object] = json.loads(match.group(1))
+    if match is None:
+        packed = PACKED.search(page)
+        assert packed is not None
+        text = gzip.decompress(base64.b64decode(packed.group(1))).decode("utf-8")
+    else:
+        text = match.group(1)
+    data: dict[str, object] = json.loads(text)
     return data
 
 
 @pytest.fixture(scope="module")
 def page() -> str:
-    return render_map(sample_incidents() + [hostile_incident()], bases=sample_bases(), title="Test map")
+    return render_map(
+        sample_incidents() + [hostile_incident()],
+        bases=sample_bases(),
+        title="Test map",
+    )
 
 
 def test_render_no_external_script_or_stylesheet(page: str) -> None:
     tags = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", page, flags=re.IGNORECASE)
     assert tags
     assert not [t for t in tags if re.search(r"(?:src|href)\s*=", t)]
-    assert "cdn.jsdelivr" not in page and "code.jquery" not in page and "cdnjs" not in page
+    assert (
+        "cdn.jsdelivr" not in page and "code.jquery" not in page and "cdnjs" not in page
+    )
 
 
 def test_render_every_asset_inlined(page: str) -> None:
@@ -63,7 +81,12 @@ def test_render_marker_count_matches_incidents(page: str) -> None:
 
 def test_render_incident_without_coordinates_left_out() -> None:
     incidents = sample_incidents()
-    unplaced = incidents[0].__class__(**{**{f: getattr(incidents[0], f) for f in incidents[0].__slots__}, "place": None})
+    unplaced = incidents[0].__class__(
+        **{
+            **{f: getattr(incidents[0], f) for f in incidents[0].__slots__},
+            "place": None,
+        }
+    )
     data = blob_of(render_map([*incidents, unplaced]))
     assert len(data["inc"]) == len(incidents)  # type: ignore[arg-type]
 
@@ -75,8 +98,12 @@ def test_render_hostile_strings_cannot_break_out(page: str) -> None:
     assert "javascript:window" not in page
     data = blob_of(page)
     hostile_row = data["inc"][-1]  # type: ignore[index]
-    assert HOSTILE in hostile_row[14][0][4]  # the excerpt survives literally in the data
-    assert hostile_row[14][0][1] is None and hostile_row[14][1][1] is None  # javascript:/data: links dropped
+    assert (
+        HOSTILE in hostile_row[14][0][4]
+    )  # the excerpt survives literally in the data
+    assert (
+        hostile_row[14][0][1] is None and hostile_row[14][1][1] is None
+    )  # javascript:/data: links dropped
 
 
 def test_render_title_escaped() -> None:
@@ -96,7 +123,9 @@ def test_render_no_tiles_by_default(page: str) -> None:
 
 
 def test_render_tiles_option_adds_layer() -> None:
-    page = render_map(sample_incidents()[:1], tiles="http://localhost:8080/{z}/{x}/{y}.png")
+    page = render_map(
+        sample_incidents()[:1], tiles="http://localhost:8080/{z}/{x}/{y}.png"
+    )
     assert "L.tileLayer" in page and "localhost:8080" in page
 
 
@@ -137,3 +166,17 @@ def test_render_embed_snippet_escapes_path() -> None:
     snippet = embed_snippet('maps/a"b.html', title="<x>")
     assert snippet.startswith("<iframe ") and 'src="maps/a&quot;b.html"' in snippet
     assert "&lt;x&gt;" in snippet
+
+
+def test_render_compressed_blob_roundtrips(page: str) -> None:
+    incidents = sample_incidents() + [hostile_incident()]
+    packed = render_map(
+        incidents, bases=sample_bases(), title="Test map", compress=True
+    )
+    assert 'data-encoding="gzip+base64"' in packed and BLOB.search(packed) is None
+    assert blob_of(packed)["inc"] == blob_of(page)["inc"]
+    assert "<script>window.__pwned" not in packed
+
+
+def test_render_small_map_stays_plain_json(page: str) -> None:
+    assert BLOB.search(page) is not None and 'data-encoding="gzip+base64"' not in page

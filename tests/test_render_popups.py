@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from render_fixtures import HOSTILE, hostile_incident, sample_incidents
 
 from kharita.models import Count, EventDate
 from kharita.render.popups import (
@@ -16,8 +15,11 @@ from kharita.render.popups import (
     text_lang,
 )
 from kharita.render.types import IncidentStyle, unknown_style
+from render_fixtures import HOSTILE, hostile_incident, sample_incidents
 
-STYLE = IncidentStyle("rocket_attack", "Rocket attack", "هجوم صاروخي", "#f08a1c", "rocket")
+STYLE = IncidentStyle(
+    "rocket_attack", "Rocket attack", "هجوم صاروخي", "#f08a1c", "rocket"
+)
 
 
 @pytest.mark.parametrize(
@@ -43,7 +45,7 @@ def test_popups_esc(raw: str, escaped: str) -> None:
         (" JavaScript:alert(1)", False),
         ("data:text/html,<script>", False),
         ("//example.org/x", False),
-        ("https://example.org/\"onmouseover=", False),
+        ('https://example.org/"onmouseover=', False),
         (None, False),
     ],
 )
@@ -62,7 +64,9 @@ def test_popups_excerpt_rtl_with_mark() -> None:
     html = incident_popup_html(sample_incidents()[0], STYLE, "ar")
     assert '<blockquote class="kh-excerpt" dir="rtl" lang="ar">' in html
     assert "<mark>معسكر كالسو</mark>" in html
-    assert '<blockquote class="kh-excerpt" dir="ltr" lang="en">' in html  # the English second source
+    assert (
+        '<blockquote class="kh-excerpt" dir="ltr" lang="en">' in html
+    )  # the English second source
 
 
 def test_popups_every_source_listed() -> None:
@@ -74,8 +78,13 @@ def test_popups_every_source_listed() -> None:
 
 @pytest.mark.parametrize(
     ("count", "lang", "text"),
-    [(Count(None, None), "en", "unknown"), (Count(None), "ar", "غير معروف"), (Count(3, 3), "en", "3"),
-     (Count(3, 5), "en", "3–5"), (Count(0, None), "en", "0")],
+    [
+        (Count(None, None), "en", "unknown"),
+        (Count(None), "ar", "غير معروف"),
+        (Count(3, 3), "en", "3"),
+        (Count(3, 5), "en", "3–5"),
+        (Count(0, None), "en", "0"),
+    ],
 )
 def test_popups_count_text(count: Count, lang: str, text: str) -> None:
     assert count_text(count, lang) == text  # type: ignore[arg-type]
@@ -83,14 +92,19 @@ def test_popups_count_text(count: Count, lang: str, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("date", "text"),
-    [(EventDate("2024-04-20", "day"), "2024-04-20 (day)"), (EventDate("2024-04", "month"), "2024-04 (month)"),
-     (EventDate(None, None), "unknown")],
+    [
+        (EventDate("2024-04-20", "day"), "2024-04-20 (day)"),
+        (EventDate("2024-04", "month"), "2024-04 (month)"),
+        (EventDate(None, None), "unknown"),
+    ],
 )
 def test_popups_date_text(date: EventDate, text: str) -> None:
     assert date_text(date, "en") == text
 
 
-@pytest.mark.parametrize(("text", "lang"), [("قاعدة عين الأسد", "ar"), ("Ain al-Asad", "en"), ("12", "en")])
+@pytest.mark.parametrize(
+    ("text", "lang"), [("قاعدة عين الأسد", "ar"), ("Ain al-Asad", "en"), ("12", "en")]
+)
 def test_popups_text_lang(text: str, lang: str) -> None:
     assert text_lang(text) == lang
 

@@ -98,7 +98,9 @@ def _float(value: str, path: str, row: int, column: str) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise GazetteerError(path, row, f"{column} is not a number: {value!r}") from None
+        raise GazetteerError(
+            path, row, f"{column} is not a number: {value!r}"
+        ) from None
     if not math.isfinite(number):
         raise GazetteerError(path, row, f"{column} is not finite: {value!r}")
     return number
@@ -129,8 +131,12 @@ def parse_row(row: dict[str, str], path: str, line: int) -> GazetteerPlace:
         aliases_ar=_split(row.get("aliases_ar")),
         aliases_en=_split(row.get("aliases_en")),
         aliases_ku=_split(row.get("aliases_ku")),
-        population=int(_float(population, path, line, "population")) if population.strip() else None,
-        precision_m=_float(precision, path, line, "precision_m") if precision.strip() else 5000.0,
+        population=int(_float(population, path, line, "population"))
+        if population.strip()
+        else None,
+        precision_m=_float(precision, path, line, "precision_m")
+        if precision.strip()
+        else 5000.0,
     )
 
 
@@ -204,7 +210,11 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
         for line, row in read_rows(path):
             place = parse_row(row, path.name, line)
             if place.id in origins:
-                raise GazetteerError(path.name, line, f"duplicate id {place.id!r} (first in {origins[place.id]})")
+                raise GazetteerError(
+                    path.name,
+                    line,
+                    f"duplicate id {place.id!r} (first in {origins[place.id]})",
+                )
             origins[place.id] = f"{path.name}:{line}"
             places.append(place)
             names = ambiguous_names(row)
@@ -216,9 +226,31 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
 # ------------------------------------------------------------------ checking
 
 KNOWN_TYPES = frozenset(
-    "governorate region district subdistrict city town village neighbourhood base airbase "
-    "airport border_crossing oil_field gas_field dam bridge checkpoint river lake mountain "
-    "country foreign_city landmark".split()
+    [
+        "governorate",
+        "region",
+        "district",
+        "subdistrict",
+        "city",
+        "town",
+        "village",
+        "neighbourhood",
+        "base",
+        "airbase",
+        "airport",
+        "border_crossing",
+        "oil_field",
+        "gas_field",
+        "dam",
+        "bridge",
+        "checkpoint",
+        "river",
+        "lake",
+        "mountain",
+        "country",
+        "foreign_city",
+        "landmark",
+    ]
 )
 #: Governorates without a polygon of their own, checked against their parent.
 POLYGON_OF = {"Halabja": "Sulaymaniyah"}
@@ -277,7 +309,9 @@ def check_gazetteer(directory: Path | None = None) -> GazetteerReport:
     try:
         files = gazetteer_files(root)
     except GazetteerError as exc:
-        return GazetteerReport(str(root), {}, {}, (Problem(exc.path, exc.row, exc.message),))
+        return GazetteerReport(
+            str(root), {}, {}, (Problem(exc.path, exc.row, exc.message),)
+        )
     for path in files:
         for line, place in _checked_rows(path, problems):
             by_layer[path.stem] = by_layer.get(path.stem, 0) + 1
@@ -288,7 +322,9 @@ def check_gazetteer(directory: Path | None = None) -> GazetteerReport:
     return GazetteerReport(str(root), by_type, by_layer, tuple(problems))
 
 
-def _checked_rows(path: Path, problems: list[Problem]) -> Iterator[tuple[int, GazetteerPlace]]:
+def _checked_rows(
+    path: Path, problems: list[Problem]
+) -> Iterator[tuple[int, GazetteerPlace]]:
     try:
         for line, row in read_rows(path):
             try:
@@ -302,31 +338,60 @@ def _checked_rows(path: Path, problems: list[Problem]) -> Iterator[tuple[int, Ga
 
 
 def _check_place(
-    place: GazetteerPlace, name: str, line: int, seen: dict[str, str], problems: list[Problem]
+    place: GazetteerPlace,
+    name: str,
+    line: int,
+    seen: dict[str, str],
+    problems: list[Problem],
 ) -> None:
     if place.id in seen:
-        problems.append(Problem(name, line, f"duplicate id {place.id!r} (first in {seen[place.id]})"))
+        problems.append(
+            Problem(
+                name, line, f"duplicate id {place.id!r} (first in {seen[place.id]})"
+            )
+        )
     else:
         seen[place.id] = f"{name}:{line}"
     if not key(place.name_ar) or not key(place.name_en):
-        problems.append(Problem(name, line, "a primary name is empty after normalisation"))
+        problems.append(
+            Problem(name, line, "a primary name is empty after normalisation")
+        )
     if place.type not in KNOWN_TYPES:
         problems.append(Problem(name, line, f"unknown type {place.type!r}", "warning"))
     if len(place.country) != 2 or not place.country.isupper():
-        problems.append(Problem(name, line, f"country is not ISO 3166-1 alpha-2: {place.country!r}"))
-    if place.in_iraq and place.type not in ("country", "region") and not place.governorate:
-        problems.append(Problem(name, line, "Iraqi place without a governorate", "warning"))
+        problems.append(
+            Problem(name, line, f"country is not ISO 3166-1 alpha-2: {place.country!r}")
+        )
+    if (
+        place.in_iraq
+        and place.type not in ("country", "region", "river")
+        and not place.governorate
+    ):
+        problems.append(
+            Problem(name, line, "Iraqi place without a governorate", "warning")
+        )
     if place.precision_m <= 0:
-        problems.append(Problem(name, line, f"precision_m must be positive: {place.precision_m}"))
+        problems.append(
+            Problem(name, line, f"precision_m must be positive: {place.precision_m}")
+        )
 
 
-def _polygon_problems(located: list[tuple[str, int, GazetteerPlace]], root: Path) -> list[Problem]:
+def _polygon_problems(
+    located: list[tuple[str, int, GazetteerPlace]], root: Path
+) -> list[Problem]:
     """Points outside the polygon of the governorate their row names."""
     import shapely
 
     polygons = load_governorate_polygons(root)
     if not polygons:
-        return [Problem(str(root / BOUNDARIES_FILE), None, "governorate polygons missing", "warning")]
+        return [
+            Problem(
+                str(root / BOUNDARIES_FILE),
+                None,
+                "governorate polygons missing",
+                "warning",
+            )
+        ]
     problems: list[Problem] = []
     for name, line, place in located:
         if not place.in_iraq or not place.governorate:
@@ -334,13 +399,22 @@ def _polygon_problems(located: list[tuple[str, int, GazetteerPlace]], root: Path
         target = POLYGON_OF.get(place.governorate, place.governorate)
         geom = polygons.get(target)
         if geom is None:
-            problems.append(Problem(name, line, f"unknown governorate {place.governorate!r}"))
+            problems.append(
+                Problem(name, line, f"unknown governorate {place.governorate!r}")
+            )
             continue
         if shapely.contains_xy(geom, place.lon, place.lat):
             continue
         gap = shapely.distance(geom, shapely.Point(place.lon, place.lat))
         if gap > POLYGON_TOLERANCE_DEG:
-            actual = next((n for n, g in polygons.items() if shapely.contains_xy(g, place.lon, place.lat)), "none")
+            actual = next(
+                (
+                    n
+                    for n, g in polygons.items()
+                    if shapely.contains_xy(g, place.lon, place.lat)
+                ),
+                "none",
+            )
             problems.append(
                 Problem(
                     name,

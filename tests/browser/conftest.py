@@ -12,8 +12,15 @@ from typing import Any
 import pytest
 
 CHROMIUM = os.environ.get("KHARITA_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-quic", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+]
 READY = "document.documentElement.getAttribute('data-kharita') === 'ready'"
 
 
@@ -36,11 +43,15 @@ class MapPage:
 def chromium() -> Iterator[Any]:
     if not Path(CHROMIUM).is_file():
         where = "CI" if os.environ.get("CI") else "this machine"
-        pytest.fail(f"{CHROMIUM} missing on {where}: apt-get install -y chromium (browser tests never skip)")
+        pytest.fail(
+            f"{CHROMIUM} missing on {where}: apt-get install -y chromium (browser tests never skip)"
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.fail("playwright missing: pip install playwright (never `playwright install`)")
+        pytest.fail(
+            "playwright missing: pip install playwright (never `playwright install`)"
+        )
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield browser
@@ -65,7 +76,14 @@ def open_map(chromium: Any) -> Iterator[Callable[..., MapPage]]:
 
         page.route("**/*", route)
         page.on("pageerror", lambda e: result.errors.append(f"pageerror: {e}"))
-        page.on("console", lambda m: result.errors.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+        page.on(
+            "console",
+            lambda m: (
+                result.errors.append(f"{m.type}: {m.text}")
+                if m.type in ("error", "warning")
+                else None
+            ),
+        )
         page.on("dialog", lambda d: (result.dialogs.append(d.message), d.dismiss()))
         page.goto(path.resolve().as_uri())
         page.wait_for_function(READY, timeout=20_000)

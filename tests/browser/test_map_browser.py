@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from render_fixtures import HOSTILE, hostile_incident, sample_bases, sample_incidents
 
 from kharita.models import Count, EventDate, Incident, Mention, ResolvedPlace, Source
 from kharita.render import export_pdf, export_png, render_map, write_html
+from render_fixtures import HOSTILE, hostile_incident, sample_bases, sample_incidents
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
@@ -19,16 +19,44 @@ TITLE = "Kharita test map"
 
 def hostile_examples() -> list[Incident]:
     """Incidents whose every article field comes from examples/hostile.jsonl."""
-    rows = [json.loads(ln) for ln in (REPO / "examples/hostile.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    rows = [
+        json.loads(ln)
+        for ln in (REPO / "examples/hostile.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if ln.strip()
+    ]
     base = hostile_incident()
     out = []
     for k, row in enumerate(rows):
         text = row["text"]
-        src = Source(row["id"], row.get("outlet"), row.get("url"), row.get("date"), text, 0, (0, min(8, len(text))), row.get("lang", "ar"))
+        src = Source(
+            row["id"],
+            row.get("outlet"),
+            row.get("url"),
+            row.get("date"),
+            text,
+            0,
+            (0, min(8, len(text))),
+            row.get("lang", "ar"),
+        )
         mention = Mention(0, 3, row.get("title") or text[:10], "x", ("h",))
         assert base.place is not None
-        place = ResolvedPlace(mention, base.place.place, 32.0 + k * 0.1, 45.0, 0.5, 5000.0, False)
-        out.append(Incident(f"hx{k}", "rocket_attack", EventDate(row.get("date"), "day"), Count(None), Count(1, 2), place, (src,), 0.4))
+        place = ResolvedPlace(
+            mention, base.place.place, 32.0 + k * 0.1, 45.0, 0.5, 5000.0, False
+        )
+        out.append(
+            Incident(
+                f"hx{k}",
+                "rocket_attack",
+                EventDate(row.get("date"), "day"),
+                Count(None),
+                Count(1, 2),
+                place,
+                (src,),
+                0.4,
+            )
+        )
     return out
 
 
@@ -37,25 +65,51 @@ def map_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("maps")
     incidents = sample_incidents()
     return {
-        "en": write_html(render_map(incidents, bases=sample_bases(), title=TITLE, lang="en"), root / "en.html"),
-        "ar": write_html(render_map(incidents, bases=sample_bases(), title=TITLE, lang="ar"), root / "ar.html"),
-        "hostile": write_html(render_map([hostile_incident(), *hostile_examples()], title=TITLE, lang="ar"), root / "hostile.html"),
+        "en": write_html(
+            render_map(incidents, bases=sample_bases(), title=TITLE, lang="en"),
+            root / "en.html",
+        ),
+        "ar": write_html(
+            render_map(incidents, bases=sample_bases(), title=TITLE, lang="ar"),
+            root / "ar.html",
+        ),
+        "packed": write_html(
+            render_map(incidents, bases=sample_bases(), title=TITLE, compress=True),
+            root / "packed.html",
+        ),
+        "hostile": write_html(
+            render_map(
+                [hostile_incident(), *hostile_examples()], title=TITLE, lang="ar"
+            ),
+            root / "hostile.html",
+        ),
     }
 
 
-def test_map_browser_offline_markers_and_basemap(open_map: Callable[..., object], map_files: dict[str, Path]) -> None:
+def test_map_browser_offline_markers_and_basemap(
+    open_map: Callable[..., object], map_files: dict[str, Path]
+) -> None:
     mp = open_map(map_files["en"])
     page = mp.page  # type: ignore[attr-defined]
     page.wait_for_selector(".leaflet-marker-pane .kh-icon", timeout=5000)
-    assert page.locator(".leaflet-marker-pane .kh-icon, .leaflet-marker-pane .marker-cluster").count() >= 5
-    assert page.locator(".leaflet-overlay-pane svg path").count() >= 20  # countries, rivers, governorates
+    assert (
+        page.locator(
+            ".leaflet-marker-pane .kh-icon, .leaflet-marker-pane .marker-cluster"
+        ).count()
+        >= 5
+    )
+    assert (
+        page.locator(".leaflet-overlay-pane svg path").count() >= 20
+    )  # countries, rivers, governorates
     assert page.locator(".kh-label-country").count() >= 1
     assert page.locator(".leaflet-control-layers").count() == 1
     assert page.evaluate("kharita.visibleCount()") == len(sample_incidents())
     mp.assert_clean()  # type: ignore[attr-defined]
 
 
-def test_map_browser_popup_arabic_rtl(open_map: Callable[..., object], map_files: dict[str, Path]) -> None:
+def test_map_browser_popup_arabic_rtl(
+    open_map: Callable[..., object], map_files: dict[str, Path]
+) -> None:
     mp = open_map(map_files["ar"])
     page = mp.page  # type: ignore[attr-defined]
     page.evaluate("kharita.setQuery('بغداد')")
@@ -65,21 +119,44 @@ def test_map_browser_popup_arabic_rtl(open_map: Callable[..., object], map_files
     assert quote.get_attribute("lang") == "ar"
     assert "بغداد" in quote.locator("mark").inner_text()
     assert page.locator(".leaflet-popup-content .kh-pop").get_attribute("dir") == "rtl"
-    assert page.evaluate("getComputedStyle(document.querySelector('.leaflet-container')).direction") == "ltr"
-    assert page.evaluate("getComputedStyle(document.querySelector('.kh-excerpt')).direction") == "rtl"
+    assert (
+        page.evaluate(
+            "getComputedStyle(document.querySelector('.leaflet-container')).direction"
+        )
+        == "ltr"
+    )
+    assert (
+        page.evaluate(
+            "getComputedStyle(document.querySelector('.kh-excerpt')).direction"
+        )
+        == "rtl"
+    )
     mp.assert_clean()  # type: ignore[attr-defined]
 
 
-def test_map_browser_arabic_panel_rtl(open_map: Callable[..., object], map_files: dict[str, Path]) -> None:
+def test_map_browser_arabic_panel_rtl(
+    open_map: Callable[..., object], map_files: dict[str, Path]
+) -> None:
     mp = open_map(map_files["ar"])
     page = mp.page  # type: ignore[attr-defined]
-    assert page.evaluate("getComputedStyle(document.getElementById('kh-panel')).direction") == "rtl"
+    assert (
+        page.evaluate("getComputedStyle(document.getElementById('kh-panel')).direction")
+        == "rtl"
+    )
     assert "الحوادث" in page.locator("#kh-count").inner_text()
     mp.assert_clean()  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize(("query", "expected"), [("الموصل", 1), ("Mosul", 1), ("كالسو", 3), ("Kalsu", 3), ("zzzz", 0)])
-def test_map_browser_search(open_map: Callable[..., object], map_files: dict[str, Path], query: str, expected: int) -> None:
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("الموصل", 1), ("Mosul", 1), ("كالسو", 3), ("Kalsu", 3), ("zzzz", 0)],
+)
+def test_map_browser_search(
+    open_map: Callable[..., object],
+    map_files: dict[str, Path],
+    query: str,
+    expected: int,
+) -> None:
     mp = open_map(map_files["en"])
     page = mp.page  # type: ignore[attr-defined]
     page.fill("#kh-search", query)
@@ -88,7 +165,9 @@ def test_map_browser_search(open_map: Callable[..., object], map_files: dict[str
     mp.assert_clean()  # type: ignore[attr-defined]
 
 
-def test_map_browser_type_filter_and_dates(open_map: Callable[..., object], map_files: dict[str, Path]) -> None:
+def test_map_browser_type_filter_and_dates(
+    open_map: Callable[..., object], map_files: dict[str, Path]
+) -> None:
     mp = open_map(map_files["en"])
     page = mp.page  # type: ignore[attr-defined]
     total = len(sample_incidents())
@@ -98,16 +177,23 @@ def test_map_browser_type_filter_and_dates(open_map: Callable[..., object], map_
     page.click("#kh-reset")
     assert page.evaluate("kharita.visibleCount()") == total
     page.evaluate("kharita.setRange('2024-04-01', '2024-04-30')")
-    in_april = sum(bool(i.date.iso and i.date.iso.startswith("2024-04")) for i in sample_incidents())
+    in_april = sum(
+        bool(i.date.iso and i.date.iso.startswith("2024-04"))
+        for i in sample_incidents()
+    )
     assert page.evaluate("kharita.visibleCount()") == in_april
     page.click("#kh-reset")
     slider = page.locator("#kh-from")
-    slider.evaluate("(el) => { el.value = el.max; el.dispatchEvent(new Event('input')); el.dispatchEvent(new Event('change')); }")
+    slider.evaluate(
+        "(el) => { el.value = el.max; el.dispatchEvent(new Event('input')); el.dispatchEvent(new Event('change')); }"
+    )
     assert page.evaluate("kharita.visibleCount()") < total
     mp.assert_clean()  # type: ignore[attr-defined]
 
 
-def test_map_browser_hostile_inert(open_map: Callable[..., object], map_files: dict[str, Path]) -> None:
+def test_map_browser_hostile_inert(
+    open_map: Callable[..., object], map_files: dict[str, Path]
+) -> None:
     mp = open_map(map_files["hostile"])
     page = mp.page  # type: ignore[attr-defined]
     for k in range(page.evaluate("kharita.visibleCount()")):
@@ -119,13 +205,73 @@ def test_map_browser_hostile_inert(open_map: Callable[..., object], map_files: d
     assert page.evaluate("kharita.visibleCount()") >= 1
     assert page.evaluate("window.__pwned") is None
     assert page.title() == TITLE
-    assert page.locator("a[href^='javascript'], a[href^='data:'], .leaflet-popup-content img, .kh-panel img").count() == 0
-    assert HOSTILE.split("<img")[0] in page.locator("#kh-panel").inner_text() or "Outlet" in page.locator("#kh-note").inner_text()
+    assert (
+        page.locator(
+            "a[href^='javascript'], a[href^='data:'], .leaflet-popup-content img, .kh-panel img"
+        ).count()
+        == 0
+    )
+    assert (
+        HOSTILE.split("<img")[0] in page.locator("#kh-panel").inner_text()
+        or "Outlet" in page.locator("#kh-note").inner_text()
+    )
     mp.assert_clean()  # type: ignore[attr-defined]
 
 
-def test_map_browser_export_png_pdf(chromium: object, map_files: dict[str, Path], tmp_path: Path) -> None:
-    png = export_png(map_files["en"], tmp_path / "map.png", width=1200, height=800, browser=chromium)
-    pdf = export_pdf(map_files["ar"], tmp_path / "map.pdf", width=1200, height=800, browser=chromium)
+def test_map_browser_export_png_pdf(
+    chromium: object, map_files: dict[str, Path], tmp_path: Path
+) -> None:
+    png = export_png(
+        map_files["en"], tmp_path / "map.png", width=1200, height=800, browser=chromium
+    )
+    pdf = export_pdf(
+        map_files["ar"], tmp_path / "map.pdf", width=1200, height=800, browser=chromium
+    )
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
     assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000
+
+
+def test_map_browser_compressed_blob(
+    open_map: Callable[..., object], map_files: dict[str, Path]
+) -> None:
+    mp = open_map(map_files["packed"])
+    page = mp.page  # type: ignore[attr-defined]
+    assert page.evaluate("kharita.visibleCount()") == len(sample_incidents())
+    page.evaluate("kharita.setQuery('كالسو')")
+    assert page.evaluate("kharita.openPopup(0)")
+    page.locator(".leaflet-popup-content mark").first.wait_for(timeout=5000)
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def test_map_browser_uncertainty_circles_drawn(
+    open_map: Callable[..., object], map_files: dict[str, Path]
+) -> None:
+    mp = open_map(map_files["en"])
+    page = mp.page  # type: ignore[attr-defined]
+    page.evaluate("kharita.map.setView([33.3152, 44.3661], 11)")
+    page.wait_for_function("kharita.app.circles.getLayers().length > 0", timeout=3000)
+    # the ring canvas sits above the opaque basemap svg, and has paint on it
+    z = page.evaluate(
+        "[+getComputedStyle(kharita.map.getPane('khRings')).zIndex, +getComputedStyle(kharita.map.getPane('overlayPane')).zIndex]"
+    )
+    assert z[0] > z[1]
+    painted = page.evaluate(
+        "(() => { const c = document.querySelector('.leaflet-pane canvas'); const d = c.getContext('2d')"
+        ".getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; })()"
+    )
+    assert painted > 1000
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def test_map_browser_counts_isolated_in_rtl(
+    open_map: Callable[..., object], map_files: dict[str, Path]
+) -> None:
+    mp = open_map(map_files["ar"])
+    page = mp.page  # type: ignore[attr-defined]
+    page.evaluate("kharita.setQuery('بغداد'); kharita.setTypes(['ied'])")
+    assert page.evaluate("kharita.openPopup(0)")
+    cell = page.locator(".leaflet-popup-content .kh-facts tr:nth-child(2) td bdi")
+    cell.wait_for(timeout=5000)
+    assert cell.get_attribute("dir") == "ltr" and cell.inner_text() == "3–5"
+    assert page.locator("#kh-dates bdi").get_attribute("dir") == "ltr"
+    mp.assert_clean()  # type: ignore[attr-defined]

@@ -49,11 +49,14 @@ _ORDINAL_NOUNS = {
 }  # fmt: skip
 _NEGATED = re.compile(r"(?<!\w)(?:دون|لم|بدون|عدم)(?!\w)")
 _CONNECT_RANGE = {"الي", "to", "و", "-", "and"}
+_AND = {"and", "و"}
+_OTHERS = {"اخرين", "اخرون", "others", "other"}
 _SKIP = {"من", "of", "the", "at", "others", "other", "اخرين", "اخرون", "اخر", "were", "was",
          "all", "his", "their", "who", "are", "have", "has", "been", "badly", "seriously",
          "critically", "slightly", "in", "including", "people", "مدنيا", "شخصا", "اشخاص",
          "عنصرا", "بجروح", "جروح", "مختلفه", "بليغه", "على", "الاقل", "least", "members",
-         "civilians", "soldiers", "troops", "gunmen", "فيما", "حين"}  # fmt: skip
+         "civilians", "soldiers", "troops", "gunmen", "فيما", "حين", "sustained", "suffered",
+         "minor", "light", "serious"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,9 @@ class CasualtyMention:
     start: int
     end: int
     vague: bool = False  # from a quantity word (عشرات, several), not a figure
+
+
+_Read = tuple[Count, int, int, bool]  # count, first token, token after, vague
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +190,10 @@ def _modifier(toks: list[_Tok], k: int) -> tuple[str, int]:
     return "", 0
 
 
-def _quantity(toks: list[_Tok], k: int, *, adjacent: bool) -> tuple[Count, int] | None:
-    """A quantity starting at token ``k``: (count, index after it)."""
+def _quantity(
+    toks: list[_Tok], k: int, *, adjacent: bool
+) -> tuple[Count, int, bool] | None:
+    """A quantity starting at token ``k``: (count, index after it, vague)."""
     op, used = _modifier(toks, k)
     row, value, width = _number(toks, k + used)
     if value < 0:
@@ -198,18 +206,18 @@ def _quantity(toks: list[_Tok], k: int, *, adjacent: bool) -> tuple[Count, int] 
     ):
         return None
     if row is not None and row["kind"] == "vague":
-        return Count(value, None), end
+        return Count(value, None), end, True
     if end + 1 < len(toks) and toks[end].raw in _CONNECT_RANGE:
         _, upper, w2 = _number(toks, end + 1)
         if upper > value:
-            return Count(value, upper), end + 1 + w2
+            return Count(value, upper), end + 1 + w2, False
     if op == "gt":
-        return Count(value + 1, None), end
+        return Count(value + 1, None), end, False
     if op == "ge":
-        return Count(value, None), end
+        return Count(value, None), end, False
     if op == "le":
-        return Count(min(1, value), value), end
-    return Count(value, value), end
+        return Count(min(1, value), value), end, False
+    return Count(value, value), end, False
 
 
 def _stop(tok: _Tok, cue_at: set[int], index: int) -> bool:
@@ -218,14 +226,16 @@ def _stop(tok: _Tok, cue_at: set[int], index: int) -> bool:
 
 def _forward(
     toks: list[_Tok], j: int, cue_at: set[int]
-) -> tuple[Count, int, int] | None:
+) -> _Read | None:
     unknown = 0
     for k in range(j, min(len(toks), j + 6)):
         if _stop(toks[k], cue_at, k):
             return None
+        if k > j and toks[k].raw in _AND:
+            return None  # a new conjunct: «injuries and one member ...»
         found = _quantity(toks, k, adjacent=(k == j))
         if found is not None:
-            return found[0], k, found[1]
+            return found[0], k, found[1], found[2]
         if toks[k].raw not in _SKIP and toks[k].text not in _SKIP:
             unknown += 1
             if unknown > 2:
@@ -235,7 +245,7 @@ def _forward(
 
 def _backward(
     toks: list[_Tok], i: int, cue_at: set[int]
-) -> tuple[Count, int, int] | None:
+) -> _Read | None:
     unknown = 0
     for k in range(i - 1, max(-1, i - 7), -1):
         if _stop(toks[k], cue_at, k):
@@ -243,7 +253,7 @@ def _backward(
         for s in range(max(0, k - 3), k + 1):
             found = _quantity(toks, s, adjacent=(k == i - 1))
             if found is not None and found[1] == k + 1:
-                return found[0], s, found[1]
+                return found[0], s, found[1], found[2]
         if toks[k].raw not in _SKIP and toks[k].text not in _SKIP:
             unknown += 1
             if unknown > 2:
@@ -253,11 +263,11 @@ def _backward(
 
 def _read(
     toks: list[_Tok], i: int, width: int, row: dict[str, str], cue_at: set[int]
-) -> tuple[Count, int, int] | None:
+) -> _Read | None:
     """The count a cue at token ``i`` states, by the cue's direction rule."""
     direction = row["dir"]
     if direction == "self2":
-        return Count(2, 2), i, i + width
+        return Count(2, 2), i, i + width, False
     order = {
         "fwd": ("fwd",),
         "back": ("back",),
@@ -275,42 +285,95 @@ def _read(
         if got is not None:
             return got
     if direction == "back1":
-        return Count(1, 1), i, i + width
+        return Count(1, 1), i, i + width, False
     return None
 
 
 def find_casualties(
     folded: str, start: int = 0, end: int | None = None
 ) -> list[CasualtyMention]:
-    """Killed/wounded counts stated in ``folded[start:end]`` (folded text)."""
+    """Killed/wounded counts stated in ``folded[start:end]`` (folded text).
+
+    Figures joined by «و»/"and" to a count add up («إصابة عنصر ...، واثنين من
+    منتسبي الحشد» = 3; «مقتل القائد ... و23 آخرين» = 24) unless a cue of the
+    other kind follows them (then they are that cue's figure).
+    """
     stop = len(folded) if end is None else end
     toks = _tokens(folded[start:stop], start)
-    cues_by_lang, _ = _lexicon()
-    tables = list(cues_by_lang.values())
+    tables = list(_lexicon()[0].values())
     cues: dict[int, tuple[dict[str, str], int]] = {}
     for i in range(len(toks)):
         found = _cue(toks, i, tables)
         if found is not None:
             cues[i] = found
     cue_at = set(cues)
-    out: list[CasualtyMention] = []
+    reads: list[tuple[str, _Read, int]] = []
+    used: set[int] = set()
     for i, (row, width) in cues.items():
         got = _read(toks, i, width, row, cue_at)
-        if got is not None:
-            count, first, after = got
-            lo, hi = (
-                min(toks[first].start, toks[i].start),
-                max(toks[after - 1].end, toks[i].end),
-            )
-            vague = any(_is_vague(t) for t in toks[first:after])
-            out.append(CasualtyMention(row["kind"], count, lo, hi, vague))
+        if got is not None and not used.intersection(range(got[1], got[2])):
+            used.update(range(got[1], got[2]))
+            reads.append((row["kind"], got, i))
+    out: list[CasualtyMention] = []
+    for kind, (count, first, after, vague), i in reads:
+        lo = min(toks[first].start, toks[i].start)
+        hi = max(toks[after - 1].end, toks[i].end)
+        for extra, e_end in _conjuncts(toks, max(after, i + 1), kind, cues, used):
+            count, vague, hi = _add(count, vague, extra), False, e_end
+        out.append(CasualtyMention(kind, count, lo, hi, vague))
     return out
 
 
-def _is_vague(tok: _Tok) -> bool:
-    _, numbers = _lexicon()
-    row = numbers.get(tok.raw) or numbers.get(tok.text)
-    return row is not None and row["kind"] == "vague"
+def _add(count: Count, vague: bool, extra: Count) -> Count:
+    """``count`` plus ``extra``; a vague group adds at least one to a figure."""
+    if vague:  # «several troops and one Iraqi»: at least the larger of the two readings
+        return Count(max(count.min or 0, (extra.min or 0) + 1), None)
+    hi = None if count.max is None or extra.max is None else count.max + extra.max
+    return Count((count.min or 0) + (extra.min or 0), hi)
+
+
+def _conjuncts(
+    toks: list[_Tok],
+    k: int,
+    kind: str,
+    cues: dict[int, tuple[dict[str, str], int]],
+    used: set[int],
+) -> list[tuple[Count, int]]:
+    """Figures added to a count by «و»/"and" after token ``k`` (same clause)."""
+    out: list[tuple[Count, int]] = []
+    gap, commas = 0, 0
+    while k < len(toks) and gap <= 3 and commas <= 1:
+        tok = toks[k]
+        if k in cues or (tok.raw in _BREAK and tok.raw != ","):
+            break
+        if tok.raw == ",":
+            commas += 1
+        conj = tok.raw in _AND or (tok.raw.startswith("و") and tok.raw != tok.text)
+        q = _quantity(toks, k + (tok.raw in _AND), adjacent=True) if conj else None
+        if q is not None and not used.intersection(range(k, q[1])):
+            if _next_cue_kind(toks, q[1], cues) not in (None, kind) and not (
+                q[1] < len(toks) and toks[q[1]].text in _OTHERS
+            ):
+                break
+            used.update(range(k, q[1]))
+            out.append((q[0], toks[q[1] - 1].end))
+            k, gap, commas = q[1], 0, 0
+            continue
+        gap += tok.raw not in _SKIP and tok.text not in _SKIP
+        k += 1
+    return out
+
+
+def _next_cue_kind(
+    toks: list[_Tok], k: int, cues: dict[int, tuple[dict[str, str], int]]
+) -> str | None:
+    """The kind of the next cue in the clause after token ``k`` (None: none)."""
+    for j in range(k, min(len(toks), k + 8)):
+        if j in cues:
+            return cues[j][0]["kind"]
+        if toks[j].raw in _BREAK:
+            return None
+    return None
 
 
 def says_no_casualties(folded: str, start: int = 0, end: int | None = None) -> set[str]:

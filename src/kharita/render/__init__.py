@@ -7,8 +7,8 @@
 
 from __future__ import annotations
 
-from .export import chromium_browser, embed_snippet, export_pdf, export_png, write_html
 from .basemap import default_bases
+from .export import chromium_browser, embed_snippet, export_pdf, export_png, write_html
 from .map import build_map, render_map
 from .types import IncidentStyle, load_styles
 

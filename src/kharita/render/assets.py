@@ -28,7 +28,12 @@ STYLES = (
     "leaflet.markercluster/MarkerCluster.Default.css",
     "kharita.css",
 )
-MIME = {".png": "image/png", ".svg": "image/svg+xml", ".woff2": "font/woff2", ".woff": "font/woff"}
+MIME = {
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+}
 CSS_URL = re.compile(r"""url\(\s*(['"]?)(?!data:|#)([^'")?#]+)[^'")]*\1\s*\)""")
 EXTERNAL = re.compile(
     r"""<(?:script|link|img|iframe|source|embed)\b[^>]*\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""",
@@ -40,7 +45,9 @@ CSS_IMPORT = re.compile(r"@import|url\(\s*['\"]?\s*(?:https?:)?//", re.IGNORECAS
 def asset_path(rel: str) -> Path:
     path = ASSETS_DIR / rel
     if not path.is_file():
-        raise RenderError(f"missing map asset {rel}; run python -m kharita.render.build_assets")
+        raise RenderError(
+            f"missing map asset {rel}; run python -m kharita.render.build_assets"
+        )
     return path
 
 
@@ -89,4 +96,6 @@ def assert_offline(html: str) -> None:
         raise RenderError(f"external asset left in map HTML: {found.group(0)[:120]!r}")
     for style in re.findall(r"<style[^>]*>(.*?)</style>", html, flags=re.DOTALL):
         if (bad := CSS_IMPORT.search(style)) is not None:
-            raise RenderError(f"external stylesheet reference in map HTML: {bad.group(0)!r}")
+            raise RenderError(
+                f"external stylesheet reference in map HTML: {bad.group(0)!r}"
+            )

@@ -25,7 +25,9 @@ logger = logging.getLogger("kharita")
 
 DATA = Path(__file__).resolve().parent / "data" / "basemap.json"
 GOVERNORATES_FILE = "iraq_governorates.geojson"
-CITY_TYPES = frozenset({"city", "town", "capital", "governorate_capital", "populated_place"})
+CITY_TYPES = frozenset(
+    {"city", "town", "capital", "governorate_capital", "populated_place"}
+)
 MAX_CITIES = 400
 Json = dict[str, Any]
 
@@ -40,14 +42,18 @@ class Basemap:
     governorates: Json | None
     sources: tuple[str, ...]
     country_labels: list[list[Any]] = field(default_factory=list)  # [lat, lon, en, ar]
-    governorate_labels: list[list[Any]] = field(default_factory=list)  # [lat, lon, en, ar]
+    governorate_labels: list[list[Any]] = field(
+        default_factory=list
+    )  # [lat, lon, en, ar]
     cities: list[list[Any]] = field(default_factory=list)  # [lat, lon, en, ar, rank]
 
 
 @lru_cache(maxsize=1)
 def _shipped() -> Json:
     if not DATA.is_file():
-        raise RenderError(f"missing {DATA.name}; run python -m kharita.render.build_basemap")
+        raise RenderError(
+            f"missing {DATA.name}; run python -m kharita.render.build_basemap"
+        )
     data: Json = json.loads(DATA.read_text(encoding="utf-8"))
     return data
 
@@ -69,8 +75,14 @@ def load_governorates(path: Path | None = None) -> tuple[Json | None, list[list[
     for feat in data.get("features", []):
         props = feat.get("properties") or {}
         point = shape(feat["geometry"]).representative_point()
-        labels.append([round(point.y, 4), round(point.x, 4), str(props.get("name_en", "")),
-                       str(props.get("name_ar", ""))])
+        labels.append(
+            [
+                round(point.y, 4),
+                round(point.x, 4),
+                str(props.get("name_en", "")),
+                str(props.get("name_ar", "")),
+            ]
+        )
     return data, labels
 
 
@@ -89,8 +101,10 @@ def city_rows(places: tuple[GazetteerPlace, ...]) -> list[list[Any]]:
     """The most populous Iraqi places as ``[lat, lon, en, ar, rank]`` (rank 0 = largest)."""
     cities = [p for p in places if p.type in CITY_TYPES and p.in_iraq and p.population]
     cities.sort(key=lambda p: -(p.population or 0))
-    return [[round(p.lat, 4), round(p.lon, 4), p.name_en, p.name_ar, rank]
-            for rank, p in enumerate(cities[:MAX_CITIES])]
+    return [
+        [round(p.lat, 4), round(p.lon, 4), p.name_en, p.name_ar, rank]
+        for rank, p in enumerate(cities[:MAX_CITIES])
+    ]
 
 
 def load_cities() -> list[list[Any]]:
@@ -103,11 +117,17 @@ def load_cities() -> list[list[Any]]:
         return []
 
 
-def load_basemap(governorates_path: Path | None = None, with_cities: bool = True) -> Basemap:
+def load_basemap(
+    governorates_path: Path | None = None, with_cities: bool = True
+) -> Basemap:
     shipped = _shipped()
     governorates, gov_labels = load_governorates(governorates_path)
     country_labels = [
-        [*f["properties"]["label"], f["properties"]["name_en"], f["properties"]["name_ar"]]
+        [
+            *f["properties"]["label"],
+            f["properties"]["name_en"],
+            f["properties"]["name_ar"],
+        ]
         for f in shipped["countries"]["features"]
     ]
     return Basemap(
@@ -130,7 +150,9 @@ def default_bases() -> tuple[GazetteerPlace, ...]:
     try:
         from ..gazetteer import load_gazetteer
 
-        return tuple(p for p in load_gazetteer().places if p.type in BASE_TYPES and p.in_iraq)
+        return tuple(
+            p for p in load_gazetteer().places if p.type in BASE_TYPES and p.in_iraq
+        )
     except GazetteerError as err:
         logger.warning("no gazetteer bases on the map: %s", err)
         return ()

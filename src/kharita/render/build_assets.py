@@ -22,10 +22,19 @@ from pathlib import Path
 ASSETS = Path(__file__).resolve().parent / "assets"
 
 FILES = {
-    "leaflet": ["dist/leaflet.js", "dist/leaflet.css", "dist/images/layers.png",
-                "dist/images/layers-2x.png", "LICENSE"],
-    "leaflet.markercluster": ["dist/leaflet.markercluster.js", "dist/MarkerCluster.css",
-                              "dist/MarkerCluster.Default.css", "MIT-LICENCE.txt"],
+    "leaflet": [
+        "dist/leaflet.js",
+        "dist/leaflet.css",
+        "dist/images/layers.png",
+        "dist/images/layers-2x.png",
+        "LICENSE",
+    ],
+    "leaflet.markercluster": [
+        "dist/leaflet.markercluster.js",
+        "dist/MarkerCluster.css",
+        "dist/MarkerCluster.Default.css",
+        "MIT-LICENCE.txt",
+    ],
     "@fortawesome/fontawesome-free": ["LICENSE.txt"],
 }
 LICENCES = {
@@ -33,13 +42,57 @@ LICENCES = {
     "leaflet.markercluster": "MIT",
     "@fortawesome/fontawesome-free": "icons CC BY 4.0 (only SVG path data is used)",
 }
-ICONS = """bomb burst explosion rocket plane plane-up helicopter crosshairs gun person-rifle
-person-military-rifle skull fire car-burst user-secret handcuffs people-group land-mine-on
-shield shield-halved flag hand-fist triangle-exclamation circle-exclamation location-dot
-jet-fighter jet-fighter-up house-crack building bullseye tower-broadcast person-falling-burst
-house-fire truck-field road-barrier user-injured people-arrows bullhorn circle-question hand
-star-of-life skull-crossbones mask user-ninja gavel scale-balanced bolt circle
-tower-observation""".split()
+ICONS = [
+    "bomb",
+    "burst",
+    "explosion",
+    "rocket",
+    "plane",
+    "plane-up",
+    "helicopter",
+    "crosshairs",
+    "gun",
+    "person-rifle",
+    "person-military-rifle",
+    "skull",
+    "fire",
+    "car-burst",
+    "user-secret",
+    "handcuffs",
+    "people-group",
+    "land-mine-on",
+    "shield",
+    "shield-halved",
+    "flag",
+    "hand-fist",
+    "triangle-exclamation",
+    "circle-exclamation",
+    "location-dot",
+    "jet-fighter",
+    "jet-fighter-up",
+    "house-crack",
+    "building",
+    "bullseye",
+    "tower-broadcast",
+    "person-falling-burst",
+    "house-fire",
+    "truck-field",
+    "road-barrier",
+    "user-injured",
+    "people-arrows",
+    "bullhorn",
+    "circle-question",
+    "hand",
+    "star-of-life",
+    "skull-crossbones",
+    "mask",
+    "user-ninja",
+    "gavel",
+    "scale-balanced",
+    "bolt",
+    "circle",
+    "tower-observation",
+]
 VIEWBOX = re.compile(r'viewBox="0 0 (\d+) (\d+)"')
 PATH = re.compile(r'<path d="([^"]+)"')
 
@@ -51,10 +104,15 @@ def wanted_icons() -> list[str]:
     """:data:`ICONS` plus every icon named in ``lexicon/incident_types.tsv``."""
     names = list(ICONS)
     if LEXICON_TYPES.is_file():
-        rows = [ln.split("\t") for ln in LEXICON_TYPES.read_text(encoding="utf-8").splitlines()
-                if ln.strip() and not ln.startswith("#")]
+        rows = [
+            ln.split("\t")
+            for ln in LEXICON_TYPES.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")
+        ]
         column = rows[0].index("icon")
-        names += [r[column].strip() for r in rows[1:] if len(r) > column and r[column].strip()]
+        names += [
+            r[column].strip() for r in rows[1:] if len(r) > column and r[column].strip()
+        ]
     return sorted(set(names))
 
 
@@ -73,10 +131,18 @@ def icon_paths(modules: Path) -> dict[str, list[object]]:
 
 def main(argv: list[str]) -> int:
     modules = Path(argv[1] if len(argv) > 1 else "node_modules")
-    lines = ["# Vendored map assets", "", "Written by `python -m kharita.render.build_assets`.", "",
-             "| package | version | licence | files |", "| --- | --- | --- | --- |"]
+    lines = [
+        "# Vendored map assets",
+        "",
+        "Written by `python -m kharita.render.build_assets`.",
+        "",
+        "| package | version | licence | files |",
+        "| --- | --- | --- | --- |",
+    ]
     for package, files in FILES.items():
-        version = json.loads((modules / package / "package.json").read_text())["version"]
+        version = json.loads((modules / package / "package.json").read_text())[
+            "version"
+        ]
         target = ASSETS / package.replace("@fortawesome/", "")
         target.mkdir(parents=True, exist_ok=True)
         for rel in files:
@@ -84,9 +150,15 @@ def main(argv: list[str]) -> int:
         names = ", ".join(Path(r).name for r in files)
         lines.append(f"| {package} | {version} | {LICENCES[package]} | {names} |")
     icons = icon_paths(modules)
-    (ASSETS / "fa-icons.json").write_text(json.dumps(icons, separators=(",", ":")), encoding="utf-8")
-    lines += ["", f"`fa-icons.json`: SVG path data of {len(icons)} Font Awesome Free solid icons "
-              "(CC BY 4.0, attribution in the map's attribution control).", ""]
+    (ASSETS / "fa-icons.json").write_text(
+        json.dumps(icons, separators=(",", ":")), encoding="utf-8"
+    )
+    lines += [
+        "",
+        f"`fa-icons.json`: SVG path data of {len(icons)} Font Awesome Free solid icons "
+        "(CC BY 4.0, attribution in the map's attribution control).",
+        "",
+    ]
     (ASSETS / "VERSIONS.md").write_text("\n".join(lines), encoding="utf-8")
     return 0
 

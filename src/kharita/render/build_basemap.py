@@ -53,7 +53,9 @@ def decode_arcs(topo: Json) -> list[list[tuple[float, float]]]:
     return arcs
 
 
-def _line(arcs: list[list[tuple[float, float]]], refs: Iterable[int]) -> list[tuple[float, float]]:
+def _line(
+    arcs: list[list[tuple[float, float]]], refs: Iterable[int]
+) -> list[tuple[float, float]]:
     points: list[tuple[float, float]] = []
     for ref in refs:
         arc = arcs[ref] if ref >= 0 else arcs[~ref][::-1]
@@ -61,7 +63,9 @@ def _line(arcs: list[list[tuple[float, float]]], refs: Iterable[int]) -> list[tu
     return points
 
 
-def topo_geometry(arcs: list[list[tuple[float, float]]], geom: Json) -> BaseGeometry | None:
+def topo_geometry(
+    arcs: list[list[tuple[float, float]]], geom: Json
+) -> BaseGeometry | None:
     kind, refs = geom["type"], geom.get("arcs") or []
     if kind == "LineString":
         coords: Any = _line(arcs, refs)
@@ -70,7 +74,9 @@ def topo_geometry(arcs: list[list[tuple[float, float]]], geom: Json) -> BaseGeom
     elif kind in ("Polygon", "MultiPolygon"):
         polygons = [refs] if kind == "Polygon" else refs
         coords = [_rings(arcs, p) for p in polygons]
-        return shape({"type": "MultiPolygon", "coordinates": [c for c in coords if c]}).buffer(0)
+        return shape(
+            {"type": "MultiPolygon", "coordinates": [c for c in coords if c]}
+        ).buffer(0)
     else:
         return None
     return shape({"type": kind, "coordinates": coords})
@@ -107,7 +113,9 @@ def countries(modules: Path) -> list[Json]:
     topo = json.loads((modules / "world-atlas/countries-10m.json").read_text())
     arcs = decode_arcs(topo)
     with (DATA / "country_names.tsv").open(encoding="utf-8") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        rows = csv.DictReader(
+            (line for line in handle if not line.startswith("#")), delimiter="\t"
+        )
         names = {r["iso_n3"]: r for r in rows}
     out = []
     for geom in topo["objects"]["countries"]["geometries"]:
@@ -115,9 +123,20 @@ def countries(modules: Path) -> list[Json]:
         shp = topo_geometry(arcs, geom)
         if name is None or shp is None or (clip := clipped(shp, 0.003)) is None:
             continue
-        label = clip.representative_point() if name["iso_n3"] != "368" else Point(43.6, 33.9)
-        out.append(feature(clip, iso=name["iso_n3"], name_en=name["name_en"],
-                           name_ar=name["name_ar"], label=[round(label.y, 3), round(label.x, 3)]))
+        label = (
+            clip.representative_point()
+            if name["iso_n3"] != "368"
+            else Point(43.6, 33.9)
+        )
+        out.append(
+            feature(
+                clip,
+                iso=name["iso_n3"],
+                name_en=name["name_en"],
+                name_ar=name["name_ar"],
+                label=[round(label.y, 3), round(label.x, 3)],
+            )
+        )
     return out
 
 

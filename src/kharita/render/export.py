@@ -21,8 +21,13 @@ from ..errors import RenderError
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-quic", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
 ]
 READY = "document.documentElement.getAttribute('data-kharita') === 'ready'"
 
@@ -31,7 +36,9 @@ def write_html(text: str, path: str | os.PathLike[str]) -> Path:
     """Write ``text`` to ``path`` atomically (temp file in the same folder, then rename)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -45,7 +52,9 @@ def write_html(text: str, path: str | os.PathLike[str]) -> Path:
 def chromium_path() -> str:
     path = os.environ.get("KHARITA_CHROMIUM", CHROMIUM)
     if not Path(path).is_file():
-        raise RenderError(f"Chromium not found at {path}; install it with: apt-get install -y chromium")
+        raise RenderError(
+            f"Chromium not found at {path}; install it with: apt-get install -y chromium"
+        )
     return path
 
 
@@ -55,9 +64,13 @@ def chromium_browser() -> Iterator[Any]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        raise RenderError("PNG/PDF export needs playwright: pip install playwright") from None
+        raise RenderError(
+            "PNG/PDF export needs playwright: pip install playwright"
+        ) from None
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS
+        )
         try:
             yield browser
         finally:
@@ -65,7 +78,9 @@ def chromium_browser() -> Iterator[Any]:
 
 
 @contextmanager
-def open_map(html_path: str | os.PathLike[str], width: int, height: int, browser: Any = None) -> Iterator[Any]:
+def open_map(
+    html_path: str | os.PathLike[str], width: int, height: int, browser: Any = None
+) -> Iterator[Any]:
     """A Playwright page showing the map in export mode, no network.
 
     Pass ``browser`` (from :func:`chromium_browser`) to reuse one Chromium for several exports.
@@ -79,7 +94,14 @@ def open_map(html_path: str | os.PathLike[str], width: int, height: int, browser
         return
     page = browser.new_page(viewport={"width": width, "height": height})
     try:
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+        page.route(
+            "**/*",
+            lambda r: (
+                r.continue_()
+                if r.request.url.startswith(("file:", "data:"))
+                else r.abort()
+            ),
+        )
         page.goto(source.as_uri())
         page.wait_for_function(READY, timeout=30_000)
         page.evaluate("window.kharita.exportMode()")
@@ -89,8 +111,14 @@ def open_map(html_path: str | os.PathLike[str], width: int, height: int, browser
         page.close()
 
 
-def export_png(html_path: str | os.PathLike[str], png_path: str | os.PathLike[str], *,
-               width: int = 1600, height: int = 1000, browser: Any = None) -> Path:
+def export_png(
+    html_path: str | os.PathLike[str],
+    png_path: str | os.PathLike[str],
+    *,
+    width: int = 1600,
+    height: int = 1000,
+    browser: Any = None,
+) -> Path:
     """A PNG of the map framed on its incidents, with title, legend, dates and sources."""
     target = Path(png_path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -99,20 +127,37 @@ def export_png(html_path: str | os.PathLike[str], png_path: str | os.PathLike[st
     return target
 
 
-def export_pdf(html_path: str | os.PathLike[str], pdf_path: str | os.PathLike[str], *,
-               width: int = 1600, height: int = 1000, browser: Any = None) -> Path:
+def export_pdf(
+    html_path: str | os.PathLike[str],
+    pdf_path: str | os.PathLike[str],
+    *,
+    width: int = 1600,
+    height: int = 1000,
+    browser: Any = None,
+) -> Path:
     """A one-page landscape PDF of the same view as :func:`export_png`."""
     target = Path(pdf_path)
     target.parent.mkdir(parents=True, exist_ok=True)
     with open_map(html_path, width, height, browser) as page:
         page.emulate_media(media="screen")
-        page.pdf(path=str(target), width=f"{width}px", height=f"{height}px", print_background=True,
-                 page_ranges="1", margin={"top": "0", "right": "0", "bottom": "0", "left": "0"})
+        page.pdf(
+            path=str(target),
+            width=f"{width}px",
+            height=f"{height}px",
+            print_background=True,
+            page_ranges="1",
+            margin={"top": "0", "right": "0", "bottom": "0", "left": "0"},
+        )
     return target
 
 
-def embed_snippet(path: str | os.PathLike[str], *, title: str = "kharita map",
-                  width: str = "100%", height: str = "600") -> str:
+def embed_snippet(
+    path: str | os.PathLike[str],
+    *,
+    title: str = "kharita map",
+    width: str = "100%",
+    height: str = "600",
+) -> str:
     """An ``<iframe>`` that embeds the map file (``path`` as given: relative or URL)."""
     src = str(path)
     return (

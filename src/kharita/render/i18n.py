@@ -15,7 +15,9 @@ LABELS = Path(__file__).resolve().parent / "data" / "ui_labels.tsv"
 def labels(lang: UiLang) -> dict[str, str]:
     """``key -> label`` in ``lang`` (English where an Arabic label is missing)."""
     with LABELS.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader((ln for ln in handle if not ln.startswith("#")), delimiter="\t")
+        rows = csv.DictReader(
+            (ln for ln in handle if not ln.startswith("#")), delimiter="\t"
+        )
         return {r["key"]: (r[lang] or r["en"]) for r in rows}
 
 

@@ -33,8 +33,13 @@ EPOCH = date(1970, 1, 1).toordinal()
 def script_json(value: object) -> str:
     """JSON that is safe inside ``<script>``: ``<``, ``>``, ``&``, U+2028/9 escaped."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for raw, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(raw, escaped)
     return text
 
@@ -51,7 +56,9 @@ def data_element(value: object, compress: bool | None = None) -> str:
         compress = len(text.encode("utf-8")) > COMPRESS_ABOVE
     if not compress:
         return f'<script type="application/json" id="kharita-data">{text}</script>'
-    packed = base64.b64encode(gzip.compress(text.encode("utf-8"), 6, mtime=0)).decode("ascii")
+    packed = base64.b64encode(gzip.compress(text.encode("utf-8"), 6, mtime=0)).decode(
+        "ascii"
+    )
     return (
         '<script type="application/octet-stream" id="kharita-data" '
         f'data-encoding="gzip+base64">{packed}</script>'
@@ -130,7 +137,15 @@ class Payload:
     def source(self, source: Source) -> list[Any]:
         excerpt, hs, he = clip_excerpt(source)
         lang = "a" if source.lang == "ar" else "e"
-        return [self.outlets(source.outlet or ""), safe_url(source.url), source.date, lang, excerpt, hs, he]
+        return [
+            self.outlets(source.outlet or ""),
+            safe_url(source.url),
+            source.date,
+            lang,
+            excerpt,
+            hs,
+            he,
+        ]
 
     def incident(self, incident: Incident) -> list[Any] | None:
         if incident.place is None or incident.lat is None or incident.lon is None:
@@ -138,17 +153,33 @@ class Payload:
         d0, d1 = day_span(incident.date)
         precision = PRECISIONS.get(incident.date.precision or "", -1)
         return [
-            round(incident.lat, 5), round(incident.lon, 5), self.type_index[incident.type],
-            incident.date.iso, precision, d0, d1,
-            incident.killed.min, incident.killed.max, incident.wounded.min, incident.wounded.max,
-            self.place(incident), round(max(incident.place.precision_m, 50.0)),
-            round(incident.confidence * 100), [self.source(s) for s in incident.sources],
+            round(incident.lat, 5),
+            round(incident.lon, 5),
+            self.type_index[incident.type],
+            incident.date.iso,
+            precision,
+            d0,
+            d1,
+            incident.killed.min,
+            incident.killed.max,
+            incident.wounded.min,
+            incident.wounded.max,
+            self.place(incident),
+            round(max(incident.place.precision_m, 50.0)),
+            round(incident.confidence * 100),
+            [self.source(s) for s in incident.sources],
         ]
 
 
 def base_row(place: GazetteerPlace, lang: UiLang) -> list[Any]:
-    return [round(place.lat, 5), round(place.lon, 5), place.name_en, place.name_ar, place.type,
-            base_popup_html(place, lang)]
+    return [
+        round(place.lat, 5),
+        round(place.lon, 5),
+        place.name_en,
+        place.name_ar,
+        place.type,
+        base_popup_html(place, lang),
+    ]
 
 
 def river_labels(basemap: Basemap) -> list[list[Any]]:
@@ -164,5 +195,7 @@ def river_labels(basemap: Basemap) -> list[list[Any]]:
         parts = list(getattr(geom, "geoms", [geom]))
         longest = max(parts, key=lambda g: g.length)
         point = longest.interpolate(0.5, normalized=True)
-        out.append([round(point.y, 4), round(point.x, 4), props["name_en"], props["name_ar"]])
+        out.append(
+            [round(point.y, 4), round(point.x, 4), props["name_en"], props["name_ar"]]
+        )
     return out

@@ -22,7 +22,9 @@ from ..models import Count, EventDate, GazetteerPlace, Incident, Source
 from .i18n import UiLang, label
 from .types import IncidentStyle
 
-ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+ARABIC = re.compile(
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
+)
 LATIN = re.compile("[A-Za-z]")
 
 
@@ -108,7 +110,11 @@ def place_text(incident: Incident, lang: UiLang, governorates: dict[str, str]) -
     if resolved is None:
         return label("unknown", lang)
     place = resolved.place
-    name = (place.name_ar if lang == "ar" else place.name_en) if place else resolved.mention.text
+    name = (
+        (place.name_ar if lang == "ar" else place.name_en)
+        if place
+        else resolved.mention.text
+    )
     gov = place.governorate if place else None
     if gov:
         gov_name = governorates.get(gov, gov) if lang == "ar" else gov
@@ -137,7 +143,11 @@ def incident_popup_html(
         _row("confidence", bidi(f"{round(incident.confidence * 100)}%"), lang),
     ]
     if incident.place is not None:
-        rows.append(_row("precision_m", bidi(f"± {incident.place.precision_m / 1000:g} km"), lang))
+        rows.append(
+            _row(
+                "precision_m", bidi(f"± {incident.place.precision_m / 1000:g} km"), lang
+            )
+        )
     sources = "".join(source_html(s, lang) for s in incident.sources)
     return (
         f'<div class="kh-pop" dir="{direction}" lang="{lang}">'

@@ -17,11 +17,26 @@ COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # folium / Leaflet.awesome-markers colour names -> hex, darkened where a white glyph on the
 # original (beige, light*) would be unreadable.
 NAMED_COLOURS = {
-    "red": "#d63e2a", "darkred": "#a23336", "lightred": "#eb6f5f", "orange": "#f08a1c",
-    "beige": "#b58b52", "green": "#4f9a1f", "darkgreen": "#5f6e1d", "lightgreen": "#7cb342",
-    "blue": "#2f8fc4", "darkblue": "#0067a3", "lightblue": "#3fa9d9", "purple": "#b43fa0",
-    "darkpurple": "#5b396b", "pink": "#e06fc8", "cadetblue": "#436978", "white": "#9ca3af",
-    "gray": "#575757", "grey": "#575757", "lightgray": "#8d8d8d", "black": "#303030",
+    "red": "#d63e2a",
+    "darkred": "#a23336",
+    "lightred": "#eb6f5f",
+    "orange": "#f08a1c",
+    "beige": "#b58b52",
+    "green": "#4f9a1f",
+    "darkgreen": "#5f6e1d",
+    "lightgreen": "#7cb342",
+    "blue": "#2f8fc4",
+    "darkblue": "#0067a3",
+    "lightblue": "#3fa9d9",
+    "purple": "#b43fa0",
+    "darkpurple": "#5b396b",
+    "pink": "#e06fc8",
+    "cadetblue": "#436978",
+    "white": "#9ca3af",
+    "gray": "#575757",
+    "grey": "#575757",
+    "lightgray": "#8d8d8d",
+    "black": "#303030",
 }
 FALLBACK_ICON = "circle-exclamation"
 UNKNOWN_COLOUR = "#6b7280"
@@ -41,14 +56,25 @@ class IncidentStyle:
 
 def unknown_style(type_: str) -> IncidentStyle:
     """Grey style for a type the table does not know (named as it came)."""
-    return IncidentStyle(type_, type_ or "unknown", type_ or "غير معروف", UNKNOWN_COLOUR, FALLBACK_ICON, 99)
+    return IncidentStyle(
+        type_,
+        type_ or "unknown",
+        type_ or "غير معروف",
+        UNKNOWN_COLOUR,
+        FALLBACK_ICON,
+        99,
+    )
 
 
 def _icon(name: str) -> str:
     name = name.strip().removeprefix("fa-").removeprefix("fa ")
     if name in icon_paths():
         return name
-    logger.warning("incident icon %r not in render/assets/fa-icons.json; using %s", name, FALLBACK_ICON)
+    logger.warning(
+        "incident icon %r not in render/assets/fa-icons.json; using %s",
+        name,
+        FALLBACK_ICON,
+    )
     return FALLBACK_ICON
 
 
@@ -63,7 +89,9 @@ def style_from_row(row: dict[str, str]) -> IncidentStyle:
     colour = row.get("colour", "").strip()
     colour = NAMED_COLOURS.get(colour.lower(), colour)
     if not COLOUR.match(colour):
-        raise RenderError(f"incident_types.tsv: type {row.get('type')!r} has bad colour {colour!r}")
+        raise RenderError(
+            f"incident_types.tsv: type {row.get('type')!r} has bad colour {colour!r}"
+        )
     return IncidentStyle(
         type=row["type"].strip(),
         label_en=row.get("label_en", "").strip() or row["type"],

@@ -8,9 +8,10 @@ Matching tries, in order, each with a lower confidence:
 1. the normalised query (:func:`kharita.text.normalize.key`): 1.0;
 2. the query without a designator (``محافظة``, ``قاعدة``, ``province``, ``airbase``…): 0.95;
 3. the query without Arabic proclitics (``وبغداد``, ``بالموصل``, ``للبصرة``): 0.9;
-4. a Latin transliteration skeleton (``Ba'qubah`` = ``Baquba``): 0.85, or its
-   consonants alone: 0.75;
-5. a fuzzy match (rapidfuzz) of the normalised name or skeleton: 0.4–0.7.
+4. a Latin transliteration skeleton (``Ba'qubah`` = ``Baquba``): 0.85;
+5. a fuzzy match (rapidfuzz ratio) of the normalised Arabic name (one letter off
+   for short names) or of the Latin skeleton (ratio >= 90), same first letter:
+   0.75 x ratio, i.e. about 0.6-0.75.
 
 Among equally good matches, Iraqi places come first, then by type (governorate and
 city above village), then by population.
@@ -129,18 +130,20 @@ def latin_skeleton(name: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"['`’‘ʿʾ]", "", text)
     text = _ARTICLES.sub(" ", " " + text).strip()
-    text = re.sub(r"[^a-z]", "", text)
-    for old, new in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("q", "k"), ("dh", "d"), ("th", "t")):
+    text = re.sub(r"[^a-z0-9]", "", text)
+    for old, new in (
+        ("ou", "u"),
+        ("oo", "u"),
+        ("ee", "i"),
+        ("q", "k"),
+        ("dh", "d"),
+        ("th", "t"),
+    ):
         text = text.replace(old, new)
     text = text.replace("e", "a").replace("o", "u").replace("w", "u").replace("y", "i")
     text = re.sub(r"(.)\1+", r"\1", text)
     text = re.sub(r"(?<=[aiu])h$", "", text)
     return re.sub(r"ia$", "a", text)
-
-
-def consonants(skeleton: str) -> str:
-    """The consonants of a skeleton, for a looser second try (``fluja`` -> ``flj``)."""
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aiuh]", "", skeleton))
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,26 +152,26 @@ class Match:
 
     place: GazetteerPlace
     confidence: float
-    how: str  # "exact", "designator", "clitic", "skeleton", "consonants", "fuzzy"
+    how: str  # "exact", "designator", "clitic", "skeleton", "fuzzy"
     matched: str
 
 
 class LocalGeocoder(Geocoder):  # type: ignore[misc]
     """geopy geocoder over the offline gazetteer; no network, ever."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, *, fuzzy_cutoff: float = 85.0) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, *, fuzzy_cutoff: float = 85.0
+    ) -> None:
         super().__init__(timeout=0)
         self.gazetteer = gazetteer or load_gazetteer()
         self.fuzzy_cutoff = fuzzy_cutoff
         self._skeletons: dict[str, list[str]] = {}
-        self._consonants: dict[str, list[str]] = {}
         for place in self.gazetteer.places:
             for name in (place.name_en, *place.aliases_en):
                 skel = latin_skeleton(name)
                 if len(skel) >= 3:
                     _add(self._skeletons, skel, place.id)
-                    _add(self._consonants, consonants(skel), place.id)
-        self._arabic_keys = [k for k, _ in self.gazetteer.keys() if _ARABIC.search(k)]
+        self._arabic_keys = [k for k in self.gazetteer.by_key if _ARABIC.search(k)]
         self._skeleton_keys = list(self._skeletons)
 
     def geocode(
@@ -189,7 +192,13 @@ class LocalGeocoder(Geocoder):  # type: ignore[misc]
         text = query.strip()
         if not key(text):
             return []
-        for stage in (self._exact, self._designator, self._clitic, self._latin, self._fuzzy):
+        for stage in (
+            self._exact,
+            self._designator,
+            self._clitic,
+            self._latin,
+            self._fuzzy,
+        ):
             found = list(stage(text))
             if found:
                 return self._rank(found)
@@ -217,31 +226,33 @@ class LocalGeocoder(Geocoder):  # type: ignore[misc]
     def _latin(self, text: str) -> Iterator[Match]:
         if _ARABIC.search(text):
             return
-        forms = [(text, ()), *strip_designators(text)]
-        for form, _types in forms:
+        for form, _types in [(text, ()), *strip_designators(text)]:
             skel = latin_skeleton(form)
             for place_id in self._skeletons.get(skel, ()):
                 yield Match(self.gazetteer.get(place_id), 0.85, "skeleton", skel)
-        for form, _types in forms:
-            cons = consonants(latin_skeleton(form))
-            if len(cons) >= 3:
-                for place_id in self._consonants.get(cons, ()):
-                    yield Match(self.gazetteer.get(place_id), 0.75, "consonants", cons)
 
     def _fuzzy(self, text: str) -> Iterator[Match]:
         arabic = bool(_ARABIC.search(text))
         probe = key(text) if arabic else latin_skeleton(text)
-        if len(probe) < 4:
+        if len(probe) < (4 if arabic else 6):
             return
         choices = self._arabic_keys if arabic else self._skeleton_keys
-        # short names may differ by one letter (كالصو ~ كالسو), long ones by ~15 %
-        cutoff = min(self.fuzzy_cutoff, 100.0 * (1 - 1 / len(probe)) - 0.5)
-        hits = process.extract(probe, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
+        # short Arabic names may differ by one letter (كالصو ~ كالسو); Latin
+        # skeletons already absorb spelling variants, so they must be closer
+        if arabic:
+            cutoff = min(self.fuzzy_cutoff, 100.0 * (1 - 1 / len(probe)) - 0.5)
+        else:
+            cutoff = 90.0
+        hits = process.extract(
+            probe, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+        )
         for name, score, _ in hits:
-            confidence = 0.75 * score / 100.0
-            ids = self.gazetteer.by_key.get(name, ()) if arabic else self._skeletons.get(name, ())
-            for place_id in ids:
-                yield Match(self.gazetteer.get(place_id), round(confidence, 3), "fuzzy", name)
+            if name[0] != probe[0]:
+                continue  # a different first letter is a different name
+            index = self.gazetteer.by_key if arabic else self._skeletons
+            for place_id in index.get(name, ()):
+                place = self.gazetteer.get(place_id)
+                yield Match(place, round(0.75 * score / 100.0, 3), "fuzzy", name)
 
     # ------------------------------------------------------------ ranking
 
@@ -311,7 +322,16 @@ def strip_proclitics(k: str) -> list[str]:
     return forms
 
 
-RECORD_FIELDS = ("name", "name_ar", "lat", "lon", "type", "governorate", "source", "confidence")
+RECORD_FIELDS = (
+    "name",
+    "name_ar",
+    "lat",
+    "lon",
+    "type",
+    "governorate",
+    "source",
+    "confidence",
+)
 
 
 def geocode_record(geocoder: LocalGeocoder, query: str) -> dict[str, Any]:

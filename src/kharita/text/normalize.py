@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _FOLD = {
     "أ": "ا",
@@ -95,12 +96,29 @@ def fold(text: str) -> str:
     return _DROP.sub("", text).translate(_TABLE).lower()
 
 
+@lru_cache(maxsize=32)
 def normalize(text: str) -> Normalized:
-    """Normalise ``text`` and keep the offset map back into it."""
-    if not _DROP.search(text):
-        folded = text.translate(_TABLE).lower()
-        if len(folded) == len(text):
-            return Normalized(folded, tuple(range(len(text))), len(text))
+    """Normalise ``text`` and keep the offset map back into it.
+
+    Cached: recognition and incident extraction normalise the same article text.
+    """
+    kept = [m.start() for m in _DROP.finditer(text)]
+    stripped = _DROP.sub("", text) if kept else text
+    folded = stripped.translate(_TABLE).lower()
+    if len(folded) != len(stripped):  # a rare character whose lower case is longer
+        return _normalize_per_char(text)
+    if not kept:
+        return Normalized(folded, tuple(range(len(text))), len(text))
+    index: list[int] = []
+    previous = 0
+    for dropped in kept:
+        index.extend(range(previous, dropped))
+        previous = dropped + 1
+    index.extend(range(previous, len(text)))
+    return Normalized(folded, tuple(index), len(text))
+
+
+def _normalize_per_char(text: str) -> Normalized:
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
