@@ -160,6 +160,9 @@ def test_render_write_html_atomic(tmp_path: Path, page: str) -> None:
     target = write_html(page, tmp_path / "out" / "map.html")
     assert target.read_text(encoding="utf-8") == page
     assert [p.name for p in target.parent.iterdir()] == ["map.html"]
+    assert (
+        target.stat().st_mode & 0o044 == 0o044
+    )  # readable by others, not mkstemp's 0600
 
 
 def test_render_embed_snippet_escapes_path() -> None:

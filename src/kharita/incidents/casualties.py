@@ -50,6 +50,8 @@ _ORDINAL_NOUNS = {
 _NEGATED = re.compile(r"(?<!\w)(?:دون|لم|بدون|عدم)(?!\w)")
 _CONNECT_RANGE = {"الي", "to", "و", "-", "and"}
 _AND = {"and", "و"}
+_NEGATORS = {"لم", "دون", "بدون", "عدم", "لا", "no", "without", "not"}
+_HARD_BREAK = {";", ":", "(", ")", " - "}
 _OTHERS = {"اخرين", "اخرون", "others", "other"}
 _SKIP = {"من", "of", "the", "at", "others", "other", "اخرين", "اخرون", "اخر", "were", "was",
          "all", "his", "their", "who", "are", "have", "has", "been", "badly", "seriously",
@@ -191,7 +193,7 @@ def _modifier(toks: list[_Tok], k: int) -> tuple[str, int]:
 
 
 def _quantity(
-    toks: list[_Tok], k: int, *, adjacent: bool
+    toks: list[_Tok], k: int, *, adjacent: bool, backward: bool = False
 ) -> tuple[Count, int, bool] | None:
     """A quantity starting at token ``k``: (count, index after it, vague)."""
     op, used = _modifier(toks, k)
@@ -202,7 +204,7 @@ def _quantity(
     if (
         row is not None
         and row["kind"] == "singular"
-        and not (adjacent or row["lang"] == "en")
+        and not (adjacent or (backward and row["lang"] == "en"))
     ):
         return None
     if row is not None and row["kind"] == "vague":
@@ -224,14 +226,12 @@ def _stop(tok: _Tok, cue_at: set[int], index: int) -> bool:
     return tok.raw in _BREAK or index in cue_at
 
 
-def _forward(
-    toks: list[_Tok], j: int, cue_at: set[int]
-) -> _Read | None:
+def _forward(toks: list[_Tok], j: int, cue_at: set[int]) -> _Read | None:
     unknown = 0
     for k in range(j, min(len(toks), j + 6)):
         if _stop(toks[k], cue_at, k):
             return None
-        if k > j and toks[k].raw in _AND:
+        if toks[k].raw in _AND:
             return None  # a new conjunct: «injuries and one member ...»
         found = _quantity(toks, k, adjacent=(k == j))
         if found is not None:
@@ -243,15 +243,13 @@ def _forward(
     return None
 
 
-def _backward(
-    toks: list[_Tok], i: int, cue_at: set[int]
-) -> _Read | None:
+def _backward(toks: list[_Tok], i: int, cue_at: set[int]) -> _Read | None:
     unknown = 0
     for k in range(i - 1, max(-1, i - 7), -1):
-        if _stop(toks[k], cue_at, k):
+        if _stop(toks[k], cue_at, k) or toks[k].raw in _AND:
             return None
         for s in range(max(0, k - 3), k + 1):
-            found = _quantity(toks, s, adjacent=(k == i - 1))
+            found = _quantity(toks, s, adjacent=(k == i - 1), backward=True)
             if found is not None and found[1] == k + 1:
                 return found[0], s, found[1], found[2]
         if toks[k].raw not in _SKIP and toks[k].text not in _SKIP:
@@ -268,7 +266,10 @@ def _read(
     direction = row["dir"]
     if direction == "self2":
         return Count(2, 2), i, i + width, False
+    if direction == "self1":
+        return Count(1, 1), i, i + width, False
     order = {
+        "group": ("back", "fwd"),
         "fwd": ("fwd",),
         "back": ("back",),
         "back1": ("back",),
@@ -286,7 +287,16 @@ def _read(
             return got
     if direction == "back1":
         return Count(1, 1), i, i + width, False
+    if direction == "group" and not _negated(toks, i):
+        return Count(1, None), i, i + width, True  # «وإصابات»: at least one
     return None
+
+
+def _negated(toks: list[_Tok], i: int) -> bool:
+    """A negation among the few words before token ``i`` («لم تقع إصابات», "no")."""
+    return any(
+        t.raw in _NEGATORS or t.raw[1:] in _NEGATORS for t in toks[max(0, i - 6) : i]
+    )
 
 
 def find_casualties(
@@ -339,25 +349,29 @@ def _conjuncts(
     cues: dict[int, tuple[dict[str, str], int]],
     used: set[int],
 ) -> list[tuple[Count, int]]:
-    """Figures added to a count by «و»/"and" after token ``k`` (same clause)."""
+    """Figures added to a count by «و»/"and" after token ``k`` (same clause).
+
+    Near the count (<= 3 other words, one comma) any figure joins; further on,
+    up to the next cue, only «و N آخرين» / "and N others".
+    """
     out: list[tuple[Count, int]] = []
-    gap, commas = 0, 0
-    while k < len(toks) and gap <= 3 and commas <= 1:
+    gap, breaks = 0, 0
+    while k < len(toks) and k not in cues and toks[k].raw not in _HARD_BREAK:
         tok = toks[k]
-        if k in cues or (tok.raw in _BREAK and tok.raw != ","):
-            break
-        if tok.raw == ",":
-            commas += 1
+        breaks += tok.raw in _BREAK
         conj = tok.raw in _AND or (tok.raw.startswith("و") and tok.raw != tok.text)
         q = _quantity(toks, k + (tok.raw in _AND), adjacent=True) if conj else None
         if q is not None and not used.intersection(range(k, q[1])):
-            if _next_cue_kind(toks, q[1], cues) not in (None, kind) and not (
-                q[1] < len(toks) and toks[q[1]].text in _OTHERS
+            others = q[1] < len(toks) and toks[q[1]].text in _OTHERS
+            if not others and (
+                gap > 3
+                or breaks > 1
+                or _next_cue_kind(toks, q[1], cues) not in (None, kind)
             ):
                 break
             used.update(range(k, q[1]))
             out.append((q[0], toks[q[1] - 1].end))
-            k, gap, commas = q[1], 0, 0
+            k, gap, breaks = q[1], 0, 0
             continue
         gap += tok.raw not in _SKIP and tok.text not in _SKIP
         k += 1

@@ -75,10 +75,13 @@ def _analyse(doc: Doc, ref: Reference | None, today: date | None) -> list[_Sent]
             (m, resolve(m, ref, today)) for m in find_dates(doc.text, s.start, s.end)
         ]
         prior = P.is_prior_text(s.text) or any(m.past for m, _ in dates)
+        triggers = find_triggers(doc.text, s.start, s.end)
+        if out and out[-1].prior and _continues(doc, out[-1].sentence, s, triggers):
+            prior = prior or not dates
         out.append(
             _Sent(
                 s,
-                find_triggers(doc.text, s.start, s.end),
+                triggers,
                 dates,
                 find_casualties(doc.text, s.start, s.end),
                 says_no_casualties(doc.text, s.start, s.end),
@@ -86,6 +89,16 @@ def _analyse(doc: Doc, ref: Reference | None, today: date | None) -> list[_Sent]
             )
         )
     return out
+
+
+def _continues(
+    doc: Doc, prev: Sentence, s: Sentence, triggers: list[TriggerMatch]
+) -> bool:
+    """A sentence that only continues the previous one: same paragraph, weak
+    triggers only («Additionally, two other soldiers ... during the attack»)."""
+    return all(t.weight < STRONG_TRIGGER for t in triggers) and (
+        "\n" not in doc.text[prev.end - 1 : s.start + 1]
+    )
 
 
 def _eligible(
@@ -126,7 +139,7 @@ def _cluster(
     clusters: list[_Cluster] = []
     pending: list[_Sent] = []
     for s in sents:
-        if s.prior or not (s.triggers or s.casualties):
+        if s.prior or not (s.triggers or s.casualties or s.zero):
             continue
         eligible = _eligible(places, cues, s.places)
         if eligible and all(e.foreign for e in eligible):

@@ -32,6 +32,15 @@ CHROMIUM_ARGS = [
 READY = "document.documentElement.getAttribute('data-kharita') === 'ready'"
 
 
+def _file_mode(target: Path) -> int:
+    """The mode of the file being replaced, else 0666 minus the umask."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_html(text: str, path: str | os.PathLike[str]) -> Path:
     """Write ``text`` to ``path`` atomically (temp file in the same folder, then rename)."""
     target = Path(path)
@@ -42,6 +51,9 @@ def write_html(text: str, path: str | os.PathLike[str]) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(
+            tmp, _file_mode(target)
+        )  # mkstemp makes 0600; a map is meant to be shared
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
