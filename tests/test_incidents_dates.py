@@ -2,7 +2,12 @@ from datetime import date
 
 import pytest
 
-from kharita.incidents.dates import find_dates, parse_reference, resolve
+from kharita.incidents.dates import (
+    find_dates,
+    parse_reference,
+    resolve,
+    text_reference,
+)
 from kharita.text.normalize import fold
 
 TODAY = date(2026, 11, 25)
@@ -23,7 +28,6 @@ def _resolve(
     ("text", "article_date", "expected"),
     [
         ("السبت 20 نيسان", "2024-04-20", ("2024-04-20", "day")),
-        ("السبت 20 نيسان", None, ("2024-04-20", "day")),
         ("السبت 20 أبريل", "2024-04", ("2024-04-20", "day")),
         ("١٨ كانون الثاني ٢٠٢٤", None, ("2024-01-18", "day")),
         ("في شباط الفائت", "2024-04-20", ("2024-02", "month")),
@@ -56,4 +60,21 @@ def test_dates_past_marker_flags_prior() -> None:
 
 def test_dates_weekday_kept_in_rule() -> None:
     (m,) = find_dates(fold("on Thursday evening"))
-    assert resolve(m, None, TODAY).rule == "weekday=3"
+    assert resolve(m, None, TODAY).weekday == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("في 18 كانون الثاني الفائت 2024. وفجر السبت 20 نيسان", ("2024-04-20", "day")),
+        ("اليوم الثلاثاء 19 تشرين الثاني", (None, None)),  # 2019 and 2024 both fit
+        ("خلال العام 2025", ("2025", "year")),
+    ],
+)
+def test_dates_stated_year_anchors_weekday_dates(
+    text: str, expected: tuple[str | None, str | None]
+) -> None:
+    mentions = find_dates(fold(text))
+    ref = text_reference(mentions, TODAY)
+    d = resolve(mentions[-1], ref, TODAY)
+    assert (d.iso, d.precision) == expected

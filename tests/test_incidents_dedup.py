@@ -11,7 +11,7 @@ def _inc(
     iso: str | None = None,
     prec: str | None = None,
     killed: Count | None = None,
-    rule: str = "",
+    weekday: int | None = None,
     lat: float = 33.8,
     lon: float = 42.44,
 ) -> Incident:
@@ -23,7 +23,7 @@ def _inc(
     return Incident(
         id=aid,
         type=type_,
-        date=EventDate(iso, prec, rule=rule),
+        date=EventDate(iso, prec, weekday=weekday),
         killed=killed,
         wounded=Count(),
         place=place,
@@ -51,11 +51,11 @@ def _inc(
             False,
         ),
         (
-            _inc("r5", killed=Count(0, 0), rule="weekday=0"),
-            _inc("en16", killed=Count(0, 0), rule="weekday=3"),
+            _inc("r5", killed=Count(0, 0), weekday=0),
+            _inc("en16", killed=Count(0, 0), weekday=3),
             False,
         ),
-        (_inc("r2"), _inc("r4", rule="weekday=3"), False),
+        (_inc("r2"), _inc("r4", weekday=3), False),
         (
             _inc("x", iso="2024-01-20", prec="day"),
             _inc("y", iso="2024-01-25", prec="day"),
@@ -81,3 +81,43 @@ def test_dedup_widens_and_lists_sources() -> None:
     )
     assert m.killed == Count(11, 15)
     assert m.report_count == 2 and {s.article_id for s in m.sources} == {"d2", "d5"}
+
+
+def test_dedup_index_groups_like_all_pairs() -> None:
+    from itertools import combinations
+
+    from kharita.incidents.dedup import same_event
+
+    rows = []
+    for n in range(60):
+        day = f"2024-01-{10 + n % 4:02d}" if n % 3 else None
+        rows.append(
+            _inc(
+                f"a{n}",
+                iso=day,
+                prec="day" if day else None,
+                killed=Count(n % 2, n % 2),
+                lat=33.0 + (n % 5) * 0.04,
+                lon=42.0 + (n % 7) * 0.06,
+            )
+        )
+    pairs = {
+        (i, j) for i, j in combinations(range(60), 2) if same_event(rows[i], rows[j])
+    }
+    parent = list(range(60))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        parent[root(j)] = root(i)
+    expected = sorted(
+        sorted(
+            s.article_id for k, r in enumerate(rows) if root(k) == g for s in r.sources
+        )
+        for g in {root(k) for k in range(60)}
+    )
+    got = sorted(sorted(s.article_id for s in m.sources) for m in merge_incidents(rows))
+    assert got == expected

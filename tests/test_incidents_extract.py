@@ -110,3 +110,47 @@ def test_extract_foreign_only_is_not_an_incident() -> None:
         [make_resolved(syria, start=text.index("Syria"), text="Syria")],
     )
     assert all(i.place is None or not i.place.foreign for i in incidents)
+
+
+def _city(pid: str, name_ar: str, lat: float, lon: float, gov: str):  # type: ignore[no-untyped-def]
+    return make_place(
+        id=pid,
+        type="city",
+        name_en=pid,
+        name_ar=name_ar,
+        lat=lat,
+        lon=lon,
+        governorate=gov,
+    )
+
+
+def test_extract_two_listed_sites_are_two_incidents() -> None:
+    text = (
+        "تعرضت 3 مناطق في أربيل والسليمانية لقصف صاروخي إيراني. "
+        "وتعرض مقر حزب معارض لاستهداف بثلاثة صواريخ في كويسنجق بأربيل."
+    )
+    erbil = _city("erbil", "أربيل", 36.19, 44.01, "Erbil")
+    sulay = _city("sulay", "السليمانية", 35.56, 45.44, "Sulaymaniyah")
+    koya = _city("koya", "كويسنجق", 36.08, 44.63, "Erbil")
+    spans = [(erbil, text.index("أربيل")), (sulay, text.index("السليمانية"))]
+    spans += [(koya, text.index("كويسنجق")), (erbil, text.rindex("أربيل"))]
+    places = [make_resolved(p, start=s, text=p.name_ar) for p, s in spans]
+    incidents, _ = extract_incidents(make_article(text, date="2022-11-20"), places)
+    sites = sorted(i.place.place.id for i in incidents if i.place and i.place.place)
+    assert sites == ["koya", "sulay"]
+    assert all(i.type == "rocket_attack" for i in incidents)
+
+
+def test_extract_between_two_places_is_one_incident() -> None:
+    text = "تعرض حقل للغاز في بلدة جمجمال الواقعة بين كركوك والسليمانية لهجوم صاروخي."
+    town = make_place(
+        id="chamchamal", type="town", name_ar="جمجمال", lat=35.53, lon=44.83
+    )
+    kirkuk = _city("kirkuk", "كركوك", 35.47, 44.39, "Kirkuk")
+    sulay = _city("sulay", "السليمانية", 35.56, 45.44, "Sulaymaniyah")
+    places = [
+        make_resolved(p, start=text.index(p.name_ar), text=p.name_ar)
+        for p in (town, kirkuk, sulay)
+    ]
+    incidents, _ = extract_incidents(make_article(text), places)
+    assert len(incidents) == 1

@@ -54,11 +54,26 @@ from .text.tokens import (
 
 logger = logging.getLogger("kharita")
 
-_LATIN_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "adh", "ath"})
+_LATIN_ARTICLES = frozenset(
+    {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "adh", "ath"}
+)
 _QUOTES = frozenset("\"'")
 _REPORTING = frozenset(
     key(w)
-    for w in ("ذكرت", "نقلت", "أفادت", "قالت", "بحسب", "لـ", "وفق", "وفقا", "حسب", "موقع", "وكالة", "قناة")
+    for w in (
+        "ذكرت",
+        "نقلت",
+        "أفادت",
+        "قالت",
+        "بحسب",
+        "لـ",
+        "وفق",
+        "وفقا",
+        "حسب",
+        "موقع",
+        "وكالة",
+        "قناة",
+    )
 )
 
 
@@ -124,9 +139,15 @@ def load_cues() -> Cues:
         post_designators=post,
         trailing=frozenset(trailing),
         prepositions=frozenset(preps),
-        org_before=frozenset(key(r["cue"]) for r in org_rows if r["position"] == "before"),
-        org_after={key(r["cue"]): r["requires"] for r in org_rows if r["position"] == "after"},
-        common_words={key(r["name"]): r["support"] for r in load_table("common_word_names")},
+        org_before=frozenset(
+            key(r["cue"]) for r in org_rows if r["position"] == "before"
+        ),
+        org_after={
+            key(r["cue"]): r["requires"] for r in org_rows if r["position"] == "after"
+        },
+        common_words={
+            key(r["name"]): r["support"] for r in load_table("common_word_names")
+        },
         open_designators=open_des,
         open_adjective=open_adj,
     )
@@ -161,7 +182,7 @@ class Recognizer:
         self.gazetteer = gazetteer
         self.cues = load_cues()
         merged: dict[str, list[_Entry]] = {}
-        for k, ids in gazetteer.keys():
+        for k, ids in gazetteer.keys():  # noqa: SIM118 (Gazetteer.keys yields (key, ids))
             if not _usable_key(k, self.cues):
                 continue
             for pattern, entry in _variants(k, ids):
@@ -173,7 +194,9 @@ class Recognizer:
             self._automaton.make_automaton()
         self._empty = not merged
         self._support: dict[str, str | None] = {}
-        zipf("بغداد", "ar")  # load the word-frequency tables now, not on the first article
+        zipf(
+            "بغداد", "ar"
+        )  # load the word-frequency tables now, not on the first article
         zipf("baghdad", "en")
 
     def __call__(self, text: str, lang: Lang = "ar") -> list[Mention]:
@@ -184,7 +207,9 @@ class Recognizer:
         coords = find_coordinates(text, mt)
         if self._empty:
             return coords
-        lower_only = not any(c.isupper() for c in text)
+        lower_only = (
+            text == text.lower()
+        )  # no capital letter anywhere (fast path, C-level)
         hits = self._select(self._hits(mt.text, text, mt, lower_only))
         mentions: list[tuple[Mention, str | None]] = []
         for hit in hits:
@@ -197,15 +222,23 @@ class Recognizer:
         return sorted([*kept, *coords], key=lambda m: (m.start, m.end))
 
     # -- raw hits -----------------------------------------------------------
-    def _hits(self, s: str, original: str, mt: MatchText, lower_only: bool) -> list[_Hit]:
+    def _hits(
+        self, s: str, original: str, mt: MatchText, lower_only: bool
+    ) -> list[_Hit]:
         out: list[_Hit] = []
         for last, (length, entries) in self._automaton.iter(s):
             start, end = last - length + 1, last + 1
             for entry in entries:
-                hit = _check_latin(s, start, end, entry) if entry.latin else _check_arabic(s, start, end, entry)
+                hit = (
+                    _check_latin(s, start, end, entry)
+                    if entry.latin
+                    else _check_arabic(s, start, end, entry)
+                )
                 if hit is None:
                     continue
                 if entry.latin and not lower_only and not _has_upper(original, mt, hit):
+                    continue
+                if not entry.latin and _tanween_after(original, mt, end):
                     continue
                 out.append(hit)
         return out
@@ -215,20 +248,39 @@ class Recognizer:
         """Longest first, then leftmost; drop anything overlapping a kept hit."""
         kept: list[_Hit] = []
         taken: list[tuple[int, int]] = []
-        for hit in sorted(hits, key=lambda h: (-(h.end - h.start + len(h.clitic)), h.start)):
+        for hit in sorted(
+            hits, key=lambda h: (-(h.end - h.start + len(h.clitic)), h.start)
+        ):
             lo = hit.start - len(hit.clitic)
-            if any(lo < e and s < hit.end for s, e in taken):
-                continue
-            kept.append(hit)
-            taken.append((lo, hit.end))
+            clash = [i for i, (s, e) in enumerate(taken) if lo < e and s < hit.end]
+            if not clash:
+                kept.append(hit)
+                taken.append((lo, hit.end))
+            elif (
+                len(clash) == 1
+                and hit.entry.latin
+                and set(hit.entry.ids) & set(kept[clash[0]].entry.ids)
+            ):
+                # "Ain al-Asad" + "al-Asad airbase": one name of one place, not "Ain" + a base
+                i = clash[0]
+                old = kept[i]
+                left = hit if hit.start < old.start else old
+                kept[i] = _Hit(
+                    left.start, max(hit.end, old.end), old.entry, left.clitic
+                )
+                taken[i] = (min(lo, taken[i][0]), max(hit.end, taken[i][1]))
         return kept
 
     # -- one mention ----------------------------------------------------------
-    def _mention(self, hit: _Hit, mt: MatchText, text: str) -> tuple[Mention, str | None] | None:
+    def _mention(
+        self, hit: _Hit, mt: MatchText, text: str
+    ) -> tuple[Mention, str | None] | None:
         s, cues = mt.text, self.cues
         if self._is_org(s, hit):
             return None
-        span_start = hit.start - (len(hit.clitic) if hit.entry.lil or hit.clitic.endswith("ال") else 0)
+        span_start = hit.start - (
+            len(hit.clitic) if hit.entry.lil or hit.clitic.endswith("ال") else 0
+        )
         if hit.entry.lil:
             span_start = hit.start - 2
         designator, dtypes, span_start = _designator(s, hit, span_start, cues)
@@ -236,7 +288,9 @@ class Recognizer:
         if post_types and designator is None:
             designator, dtypes = s[hit.end : span_end].strip(), post_types
         support = self._support_needed(hit)
-        if support is not None and (designator or _preposition_before(s, hit, span_start, cues, support)):
+        if support is not None and (
+            designator or _preposition_before(s, hit, span_start, cues, support)
+        ):
             support = None
         o_start, o_end = mt.span(span_start, span_end)
         mention = Mention(
@@ -255,18 +309,29 @@ class Recognizer:
         """``None`` if the name needs no support, else the level it needs (cached per name)."""
         k = hit.entry.key
         if k not in self._support:
-            self._support[k] = support_needed(self.gazetteer, k, hit.entry.ids, self.cues)
+            self._support[k] = support_needed(
+                self.gazetteer, k, hit.entry.ids, self.cues
+            )
         return self._support[k]
 
     def _is_org(self, s: str, hit: _Hit) -> bool:
         cues = self.cues
-        before = words_before(s, hit.start - len(hit.clitic), 3)
+        lo = hit.start - len(hit.clitic)
+        before = words_before(s, lo, 3)
         if hit.clitic:  # a clitic glued to the name cuts it from any org word before
             before = []
+        elif not before:  # «قناة "الميادين"»: the outlet's name is quoted after its cue
+            j = lo
+            while j > 0 and s[j - 1] == " ":
+                j -= 1
+            if j > 0 and s[j - 1] in _QUOTES:
+                before = words_before(s, j - 1, 3)
         for n in (1, 2, 3):
             if len(before) >= n:
                 words = [w for _, w in before[-n:]]
-                split = strip_proclitic(words[0], frozenset({words[0]}) | _strip_all(words[0]))
+                split = strip_proclitic(
+                    words[0], frozenset({words[0]}) | _strip_all(words[0])
+                )
                 first = split[1] if split else words[0]
                 if " ".join([first, *words[1:]]) in cues.org_before:
                     return True
@@ -275,12 +340,16 @@ class Recognizer:
             if len(after) >= n:
                 cue = " ".join(w for _, w in after[:n])
                 requires = cues.org_after.get(cue)
-                if requires is not None and (not requires or _quoted_or_reported(s, hit, after[n - 1])):
+                if requires is not None and (
+                    not requires or _quoted_or_reported(s, hit, after[n - 1])
+                ):
                     return True
         return False
 
 
-def support_needed(gaz: Gazetteer, k: str, ids: tuple[str, ...], cues: Cues) -> str | None:
+def support_needed(
+    gaz: Gazetteer, k: str, ids: tuple[str, ...], cues: Cues
+) -> str | None:
     """Does the name ``k`` of places ``ids`` need context before it counts as a place?
 
     ``"strong"``/``"any"`` from ``common_word_names.tsv``; ``"any"`` when the
@@ -293,15 +362,27 @@ def support_needed(gaz: Gazetteer, k: str, ids: tuple[str, ...], cues: Cues) -> 
     if level:
         return level
     places = [gaz.by_id[i] for i in ids if i in gaz.by_id]
-    primary_big = any(key(p.name_ar) == k and (is_country(p.type) or (p.population or 0) >= 1_000_000) for p in places)
+    primary_big = any(
+        key(p.name_ar) == k and (is_country(p.type) or (p.population or 0) >= 1_000_000)
+        for p in places
+    )
     checker: Callable[[str, str], bool] | None = getattr(gaz, "is_ambiguous", None)
-    if checker is not None and any(checker(p.id, k) for p in places):
-        if not any(is_country(p.type) and key(p.name_ar) == k for p in places):
-            return "any"
+    own_country_name = any(is_country(p.type) and key(p.name_ar) == k for p in places)
+    if (
+        checker is not None
+        and any(checker(p.id, k) for p in places)
+        and not own_country_name
+    ):
+        return "any"
     latin = _is_latin_key(k)
     if not latin and _is_nisba(gaz, k, ids):
         return "strong"
-    if not latin and " " not in k and len(k.removeprefix("ال")) <= 3 and not primary_big:
+    if (
+        not latin
+        and " " not in k
+        and len(k.removeprefix("ال")) <= 3
+        and not primary_big
+    ):
         return "any"
     lang = "en" if latin else "ar"
     if places and common_excess(k, places, lang) > 1.0:
@@ -351,7 +432,9 @@ def _expected_zipf(place: GazetteerPlace, k: str) -> float:
 
 def _strip_all(word: str) -> frozenset[str]:
     """``word`` without each possible proclitic stack."""
-    return frozenset(word[k:] for k in (1, 2, 3) if len(word) > k + 1 and word[:k] in PROCLITICS)
+    return frozenset(
+        word[k:] for k in (1, 2, 3) if len(word) > k + 1 and word[:k] in PROCLITICS
+    )
 
 
 def _quoted_or_reported(s: str, hit: _Hit, last: tuple[int, str]) -> bool:
@@ -392,9 +475,24 @@ def _check_latin(s: str, start: int, end: int, entry: _Entry) -> _Hit | None:
     clitic = ""
     if entry.key != s[start:end]:  # matched without its article: take "al-" if present
         prev = words_before(s, start, 1)
-        if prev and prev[0][1] in _LATIN_ARTICLES and prev[0][0] + len(prev[0][1]) + 1 == start:
+        if (
+            prev
+            and prev[0][1] in _LATIN_ARTICLES
+            and prev[0][0] + len(prev[0][1]) + 1 == start
+        ):
             return _Hit(prev[0][0], end, entry, "")
     return _Hit(start, end, entry, clitic)
+
+
+def _tanween_after(original: str, mt: MatchText, end: int) -> bool:
+    """«تركياً»: a name written with tanween fath is an adverb/adjective, not a place."""
+    if end >= len(mt.text) + 1 or end == 0:
+        return False
+    o_end = mt.span(end - 1, end)[1]
+    return (
+        original[o_end : o_end + 1] == "\u064b"
+        or original[o_end + 1 : o_end + 2] == "\u064b"
+    )
 
 
 def _has_upper(original: str, mt: MatchText, hit: _Hit) -> bool:
@@ -402,7 +500,9 @@ def _has_upper(original: str, mt: MatchText, hit: _Hit) -> bool:
     return any(c.isupper() for c in original[o_start:o_end])
 
 
-def _designator(s: str, hit: _Hit, span_start: int, cues: Cues) -> tuple[str | None, str | None, int]:
+def _designator(
+    s: str, hit: _Hit, span_start: int, cues: Cues
+) -> tuple[str | None, str | None, int]:
     """A designator inside the key, or right before the name (then the span grows)."""
     first = hit.entry.key.split(" ")[0]
     if first in cues.designators and " " in hit.entry.key:
@@ -439,7 +539,9 @@ def _trailing(s: str, end: int, designated: bool, cues: Cues) -> tuple[int, str 
     return end, None
 
 
-def _preposition_before(s: str, hit: _Hit, span_start: int, cues: Cues, level: str) -> bool:
+def _preposition_before(
+    s: str, hit: _Hit, span_start: int, cues: Cues, level: str
+) -> bool:
     if level != "any":
         return False
     if "ب" in hit.clitic and not hit.clitic.endswith("لل") and len(hit.entry.key) > 3:
@@ -461,7 +563,9 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _parent_supported(mentions: list[tuple[Mention, str | None]], gaz: Gazetteer) -> list[Mention]:
+def _parent_supported(
+    mentions: list[tuple[Mention, str | None]], gaz: Gazetteer
+) -> list[Mention]:
     """Keep supported mentions, and ambiguous ones whose parent area is co-mentioned."""
     areas: set[str] = set()
     for mention, need in mentions:
@@ -495,7 +599,9 @@ def _parents(gaz: Gazetteer, pid: str) -> tuple[str, ...]:
     place = gaz.get(pid)
     if place.type in ("governorate", "country"):
         return ()
-    return tuple(p for p in (place.governorate, place.district) if p and p != place.name_en)
+    return tuple(
+        p for p in (place.governorate, place.district) if p and p != place.name_en
+    )
 
 
 _CACHE: dict[int, tuple[Gazetteer, Recognizer]] = {}
@@ -516,14 +622,21 @@ _OPEN_WORD_MAX_ZIPF = 4.0  # a word more common than this after «مدينة» i
 
 
 def _open_regex(cues: Cues) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(c) for c in sorted({*cues.open_designators, *cues.open_adjective}, key=len, reverse=True))
+    alternation = "|".join(
+        re.escape(c)
+        for c in sorted(
+            {*cues.open_designators, *cues.open_adjective}, key=len, reverse=True
+        )
+    )
     return re.compile(r"(?:^|(?<=[\s\"'(]))(?:[وف]?[بلك]?)(" + alternation + r")(?= )")
 
 
 _OPEN_CACHE: dict[int, re.Pattern[str]] = {}
 
 
-def _open_mentions(mt: MatchText, text: str, known: list[Mention], cues: Cues) -> list[Mention]:
+def _open_mentions(
+    mt: MatchText, text: str, known: list[Mention], cues: Cues
+) -> list[Mention]:
     """Places the gazetteer does not know, named after an open designator («مدينة بلنسية»)."""
     rx = _OPEN_CACHE.get(id(cues))
     if rx is None:
@@ -542,17 +655,30 @@ def _open_mentions(mt: MatchText, text: str, known: list[Mention], cues: Cues) -
             continue
         types = cues.open_designators.get(cue) or cues.open_adjective.get(cue)
         matched = " ".join(w for _, w in name)
-        out.append(Mention(start, stop, text[start:stop], matched, (), "fuzzy", cue, types))
+        out.append(
+            Mention(start, stop, text[start:stop], matched, (), "fuzzy", cue, types)
+        )
     return out
 
 
-def _open_name(cue: str, words: list[tuple[int, str]], cues: Cues) -> list[tuple[int, str]]:
+def _open_name(
+    cue: str, words: list[tuple[int, str]], cues: Cues
+) -> list[tuple[int, str]]:
     if cue in cues.open_adjective:
-        return [w for w in words[:2] if w[1].startswith("ال") and _arabic_word(w[1])][:2] if words and words[0][1].startswith("ال") else []
+        return (
+            [w for w in words[:2] if w[1].startswith("ال") and _arabic_word(w[1])][:2]
+            if words and words[0][1].startswith("ال")
+            else []
+        )
     if not words:
         return []
     word = words[0][1]
-    if not _arabic_word(word) or len(word) < 3 or word in cues.prepositions or word in cues.designators:
+    if (
+        not _arabic_word(word)
+        or len(word) < 3
+        or word in cues.prepositions
+        or word in cues.designators
+    ):
         return []
     if zipf(word, "ar") >= _OPEN_WORD_MAX_ZIPF:
         return []

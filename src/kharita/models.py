@@ -172,6 +172,7 @@ class EventDate:
     start: int | None = None  # span of the date expression in the text
     end: int | None = None
     rule: str = ""
+    weekday: int | None = None  # Monday = 0, when the text names the weekday
 
 
 @dataclass(frozen=True, slots=True)

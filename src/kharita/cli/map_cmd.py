@@ -6,13 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..gazetteer import load_gazetteer
 from ..render import render_map
-from ..render.export import embed_snippet, export_pdf, export_png, write_html
+from ..render.basemap import default_bases
+from ..render.export import chromium_browser, embed_snippet, export_pdf, export_png, write_html
 from ._common import finish, input_options, run_inputs
-
-BASE_TYPES = ("base", "airbase", "airport")
-
 
 @click.command("map")
 @input_options
@@ -39,16 +36,18 @@ def map_command(
     """Map the incidents of INPUT articles (.jsonl/.json/.txt/.csv/.html, folders, -)."""
     collected = run_inputs(ctx, inputs, workers)
     incidents = collected.incidents
-    bases = load_gazetteer().of_type(*BASE_TYPES)
+    bases = default_bases()
     html = render_map(incidents, bases=bases, title=title, lang=lang, tiles=tiles)  # type: ignore[arg-type]
     write_html(html, Path(output))
     outputs = [output]
-    if png:
-        export_png(Path(output), Path(png))
-        outputs.append(png)
-    if pdf:
-        export_pdf(Path(output), Path(pdf))
-        outputs.append(pdf)
+    if png or pdf:
+        with chromium_browser() as browser:
+            if png:
+                export_png(Path(output), Path(png), browser=browser)
+                outputs.append(png)
+            if pdf:
+                export_pdf(Path(output), Path(pdf), browser=browser)
+                outputs.append(pdf)
     if embed:
         click.echo(embed_snippet(Path(output), title=title or "kharita map"))
     finish(ctx, collected, len(incidents), outputs)

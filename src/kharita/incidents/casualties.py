@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lexicon import load_table
 from ..models import Count
@@ -47,9 +48,13 @@ _ORDINAL_NOUNS = {
     "الفوج", "فوج", "اللواء", "لواء", "الفرقه", "فرقه", "brigade", "division", "battalion",
     "regiment", "الساعه", "عام", "العام", "سنه", "الكيلو", "الطريق", "رقم", "no",
 }  # fmt: skip
+_REVISED = re.compile(
+    r"(?<!\w)(?:[وف]?ب?ارتفا?ع\w*|حصيله\s+جديده|rose|risen|climbed|raised|increased)(?!\w)"
+)
 _NEGATED = re.compile(r"(?<!\w)(?:دون|لم|بدون|عدم)(?!\w)")
 _CONNECT_RANGE = {"الي", "to", "و", "-", "and"}
 _AND = {"and", "و"}
+_AMONG = {"بينهم", "بينهن", "منهم", "including", "among"}
 _NEGATORS = {"لم", "دون", "بدون", "عدم", "لا", "no", "without", "not"}
 _HARD_BREAK = {";", ":", "(", ")", " - "}
 _OTHERS = {"اخرين", "اخرون", "others", "other"}
@@ -75,8 +80,7 @@ class CasualtyMention:
 _Read = tuple[Count, int, int, bool]  # count, first token, token after, vague
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     text: str  # clitic-stripped
     raw: str
     start: int
@@ -105,15 +109,16 @@ def _zero_patterns() -> list[tuple[re.Pattern[str], dict[str, dict[str, str]]]]:
 
 
 def _tokens(text: str, offset: int) -> list[_Tok]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        raw = m.group(0)
-        stripped = raw if raw.isdigit() or raw in _BREAK else _strip(raw)
-        out.append(_Tok(stripped, raw, offset + m.start(), offset + m.end()))
-    return out
+    return [
+        _Tok(_strip(m.group()), m.group(), offset + m.start(), offset + m.end())
+        for m in _TOKEN.finditer(text)
+    ]
 
 
+@lru_cache(maxsize=8192)
 def _strip(word: str) -> str:
+    if word.isdigit() or word in _BREAK:
+        return word
     _, numbers = _lexicon()
     if word in numbers or not _CLITIC.match(word):
         return word
@@ -121,20 +126,39 @@ def _strip(word: str) -> str:
     return rest if len(rest) >= 2 else word
 
 
-def _cue(
-    toks: list[_Tok], i: int, lang_cues: list[dict[str, dict[str, str]]]
-) -> tuple[dict[str, str], int] | None:
-    """The cue starting at token ``i`` and how many tokens it spans."""
-    for width in (3, 2, 1):
-        if i + width > len(toks):
-            continue
-        raw = " ".join(t.raw for t in toks[i : i + width])
-        stripped = " ".join([toks[i].text, *(t.raw for t in toks[i + 1 : i + width])])
-        for table in lang_cues:
-            for key in (raw, stripped):
-                row = table.get(key)
-                if row is not None and not row["kind"].startswith("zero"):
-                    return row, width
+_CueIndex = dict[str, list[tuple[int, tuple[str, ...], dict[str, str]]]]
+
+
+@lru_cache(maxsize=1)
+def _cue_index() -> tuple[_CueIndex, list[re.Pattern[str]]]:
+    """Cues by first word (longest first) and, per language, a regex of the
+    first words to skip sentences without any cue before tokenising them."""
+    index: _CueIndex = {}
+    heads: dict[str, set[str]] = {}
+    for lang, table in _lexicon()[0].items():
+        for key, row in table.items():
+            if row["kind"].startswith("zero"):
+                continue
+            head, *tail = key.split(" ")
+            index.setdefault(head, []).append((1 + len(tail), tuple(tail), row))
+            heads.setdefault(lang, set()).add(head)
+    for entries in index.values():
+        entries.sort(key=lambda e: -e[0])
+    return index, [compile_phrases(h, lang) for lang, h in heads.items()]
+
+
+def _cue(toks: list[_Tok], i: int) -> tuple[dict[str, str], int] | None:
+    """The longest cue starting at token ``i`` and how many tokens it spans."""
+    index = _cue_index()[0]
+    tok = toks[i]
+    entries = index.get(tok.raw) or index.get(tok.text)
+    if not entries:
+        return None
+    for width, tail, row in entries:
+        if i + width <= len(toks) and all(
+            toks[i + 1 + n].raw == w for n, w in enumerate(tail)
+        ):
+            return row, width
     return None
 
 
@@ -148,12 +172,9 @@ def _number(toks: list[_Tok], k: int) -> tuple[dict[str, str] | None, int, int]:
         if len(tok.raw) > 4 or _not_a_count(toks, k):
             return None, -1, 0
         return None, int(tok.raw), 1
-    for width in (3, 2, 1):
-        words = " ".join(t.raw for t in toks[k : k + width])
-        alt = " ".join([tok.text, *(t.raw for t in toks[k + 1 : k + width])])
-        row = numbers.get(words) or numbers.get(alt)
-        if row is not None and row["kind"] != "modifier" and k + width <= len(toks):
-            return row, int(row["min"]), width
+    found = _phrase_at(toks, k, modifier=False)
+    if found is not None:
+        return found[0], int(found[0]["min"]), found[1]
     return None, -1, 0
 
 
@@ -178,18 +199,39 @@ def _month_words() -> frozenset[str]:
 
 
 def _modifier(toks: list[_Tok], k: int) -> tuple[str, int]:
-    _, numbers = _lexicon()
-    for width in (4, 3, 2, 1):
-        words = " ".join(t.raw for t in toks[k : k + width])
-        alt = (
-            " ".join([toks[k].text, *(t.raw for t in toks[k + 1 : k + width])])
-            if k < len(toks)
-            else ""
-        )
-        row = numbers.get(words) or numbers.get(alt)
-        if row is not None and row["kind"] == "modifier" and k + width <= len(toks):
-            return row["op"], width
-    return "", 0
+    found = _phrase_at(toks, k, modifier=True)
+    return (found[0]["op"], found[1]) if found is not None else ("", 0)
+
+
+@lru_cache(maxsize=1)
+def _number_index() -> _CueIndex:
+    """Number words by first word, longest first."""
+    index: _CueIndex = {}
+    for key, row in _lexicon()[1].items():
+        head, *tail = key.split(" ")
+        index.setdefault(head, []).append((1 + len(tail), tuple(tail), row))
+    for entries in index.values():
+        entries.sort(key=lambda e: -e[0])
+    return index
+
+
+def _phrase_at(
+    toks: list[_Tok], k: int, *, modifier: bool
+) -> tuple[dict[str, str], int] | None:
+    """The longest number word (or modifier) at token ``k`` and its width."""
+    if k >= len(toks):
+        return None
+    index = _number_index()
+    tok = toks[k]
+    for head in (tok.raw, tok.text):
+        for width, tail, row in index.get(head, ()):
+            if (
+                (row["kind"] == "modifier") is modifier
+                and k + width <= len(toks)
+                and all(toks[k + 1 + n].raw == w for n, w in enumerate(tail))
+            ):
+                return row, width
+    return None
 
 
 def _quantity(
@@ -309,29 +351,41 @@ def find_casualties(
     other kind follows them (then they are that cue's figure).
     """
     stop = len(folded) if end is None else end
+    if not any(p.search(folded, start, stop) for p in _cue_index()[1]):
+        return []
     toks = _tokens(folded[start:stop], start)
-    tables = list(_lexicon()[0].values())
     cues: dict[int, tuple[dict[str, str], int]] = {}
     for i in range(len(toks)):
-        found = _cue(toks, i, tables)
+        found = _cue(toks, i)
         if found is not None:
             cues[i] = found
     cue_at = set(cues)
-    reads: list[tuple[str, _Read, int]] = []
     used: set[int] = set()
+    out: list[CasualtyMention] = []
     for i, (row, width) in cues.items():
         got = _read(toks, i, width, row, cue_at)
-        if got is not None and not used.intersection(range(got[1], got[2])):
-            used.update(range(got[1], got[2]))
-            reads.append((row["kind"], got, i))
-    out: list[CasualtyMention] = []
-    for kind, (count, first, after, vague), i in reads:
+        if (
+            got is None
+            or _subset(toks, got[1])
+            or used.intersection(range(got[1], got[2]))
+        ):
+            continue
+        count, first, after, vague = got
+        used.update(range(first, after))
+        kind = row["kind"]
         lo = min(toks[first].start, toks[i].start)
         hi = max(toks[after - 1].end, toks[i].end)
         for extra, e_end in _conjuncts(toks, max(after, i + 1), kind, cues, used):
             count, vague, hi = _add(count, vague, extra), False, e_end
         out.append(CasualtyMention(kind, count, lo, hi, vague))
     return out
+
+
+def _subset(toks: list[_Tok], first: int) -> bool:
+    """A figure introduced by «بينهم»/"including": part of a toll, not a toll."""
+    return any(
+        t.text in _AMONG or t.raw in _AMONG for t in toks[max(0, first - 2) : first]
+    )
 
 
 def _add(count: Count, vague: bool, extra: Count) -> Count:
@@ -363,10 +417,10 @@ def _conjuncts(
         q = _quantity(toks, k + (tok.raw in _AND), adjacent=True) if conj else None
         if q is not None and not used.intersection(range(k, q[1])):
             others = q[1] < len(toks) and toks[q[1]].text in _OTHERS
-            if not others and (
-                gap > 3
-                or breaks > 1
-                or _next_cue_kind(toks, q[1], cues) not in (None, kind)
+            far = gap > 3 or breaks > 1
+            if (far and not others) or _next_cue_kind(toks, q[1], cues) not in (
+                None,
+                kind,
             ):
                 break
             used.update(range(k, q[1]))
@@ -406,12 +460,33 @@ def says_no_casualties(folded: str, start: int = 0, end: int | None = None) -> s
     return kinds
 
 
-def combine(mentions: list[CasualtyMention], zero: set[str]) -> tuple[Count, Count]:
-    """(killed, wounded) from all mentions of an incident: the largest figure wins."""
+def says_revised(folded: str, start: int = 0, end: int | None = None) -> bool:
+    """True when the text reports a toll that changed («ارتفعت حصيلة», "rose to")."""
+    stop = len(folded) if end is None else end
+    return _REVISED.search(folded, start, stop) is not None
+
+
+def combine(
+    mentions: list[CasualtyMention], zero: set[str], *, revised: bool = False
+) -> tuple[Count, Count]:
+    """(killed, wounded) from all mentions of an incident.
+
+    Stated figures beat quantity words.  Different figures are a range between
+    sources (11 officially, 24 by a source: 11-24), unless the text reports a
+    revised toll, when the largest (latest) wins.
+    """
     result = []
     for kind in ("killed", "wounded"):
         found = [m for m in mentions if m.kind == kind and m.count.min is not None]
-        if found:
+        stated = [m.count for m in found if not m.vague]
+        if len(set(stated)) > 1 and not revised:
+            hi = (
+                None
+                if any(c.max is None for c in stated)
+                else max(c.max or 0 for c in stated)
+            )
+            result.append(Count(min(c.min or 0 for c in stated), hi))
+        elif found:
             best = max(
                 found,
                 key=lambda m: (not m.vague, m.count.min or 0, m.count.max is None),

@@ -19,7 +19,12 @@ Rules (the reference is the article date; it may be a day, a month or unknown):
   the reference month (month precision); such mentions are marked ``past``.
 * a weekday alone: the latest such weekday <= a day-precise reference; with a
   month-precise reference, that month; otherwise unknown, but the weekday is
-  kept in :attr:`EventDate.rule` as ``weekday=N`` (Monday = 0) for dedup.
+  kept in :attr:`EventDate.weekday` (Monday = 0) for dedup.
+* a year alone (``خلال العام 2025``, "in 2025"): year precision.
+* no article date: the latest year the text states (``18 كانون الثاني الفائت
+  2024``) anchors weekday + day + month to that year or the next (the seed);
+  with no stated year such a date stays unknown (``الثلاثاء 19 تشرين الثاني``
+  fits 2019 and 2024), as do day + month and relative words.
 * ``اليوم``/``أمس``: reference + offset; week phrases give month precision.
 
 No dateparser: the regex path resolves the sample articles' dates and runs
@@ -36,11 +41,11 @@ from functools import lru_cache
 
 from ..lexicon import load_table
 from ..models import DatePrecision, EventDate
-from ._lex import phrase_key
+from ._lex import phrase_key, trie_regex
 
 PAST_WORDS = ("الفايت", "الماضي", "المنصرم")
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-_EXPLICIT = {"full", "daymonth", "numeric", "monthyear"}
+_EXPLICIT = {"full", "daymonth", "numeric", "monthyear", "year"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +71,7 @@ class Reference:
     year: int
     month: int | None
     day: int | None
+    inferred: bool = False  # from a year stated in the text, not the article date
 
     @property
     def precision(self) -> DatePrecision:
@@ -96,8 +102,7 @@ def parse_reference(article_date: str | None) -> Reference | None:
 
 
 def _alt(words: list[str]) -> str:
-    keys = sorted({phrase_key(w) for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys)
+    return trie_regex({phrase_key(w) for w in words})
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +134,7 @@ def _tables() -> tuple[
         rf"|(?P<m4>{lmo})(?:\s*/\s*(?:{mo}))?\s+(?P<p4>{past})"
         rf"|(?P<d5>\d{{1,2}})[/.-](?P<mo5>\d{{1,2}})[/.-](?P<y5>{year})(?!\d)"
         rf"|(?P<y6>{year})-(?P<mo6>\d\d)-(?P<d6>\d\d)(?!\d)"
+        rf"|(?:(?:العام|عام|سنه|in|during)\s+)(?P<y8>{year})(?![\w/-])"
         rf"|(?P<wd7>{wd})"
         rf"|(?P<rel>{rel})"
     )
@@ -183,6 +189,8 @@ def _mention(
         return DateMention(s, e, "numeric", int(g["y5"]), int(g["mo5"]), int(g["d5"]))
     if g["y6"]:
         return DateMention(s, e, "numeric", int(g["y6"]), int(g["mo6"]), int(g["d6"]))
+    if g["y8"]:
+        return DateMention(s, e, "year", int(g["y8"]))
     if g["wd7"]:
         return DateMention(s, e, "weekday", weekday=wday("wd7"))
     offset, precision = relative[phrase_key(g["rel"])]
@@ -201,10 +209,12 @@ def resolve(
         return _ymd(mention, mention.year, kind)
     if kind == "daymonth":
         return _day_month(mention, ref, today or date.today())
+    if kind == "year":
+        return _event(mention, f"{mention.year:04d}", "year", kind)
     if kind == "monthyear":
         return _event(mention, f"{mention.year:04d}-{mention.month:02d}", "month", kind)
     if kind == "monthpast":
-        if ref is None or mention.month is None:
+        if ref is None or ref.inferred or mention.month is None:
             return _unknown(mention, kind)
         ref_month = ref.month or 13
         year = ref.year if mention.month < ref_month else ref.year - 1
@@ -215,11 +225,11 @@ def resolve(
 
 
 def _event(m: DateMention, iso: str, precision: DatePrecision, rule: str) -> EventDate:
-    return EventDate(iso=iso, precision=precision, start=m.start, end=m.end, rule=rule)
+    return EventDate(iso, precision, m.start, m.end, rule, m.weekday)
 
 
 def _unknown(m: DateMention, rule: str) -> EventDate:
-    return EventDate(iso=None, precision=None, start=m.start, end=m.end, rule=rule)
+    return EventDate(None, None, m.start, m.end, rule, m.weekday)
 
 
 def _ymd(m: DateMention, year: int | None, rule: str) -> EventDate:
@@ -231,7 +241,9 @@ def _ymd(m: DateMention, year: int | None, rule: str) -> EventDate:
 
 
 def _day_month(m: DateMention, ref: Reference | None, today: date) -> EventDate:
-    limit = ref.as_date() if ref else today
+    if ref is None or ref.inferred:
+        return _anchored(m, ref)
+    limit = ref.as_date()
     month, day = m.month or 0, m.day or 0
     if m.weekday is not None:
         for year in range(limit.year, limit.year - 29, -1):
@@ -241,24 +253,47 @@ def _day_month(m: DateMention, ref: Reference | None, today: date) -> EventDate:
                 continue
             if cand <= limit and cand.weekday() == m.weekday:
                 return _event(m, cand.isoformat(), "day", "weekday+daymonth")
-    if ref is None:
-        return _unknown(m, "daymonth")
     year = ref.year if (month, day) <= (limit.month, limit.day) else ref.year - 1
     return _ymd(m, year, "daymonth")
 
 
+def _anchored(m: DateMention, ref: Reference | None) -> EventDate:
+    """Weekday + day + month in the text's stated year or the next, if unique."""
+    if ref is None or m.weekday is None:
+        return _unknown(m, "daymonth")
+    fits = []
+    for year in (ref.year, ref.year + 1):
+        try:
+            cand = date(year, m.month or 0, m.day or 0)
+        except ValueError:
+            continue
+        if cand.weekday() == m.weekday:
+            fits.append(cand)
+    if len(fits) != 1:
+        return _unknown(m, "daymonth")
+    return _event(m, fits[0].isoformat(), "day", "weekday+daymonth")
+
+
+def text_reference(mentions: list[DateMention], today: date) -> Reference | None:
+    """A year-only anchor from the latest year the text states (no article date)."""
+    years = [m.year for m in mentions if m.year and m.year <= today.year]
+    return Reference(max(years), None, None, inferred=True) if years else None
+
+
 def _weekday(m: DateMention, ref: Reference | None) -> EventDate:
+    if ref is not None and ref.inferred:
+        return _unknown(m, "weekday")
     if ref is not None and ref.day:
         limit = ref.as_date()
         back = (limit.weekday() - (m.weekday or 0)) % 7
         return _event(m, (limit - timedelta(days=back)).isoformat(), "day", "weekday")
     if ref is not None and ref.month:
         return _event(m, f"{ref.year:04d}-{ref.month:02d}", "month", "weekday")
-    return _unknown(m, f"weekday={m.weekday}")
+    return _unknown(m, "weekday")
 
 
 def _relative(m: DateMention, ref: Reference | None) -> EventDate:
-    if ref is None:
+    if ref is None or ref.inferred:
         return _unknown(m, "relative")
     if not ref.day:
         if ref.month and m.rel_precision == "day" and m.offset == 0:
@@ -291,11 +326,10 @@ def best_date(candidates: list[tuple[DateMention, EventDate]]) -> EventDate | No
 
 
 def weekday_of(event_date: EventDate) -> int | None:
-    """The weekday an event is known to fall on (from the date or the rule)."""
+    """The weekday an event is known to fall on (from the date or the text)."""
     if event_date.iso and event_date.precision == "day":
         return date.fromisoformat(event_date.iso).weekday()
-    m = re.search(r"weekday=(\d)", event_date.rule)
-    return int(m.group(1)) if m else None
+    return event_date.weekday
 
 
 def unknown_date() -> EventDate:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 
 from ..models import Attribution, Count, EventDate, Incident
 from . import places as P
@@ -36,6 +37,9 @@ from .types import get_type
 NEAR_KM = 25.0
 SAME_KM = 10.0
 GROWTH = 1.5
+CELL_DEG = (
+    0.2  # grid cell for candidate pairs: > SAME_KM in latitude and longitude below 60°
+)
 
 
 def _km(a: Incident, b: Incident) -> float:
@@ -67,8 +71,6 @@ def _positive_match(a: Count, b: Count) -> bool:
 
 
 def _day_gap(a: EventDate, b: EventDate) -> int | None:
-    from datetime import date
-
     if a.precision == "day" and b.precision == "day" and a.iso and b.iso:
         return abs((date.fromisoformat(a.iso) - date.fromisoformat(b.iso)).days)
     return None
@@ -127,7 +129,7 @@ def _best_date(dates: list[EventDate]) -> EventDate:
     rank = {"day": 0, "month": 1, "year": 2}
     known = [d for d in dates if d.iso]
     if not known:
-        return next((d for d in dates if "weekday=" in d.rule), dates[0])
+        return next((d for d in dates if d.weekday is not None), dates[0])
     return min(known, key=lambda d: rank[d.precision or "year"])
 
 
@@ -178,7 +180,13 @@ def _merge(group: list[Incident]) -> Incident:
 
 
 def merge_incidents(incidents: Iterable[Incident]) -> list[Incident]:
-    """Incidents with reports of the same event merged (single-link groups)."""
+    """Incidents with reports of the same event merged (single-link groups).
+
+    Only candidate pairs are compared: reports dated within a day of each
+    other (day buckets) and reports in neighbouring grid cells (``CELL_DEG``,
+    wider than ``SAME_KM``), so the work is near-linear in the number of
+    incidents; the groups are the same as comparing every pair.
+    """
     items = list(incidents)
     parent = list(range(len(items)))
 
@@ -188,11 +196,44 @@ def merge_incidents(incidents: Iterable[Incident]) -> list[Incident]:
             i = parent[i]
         return i
 
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if root(i) != root(j) and same_event(items[i], items[j]):
-                parent[root(j)] = root(i)
+    for i, j in _candidates(items):
+        if root(i) != root(j) and same_event(items[i], items[j]):
+            parent[root(j)] = root(i)
     groups: dict[int, list[Incident]] = {}
     for i, inc in enumerate(items):
         groups.setdefault(root(i), []).append(inc)
     return [_merge(g) for g in groups.values()]
+
+
+def _candidates(items: list[Incident]) -> list[tuple[int, int]]:
+    """Index pairs ``i < j`` that may be one event (see :func:`merge_incidents`)."""
+    days: dict[int, list[int]] = {}
+    cells: dict[tuple[int, int], list[int]] = {}
+    for i, inc in enumerate(items):
+        if inc.place is None:
+            continue
+        if inc.date.precision == "day" and inc.date.iso:
+            days.setdefault(_ordinal(inc.date.iso), []).append(i)
+        if inc.lat is not None and inc.lon is not None:
+            cells.setdefault(_cell(inc.lat, inc.lon), []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for day, members in days.items():
+        near = [j for d in (day - 1, day, day + 1) for j in days.get(d, ())]
+        pairs.update((i, j) for i in members for j in near if i < j)
+    for (x, y), members in cells.items():
+        near = [
+            j
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for j in cells.get((x + dx, y + dy), ())
+        ]
+        pairs.update((i, j) for i in members for j in near if i < j)
+    return sorted(pairs)
+
+
+def _ordinal(iso: str) -> int:
+    return date.fromisoformat(iso).toordinal()
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / CELL_DEG), math.floor(lon / CELL_DEG)

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -32,7 +33,13 @@ from ..text.normalize import fold
 from . import places as P
 from ._doc import Doc, Sentence, make_doc
 from .attribution import ActorMention, find_actors, find_attribution
-from .casualties import CasualtyMention, combine, find_casualties, says_no_casualties
+from .casualties import (
+    CasualtyMention,
+    combine,
+    find_casualties,
+    says_no_casualties,
+    says_revised,
+)
 from .dates import (
     DateMention,
     Reference,
@@ -40,6 +47,7 @@ from .dates import (
     find_dates,
     parse_reference,
     resolve,
+    text_reference,
     unknown_date,
 )
 from .types import TriggerMatch, find_triggers, get_type, registry
@@ -49,6 +57,8 @@ STRONG_TRIGGER = 2.0
 MAX_INCIDENTS = 4
 SPLIT_RANK = 3  # a second incident needs a site at least as specific as a town
 EXCERPT_MIN, EXCERPT_MAX = 300, 500
+_AND_GAP = re.compile(r"^\s*(?:و|and\s)\s*$")
+_BETWEEN = re.compile(r"(?:بين|between)\s+(?:\S+\s+)?$")
 
 
 @dataclass
@@ -66,10 +76,12 @@ class _Sent:
 class _Cluster:
     sents: list[_Sent]
     site: ResolvedPlace | None
+    forced: bool = False  # the site was set by a split and is kept
+    exclude: set[int] = field(default_factory=set)  # place indices split off
 
 
 def _analyse(doc: Doc, ref: Reference | None, today: date | None) -> list[_Sent]:
-    out = []
+    out: list[_Sent] = []
     for s in doc.sentences:
         dates = [
             (m, resolve(m, ref, today)) for m in find_dates(doc.text, s.start, s.end)
@@ -168,6 +180,78 @@ def _cluster(
     return clusters
 
 
+def _coordinated(
+    doc: Doc, places: Sequence[ResolvedPlace], i: int
+) -> ResolvedPlace | None:
+    """The mention that ``places[i]`` follows with «و»/"and" («في أربيل
+    والسليمانية»), outside a «بين X وY» / "between X and Y" phrase."""
+    rp = places[i]
+    before = [p for p in places if p.end <= rp.start]
+    if not before:
+        return None
+    prev = max(before, key=lambda p: p.end)
+    if not _AND_GAP.match(doc.original_text[prev.end : rp.start]):
+        return None
+    f0 = doc.folded(prev.start)
+    return None if _BETWEEN.search(doc.text[max(0, f0 - 20) : f0]) else prev
+
+
+def _support(c: _Cluster, places: Sequence[ResolvedPlace], site: ResolvedPlace) -> int:
+    """Sentences of ``c`` naming ``site`` or a place inside it."""
+    return sum(
+        any(
+            P.same_place(places[j], site) or P.contains(site, places[j])
+            for j in x.places
+        )
+        for x in c.sents
+    )
+
+
+def _splittable(rp: ResolvedPlace, cue: str | None) -> bool:
+    return (
+        cue is None
+        and not rp.foreign
+        and rp.lat is not None
+        and P.rank(rp) <= SPLIT_RANK
+    )
+
+
+def _split_sites(
+    doc: Doc, clusters: list[_Cluster], places: Sequence[ResolvedPlace],
+    cues: dict[int, str | None], inside: dict[str, set[str]],
+) -> list[_Cluster]:  # fmt: skip
+    """A strong-trigger sentence listing two specific places far apart («3
+    مناطق في أربيل والسليمانية») reports two incidents: the less reported place
+    (counting places inside it: Koya for Erbil) is split off with the
+    sentences naming it."""
+    out = list(clusters)
+    for c in clusters:
+        for s in c.sents:
+            if max((t.weight for t in s.triggers), default=0.0) < STRONG_TRIGGER:
+                continue
+            for i in s.places:
+                a, b = _coordinated(doc, places, i), places[i]
+                if a is None or len(out) >= MAX_INCIDENTS or _compatible_site(a, b):
+                    continue
+                ia = places.index(a)
+                if not (_splittable(a, cues.get(ia)) and _splittable(b, cues[i])):
+                    continue
+                rp = a if _support(c, places, a) < _support(c, places, b) else b
+                if any(
+                    x.site and _compatible_site(x.site, rp) for x in out if x is not c
+                ):
+                    continue
+                c.exclude.update(j for j, p in enumerate(places) if P.same_place(p, rp))
+                mine = [
+                    x
+                    for x in c.sents
+                    if any(P.same_place(places[j], rp) for j in x.places)
+                ]
+                out.append(_Cluster(mine, rp, forced=True))
+        c.site = _site(c, places, cues, inside)
+    return out
+
+
 def _type(
     cluster: _Cluster, title: str | None
 ) -> tuple[str, TriggerMatch | None, float]:
@@ -204,10 +288,10 @@ def _date(
         if found is not None:
             return found
     weekday = next(
-        (d for s in cluster.sents for _, d in s.dates if d.rule.startswith("weekday=")),
+        (d for s in cluster.sents for _, d in s.dates if d.weekday is not None),
         None,
     )
-    if ref is not None:
+    if ref is not None and not ref.inferred:
         return EventDate(iso=article_date and article_date[: {"day": 10, "month": 7, "year": 4}[ref.precision]],
                          precision=ref.precision, rule="article_date")  # fmt: skip
     return weekday or unknown_date()
@@ -233,10 +317,15 @@ def _drop_other_days(cluster: _Cluster, event: EventDate) -> None:
 
 
 def _site(
-    cluster: _Cluster, places: Sequence[ResolvedPlace], cues: dict[int, str | None]
+    cluster: _Cluster,
+    places: Sequence[ResolvedPlace],
+    cues: dict[int, str | None],
+    inside: dict[str, set[str]],
 ) -> ResolvedPlace | None:
-    idx = [i for s in cluster.sents for i in s.places]
-    site = P.choose_site(_eligible(places, cues, idx))
+    if cluster.forced and cluster.site is not None:
+        return cluster.site
+    idx = [i for s in cluster.sents for i in s.places if i not in cluster.exclude]
+    site = P.choose_site(_eligible(places, cues, idx), inside)
     if site is None:  # only reference points were named: use them (جنوب بغداد)
         site = P.choose_site([places[i] for i in idx if cues[i] == "reference"])
     if site is None:
@@ -293,13 +382,18 @@ def _confidence(score: float, site: ResolvedPlace | None, when: EventDate) -> fl
 def _incident(
     article: Article, doc: Doc, cluster: _Cluster, n: int, places: Sequence[ResolvedPlace],
     cues: dict[int, str | None], ref: Reference | None, context: list[tuple[int, int]],
+    inside: dict[str, set[str]],
 ) -> Incident:  # fmt: skip
     kind, trig, score = _type(cluster, article.title)
     when = _date(cluster, ref, article.date)
     _drop_other_days(cluster, when)
-    site = _site(cluster, places, cues)
+    site = _site(cluster, places, cues, inside)
     mentions = [m for s in cluster.sents for m in s.casualties]
-    killed, wounded = combine(mentions, set().union(*(s.zero for s in cluster.sents)))
+    revised = any(
+        says_revised(doc.text, s.sentence.start, s.sentence.end) for s in cluster.sents
+    )
+    zero = set().union(*(s.zero for s in cluster.sents))
+    killed, wounded = combine(mentions, zero, revised=revised)
     spans = sorted(
         {*context, *((s.sentence.start, s.sentence.end) for s in cluster.sents)}
     )
@@ -367,7 +461,9 @@ def extract(
 ) -> tuple[tuple[Incident, ...], tuple[ResolvedPlace, ...]]:
     """Incidents of one article, and its places with their roles set."""
     doc = make_doc(article.text)
-    ref = parse_reference(article.date)
+    ref = parse_reference(article.date) or text_reference(
+        find_dates(doc.text), today or date.today()
+    )
     sents = _analyse(doc, ref, today)
     for i, rp in enumerate(places):
         sents[doc.sentence_at(doc.folded(rp.start)).index].places.append(i)
@@ -378,11 +474,13 @@ def extract(
         if any(a.start < f1 and f0 < a.end for a in actors):
             cues[i] = "actor"
     clusters = _cluster(sents, places, cues)
+    inside = P.stated_containers(doc, places)
+    clusters = _split_sites(doc, clusters, places, cues, inside)
     context = [
         (s.sentence.start, s.sentence.end) for s in sents if not s.prior
     ]  # claims, denials
     incidents = [
-        _incident(article, doc, c, n, places, cues, ref, context)
+        _incident(article, doc, c, n, places, cues, ref, context, inside)
         for n, c in enumerate(clusters, 1)
     ]
     incidents = [inc for inc in incidents if inc.place is None or not inc.place.foreign]

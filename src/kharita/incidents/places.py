@@ -125,13 +125,43 @@ def cue_role(doc: Doc, rp: ResolvedPlace) -> str | None:
     return None
 
 
-def choose_site(candidates: Sequence[ResolvedPlace]) -> ResolvedPlace | None:
-    """The most specific, best supported candidate (see module doc)."""
+_IN_GAP = re.compile(r"^\s*(?:[,،]\s*|(?:في|in|of)\s+|ب)$")
+
+
+def stated_containers(doc: Doc, places: Sequence[ResolvedPlace]) -> dict[str, set[str]]:
+    """``{Y: {X...}}`` for mentions written «X بY», «X في Y», "X, Y", "X in Y".
+
+    The text puts X inside Y («كويسنجق بأربيل»), so Y is not X's incident site.
+    """
+    out: dict[str, set[str]] = {}
+    ordered = sorted(places, key=lambda p: p.start)
+    for x, y in zip(ordered, ordered[1:], strict=False):
+        gap = doc.text[doc.folded(x.end) : doc.folded(y.start)]
+        m = _IN_GAP.match(gap) if len(gap) <= 5 else None
+        if m is None or same_place(x, y):
+            continue
+        comma = "," in gap or "،" in gap  # a list «ديالى، صلاح الدين» is no container
+        if rank(y) > rank(x) or (rank(y) == rank(x) and not comma):
+            out.setdefault(_pid(y), set()).add(_pid(x))
+    return out
+
+
+def choose_site(
+    candidates: Sequence[ResolvedPlace], inside: dict[str, set[str]] | None = None
+) -> ResolvedPlace | None:
+    """The most specific, best supported candidate (see module doc).
+
+    A candidate the text names as containing another candidate (``inside``,
+    from :func:`stated_containers`) is left out.
+    """
     usable = [
         c
         for c in candidates
         if c.lat is not None and c.lon is not None and not c.foreign
     ]
+    if inside:
+        ids = {_pid(c) for c in usable}
+        usable = [c for c in usable if not inside.get(_pid(c), set()) & ids] or usable
     if not usable:
         return None
     govs = {

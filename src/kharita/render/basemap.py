@@ -145,13 +145,18 @@ def load_basemap(
 BASE_TYPES = frozenset({"airbase", "airport", "airfield", "base", "military_base"})
 
 
+EAST_SYRIA_LON = 38.0  # al-Tanf, Conoco, Deir ez-Zor, al-Omar: sites Iraqi incident news names
+
+
 def default_bases() -> tuple[GazetteerPlace, ...]:
-    """Military bases and airfields of the shipped gazetteer (empty, logged, if none)."""
+    """Military bases and airfields of Iraq and eastern Syria (empty, logged, if none)."""
     try:
         from ..gazetteer import load_gazetteer
 
         return tuple(
-            p for p in load_gazetteer().places if p.type in BASE_TYPES and p.in_iraq
+            p
+            for p in load_gazetteer().places
+            if p.type in BASE_TYPES and (p.in_iraq or (p.country == "SY" and p.lon >= EAST_SYRIA_LON))
         )
     except GazetteerError as err:
         logger.warning("no gazetteer bases on the map: %s", err)

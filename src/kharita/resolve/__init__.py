@@ -38,13 +38,22 @@ __all__ = ["resolve_places"]
 _ANCHOR_MARGIN = 0.8
 
 
-def resolve_places(article: Article, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[ResolvedPlace]:
+def resolve_places(
+    article: Article, mentions: Sequence[Mention], gazetteer: Gazetteer
+) -> list[ResolvedPlace]:
     """One :class:`ResolvedPlace` per mention, in mention order."""
     per_mention = [candidates_for(m, gazetteer) for m in mentions]
     ctx = build_context(mentions, per_mention, article.lang)
-    ranked = [score(m, places, ctx, i) for i, (m, places) in enumerate(zip(mentions, per_mention, strict=True))]
-    _add_anchors(ctx, ranked)
-    ranked = [score(m, places, ctx, i) for i, (m, places) in enumerate(zip(mentions, per_mention, strict=True))]
+    first = [
+        score(m, places, ctx, i)
+        for i, (m, places) in enumerate(zip(mentions, per_mention, strict=True))
+    ]
+    _add_anchors(ctx, first)
+    # anchors only move candidates of ambiguous mentions: single candidates keep their first score
+    ranked = [
+        score(m, places, ctx, i) if len(places) > 1 else first[i]
+        for i, (m, places) in enumerate(zip(mentions, per_mention, strict=True))
+    ]
     ranked = _one_sense_per_name(mentions, ranked)
     common = _common_words()
     out: list[ResolvedPlace] = []
@@ -52,7 +61,9 @@ def resolve_places(article: Article, mentions: Sequence[Mention], gazetteer: Gaz
         if mention.kind == "coordinates":
             out.append(_from_coordinates(mention))
         else:
-            out.append(_resolved(article.text, mention, cands, mention.matched in common))
+            out.append(
+                _resolved(article.text, mention, cands, mention.matched in common)
+            )
     return _roads(article.text, out)
 
 
@@ -65,7 +76,9 @@ def _add_anchors(ctx: Context, ranked: Sequence[Sequence[Candidate]]) -> None:
             ctx.anchors.append((i, cands[0].place))
 
 
-def _one_sense_per_name(mentions: Sequence[Mention], ranked: list[list[Candidate]]) -> list[list[Candidate]]:
+def _one_sense_per_name(
+    mentions: Sequence[Mention], ranked: list[list[Candidate]]
+) -> list[list[Candidate]]:
     """Every mention of the same name (and no designator of its own) takes the surest sense."""
     best: dict[str, tuple[float, str]] = {}
     for mention, cands in zip(mentions, ranked, strict=True):
@@ -76,10 +89,26 @@ def _one_sense_per_name(mentions: Sequence[Mention], ranked: list[list[Candidate
     out = []
     for mention, cands in zip(mentions, ranked, strict=True):
         winner = best.get(mention.matched)
-        if winner and len(cands) > 1 and cands[0].place.id != winner[1] and not mention.designator:
-            rule = Evidence("one_sense", winner[0] + 0.01, "same name resolved elsewhere in the article")
+        if (
+            winner
+            and len(cands) > 1
+            and cands[0].place.id != winner[1]
+            and not mention.designator
+        ):
+            rule = Evidence(
+                "one_sense",
+                winner[0] + 0.01,
+                "same name resolved elsewhere in the article",
+            )
             cands = sorted(
-                (Candidate(c.place, round(c.score + rule.weight, 3), (*c.evidence, rule)) if c.place.id == winner[1] else c for c in cands),
+                (
+                    Candidate(
+                        c.place, round(c.score + rule.weight, 3), (*c.evidence, rule)
+                    )
+                    if c.place.id == winner[1]
+                    else c
+                    for c in cands
+                ),
                 key=lambda c: (-c.score, c.place.id),
             )
         out.append(cands)
@@ -87,12 +116,18 @@ def _one_sense_per_name(mentions: Sequence[Mention], ranked: list[list[Candidate
 
 
 def _role(place: GazetteerPlace) -> PlaceRole:
-    return "container" if is_country(place.type) or is_admin_type(place.type) else "other"
+    return (
+        "container" if is_country(place.type) or is_admin_type(place.type) else "other"
+    )
 
 
-def _resolved(text: str, mention: Mention, cands: Sequence[Candidate], common: bool) -> ResolvedPlace:
+def _resolved(
+    text: str, mention: Mention, cands: Sequence[Candidate], common: bool
+) -> ResolvedPlace:
     if not cands:
-        return ResolvedPlace(mention, None, None, None, 0.0, 0.0, False, (Evidence("no_candidate", 0.0),))
+        return ResolvedPlace(
+            mention, None, None, None, 0.0, 0.0, False, (Evidence("no_candidate", 0.0),)
+        )
     win = cands[0]
     place = win.place
     lat, lon, precision = place.lat, place.lon, place.precision_m
@@ -105,18 +140,67 @@ def _resolved(text: str, mention: Mention, cands: Sequence[Candidate], common: b
         detail = f"{relative.distance_km or '?'} km at {relative.bearing_deg:.0f}° from {place.name_en}"
         evidence = (*evidence, Evidence("relative_location", 0.0, detail))
         role = "site"
-        return ResolvedPlace(mention, place, lat, lon, conf, precision, not in_iraq((lat, lon)), evidence, tuple(cands), relative, role)
-    return ResolvedPlace(mention, place, lat, lon, conf, precision, not place.in_iraq, evidence, tuple(cands), None, role)
+        return ResolvedPlace(
+            mention,
+            place,
+            lat,
+            lon,
+            conf,
+            precision,
+            not in_iraq((lat, lon)),
+            evidence,
+            tuple(cands),
+            relative,
+            role,
+        )
+    return ResolvedPlace(
+        mention,
+        place,
+        lat,
+        lon,
+        conf,
+        precision,
+        not place.in_iraq,
+        evidence,
+        tuple(cands),
+        None,
+        role,
+    )
 
 
 def _from_coordinates(mention: Mention) -> ResolvedPlace:
     parsed = parse_coordinates(mention.text)
     point = mention.point or ((parsed.lat, parsed.lon) if parsed else None)
     if point is None:
-        return ResolvedPlace(mention, None, None, None, 0.0, 0.0, False, (Evidence("bad_coordinates", 0.0),))
+        return ResolvedPlace(
+            mention,
+            None,
+            None,
+            None,
+            0.0,
+            0.0,
+            False,
+            (Evidence("bad_coordinates", 0.0),),
+        )
     precision = parsed.precision_m if parsed else 100.0
-    evidence = (Evidence("coordinates", 1.0, f"written in the text: {point[0]:.5f}, {point[1]:.5f}"),)
-    return ResolvedPlace(mention, None, point[0], point[1], 0.95, precision, not in_iraq(point), evidence, (), None, "site")
+    evidence = (
+        Evidence(
+            "coordinates", 1.0, f"written in the text: {point[0]:.5f}, {point[1]:.5f}"
+        ),
+    )
+    return ResolvedPlace(
+        mention,
+        None,
+        point[0],
+        point[1],
+        0.95,
+        precision,
+        not in_iraq(point),
+        evidence,
+        (),
+        None,
+        "site",
+    )
 
 
 def _roads(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
@@ -128,16 +212,30 @@ def _roads(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
     out = list(places)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.place is None or b.place is None or a.relative is not None or is_country(a.place.type):
+        if (
+            a.place is None
+            or b.place is None
+            or a.relative is not None
+            or is_country(a.place.type)
+        ):
             continue
         start = find_road(text, a.mention, b.mention)
         if start is None:
             continue
         (lat, lon), radius, bearing, half = road_point(a.place, b.place)
-        rel = RelativeLocation(start, b.end, text[start : b.end], a.place.id, bearing, half)
+        rel = RelativeLocation(
+            start, b.end, text[start : b.end], a.place.id, bearing, half
+        )
         detail = f"road {a.place.name_en} - {b.place.name_en}, midpoint ±{radius / 1000:.0f} km"
-        out[i] = replace(a, lat=lat, lon=lon, precision_m=radius, relative=rel, role="site",
-                         evidence=(*a.evidence, Evidence("road_between", 0.0, detail)))
+        out[i] = replace(
+            a,
+            lat=lat,
+            lon=lon,
+            precision_m=radius,
+            relative=rel,
+            role="site",
+            evidence=(*a.evidence, Evidence("road_between", 0.0, detail)),
+        )
         out[i + 1] = replace(b, role="reference")
     return out
 

@@ -24,7 +24,10 @@ IRAQ_BBOX = (29.0, 38.7, 38.7, 48.8)  # lat_min, lat_max, lon_min, lon_max
 
 def haversine_km(a: LatLon, b: LatLon) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -48,7 +51,9 @@ def initial_bearing(a: LatLon, b: LatLon) -> float:
     lat1, lat2 = math.radians(a[0]), math.radians(b[0])
     dlon = math.radians(b[1] - a[1])
     x = math.sin(dlon) * math.cos(lat2)
-    y = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(dlon)
+    y = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(
+        dlon
+    )
     return (math.degrees(math.atan2(x, y)) + 360.0) % 360.0
 
 
@@ -62,6 +67,7 @@ def from_xy(x: float, y: float) -> LatLon:
     return y, x
 
 
+@lru_cache(maxsize=1)
 def boundaries_path() -> Path:
     from ..gazetteer import default_directory
 
@@ -79,7 +85,9 @@ def _governorates(path: Path) -> tuple[tuple[str, Any], ...]:
     out = []
     for feature in data.get("features", []):
         props = feature.get("properties") or {}
-        name = props.get("name_en") or props.get("name") or props.get("governorate") or ""
+        name = (
+            props.get("name_en") or props.get("name") or props.get("governorate") or ""
+        )
         geom = shape(feature["geometry"])
         shapely.prepare(geom)
         out.append((str(name), geom))
@@ -99,8 +107,10 @@ def governorate_of(point: LatLon, path: Path | None = None) -> str | None:
 
 def in_iraq(point: LatLon, path: Path | None = None) -> bool:
     """Inside an Iraqi governorate polygon (or the Iraq box when none are shipped)."""
+    lat_min, lat_max, lon_min, lon_max = IRAQ_BBOX
+    if not (lat_min <= point[0] <= lat_max and lon_min <= point[1] <= lon_max):
+        return False  # outside the box: no polygon test needed
     polys = _governorates(path or boundaries_path())
     if polys:
         return governorate_of(point, path) is not None
-    lat_min, lat_max, lon_min, lon_max = IRAQ_BBOX
-    return lat_min <= point[0] <= lat_max and lon_min <= point[1] <= lon_max
+    return True
