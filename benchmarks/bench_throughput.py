@@ -12,12 +12,12 @@ distinct id and origin.  Every measurement runs in a fresh child process, so
 
 * throughput: ``map_articles`` over 10,000 articles, results consumed and
   dropped, for 1 and 2 workers; articles/s and MB/s of UTF-8 article text,
-  pool start-up included; the gazetteer is loaded before the clock starts
+  pool start-up included, plus articles per CPU-second (main + workers: the
+  per-core rate, less sensitive to other load on the machine); the gazetteer is loaded before the clock starts
   (workers=1) or by each worker when it starts (workers=2, timed).
 * memory: 100,000 articles streamed from a generator through ``map_articles``
   and dropped (what a ``--db`` run does); peak RSS of the main process (and of
-  the largest worker; these runs use the ``fork`` start method so the workers
-  are direct children), next to the same run with 10,000 articles: if the two
+  the largest worker), next to the same run with 10,000 articles: if the two
   are close, memory does not grow with the input.
 
 ``--fn identity`` swaps the pipeline for a function that returns an empty
@@ -68,9 +68,10 @@ def run_child(
     """One measurement (in this process): stream n articles, drop results."""
     from kharita.parallel import map_articles
 
-    # Memory runs use the "fork" start method so that workers are direct
-    # children and RUSAGE_CHILDREN reports their peak once the pool is shut down.
-    start_method = "fork" if memory else None
+    # The "fork" start method makes the workers direct children, so that
+    # RUSAGE_CHILDREN reports their peak RSS and CPU time once the pool is shut
+    # down (kharita's default, forkserver, differs only in start-up cost).
+    start_method = "fork"
 
     fn = identity if fn_name == "identity" else None
     if fn is None and workers == 1:
@@ -95,13 +96,18 @@ def run_child(
         else:
             counts["errors"] += 1
     seconds = time.perf_counter() - start
-    worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    worker_peak = kids.ru_maxrss / 1024 if workers > 1 else 0.0
+    cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
     return {
         "n": n,
         "workers": workers,
         "seconds": round(seconds, 3),
         "articles_per_s": round(n / seconds, 1),
         "mb_per_s": round(n * mean_bytes / seconds / 1e6, 3),
+        "cpu_s": round(cpu, 1),
+        "articles_per_cpu_s": round(n / cpu, 1),
         "peak_rss_mb": round(
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
         ),
@@ -146,13 +152,14 @@ def main() -> None:
         for n in (args.n, args.stream_n)
         for w in (1, 2)
     ]
-    header = "| articles | workers | seconds | articles/s | MB/s | peak RSS main MB | peak RSS worker MB | incidents | errors |"
+    header = "| articles | workers | seconds | articles/s | MB/s | CPU s | articles/CPU-s | peak RSS main MB | peak RSS worker MB | incidents | errors |"
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     for r in rows:
         print(
             f"| {r['n']:,} | {r['workers']} | {r['seconds']} | {r['articles_per_s']:,.0f} |"
-            f" {r['mb_per_s']} | {r['peak_rss_mb']} | {r['peak_child_rss_mb']} |"
+            f" {r['mb_per_s']} | {r['cpu_s']} | {r['articles_per_cpu_s']:,.0f} |"
+            f" {r['peak_rss_mb']} | {r['peak_child_rss_mb']} |"
             f" {r['incidents']:,} | {r['errors']} |"
         )
 

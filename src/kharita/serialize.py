@@ -79,6 +79,7 @@ def incident_to_dict(incident: Incident) -> dict[str, Any]:
         "acled_sub_event_type": incident.acled_sub_event_type,
         "date": incident.date.iso,
         "date_precision": incident.date.precision,
+        "date_weekday": incident.date.weekday,
         "killed": count_to_dict(incident.killed),
         "wounded": count_to_dict(incident.wounded),
         "place": gaz.name_en if gaz else (place.mention.text if place else None),

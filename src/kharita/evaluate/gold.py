@@ -103,9 +103,13 @@ def load_articles(path: Path) -> dict[str, Article]:
     return out
 
 
+# Areas whose "point" is a convention (capital, centroid, label point): scored apart.
+AREA_TYPES = frozenset({"country", "governorate", "region", "area"})
+
+
 def score_place_gold(rows: Sequence[Row], articles: dict[str, Article], gaz: Gazetteer) -> dict[str, Any]:
     extract = _extract(gaz)
-    all_docs, iraqi_docs, missing = [], [], []
+    all_docs, iraqi_docs, site_docs, missing = [], [], [], []
     for row in rows:
         article = articles.get(str(row["id"]))
         if article is None:
@@ -120,8 +124,11 @@ def score_place_gold(rows: Sequence[Row], articles: dict[str, Article], gaz: Gaz
         all_docs.append((spans, pred, pts, pred_pts))
         iraqi_pts = [p if g.get("iraqi") is True else None for p, g in zip(pts, gold, strict=True)]
         iraqi_docs.append((spans, pred, iraqi_pts, pred_pts))
+        site_pts = [p if g.get("type") not in AREA_TYPES else None for p, g in zip(iraqi_pts, gold, strict=True)]
+        site_docs.append((spans, pred, site_pts, pred_pts))
     scores = score_places(all_docs)
     scores["distance_iraqi"] = score_places(iraqi_docs)["distance"]
+    scores["distance_iraqi_sites"] = score_places(site_docs)["distance"]
     return {"format": "places", "docs": len(all_docs), "missing_articles": missing, **scores}
 
 
@@ -163,11 +170,11 @@ def table_lines(scores: dict[str, Any]) -> Iterator[str]:
         if name in scores:
             s = scores[name]
             yield f"  span {name:<8} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f']:.3f}  (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})"
-    for name in ("distance", "distance_iraqi"):
+    for name in ("distance", "distance_iraqi", "distance_iraqi_sites"):
         if name in scores:
             d = scores[name]
             accs = "  ".join(f"{k} {d[k]:.3f}" if d[k] is not None else f"{k} -" for k in d if k.startswith("acc@"))
             yield f"  {name:<15} n {d['n']}  unresolved {d['unresolved']}  {accs}  median {d['median_km']} km"
     for k, v in scores.items():
-        if k not in ("gold", "format", "docs", "exact", "overlap", "distance", "distance_iraqi"):
+        if k not in ("gold", "format", "docs", "exact", "overlap", "distance", "distance_iraqi", "distance_iraqi_sites"):
             yield f"  {k}: {v}"

@@ -95,6 +95,17 @@ def _find_cues(folded: str, start: int, stop: int) -> list[_Cue]:
     return sorted(out, key=lambda c: c.start)
 
 
+@lru_cache(maxsize=8)
+def _doc_matches(folded: str) -> tuple[list[ActorMention], list[_Cue]]:
+    """Actors and cues of a whole text, once per text (several incidents share it)."""
+    return find_actors(folded), _find_cues(folded, 0, len(folded))
+
+
+def doc_actors(folded: str) -> list[ActorMention]:
+    """Actors named anywhere in ``folded`` (cached per text)."""
+    return _doc_matches(folded)[0]
+
+
 def _actor_for(
     cue: _Cue, actors: list[ActorMention], folded: str
 ) -> ActorMention | None:
@@ -126,8 +137,9 @@ def find_attribution(
     """
     perp_ok = spans if perpetrator_spans is None else perpetrator_spans
     folded = doc.text
-    actors = [a for s, e in spans for a in find_actors(folded, s, e)]
-    cues = [c for s, e in spans for c in _find_cues(folded, s, e)]
+    all_actors, all_cues = _doc_matches(folded)
+    actors = [a for a in all_actors if any(s <= a.start < e for s, e in spans)]
+    cues = [c for c in all_cues if any(s <= c.start < e for s, e in spans)]
     found: dict[str, ActorMention] = {}
     # «قصف جوي تركي»: a nationality right after the trigger is the perpetrator
     for t_end in (end for _, end in triggers):

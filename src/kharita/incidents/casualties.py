@@ -17,12 +17,18 @@ Conventions (documented in ``lexicon/number_words.tsv``):
   (``شخصان``, ``جريحين``);
 * "nobody hurt" phrases (``دون وقوع خسائر بشرية``, "no casualties") ->
   ``Count(0, 0)`` for both, unless a positive count is also given;
-* nothing stated -> ``Count()`` (unknown).  Plural nouns without a number
-  (``سقوط جرحى``) stay unknown.
+* nothing stated -> ``Count()`` (unknown); an unnumbered group (``وإصابات``,
+  ``قتلى وجرحى``, "injuries") -> ``Count(1, None)`` unless negated;
+* figures joined by «و»/"and" add up (``إصابة عنصر ...، واثنين من منتسبي
+  الحشد`` = 3; ``مقتل القائد ... و23 آخرين`` = 24); a vague group plus a
+  figure gives at least the figure plus one ("several troops and one Iraqi"
+  -> ``Count(2, None)``); a figure after ``بينهم``/"including" is a part of
+  the toll and is not read.
 
-With several figures for the same kind in an incident's sentences (a toll
-that rose from 11 to 15) the largest lower bound wins; a stated figure always
-beats a quantity word.
+Across an incident's sentences a stated figure beats a quantity word;
+different stated figures are a range between sources (11 officially, 24 by a
+source -> 11-24) unless the text reports a revised toll (``ارتفاع حصيلة``,
+"rose to"), when the largest (latest) wins.
 """
 
 from __future__ import annotations

@@ -8,8 +8,13 @@
    sentence whose most specific Iraqi place is far (> 25 km) from, and not
    inside, every incident so far starts a new incident when its trigger is a
    strong one; otherwise it joins the first incident.  Non-prior sentences
-   with casualty figures and no trigger join the first incident.
-3. Per incident: type (trigger weights, title as a hint), site, date,
+   with casualty figures (or a "nobody hurt" phrase) and no trigger join the
+   first incident; a sentence with only weak triggers continuing a recalled
+   event in the same paragraph is itself recalled.  A strong-trigger sentence
+   listing two specific places far apart («في أربيل والسليمانية», not «بين X
+   وY») splits off the less reported one as its own incident.
+3. Per incident: type (trigger weights, title as a hint), site (a place the
+   text puts inside another, «كويسنجق بأربيل», beats its container), date,
    casualties, attribution, excerpt and confidence.
 4. Every place mention gets a role (see :mod:`kharita.incidents.places`).
 """
@@ -32,7 +37,8 @@ from ..models import (
 from ..text.normalize import fold
 from . import places as P
 from ._doc import Doc, Sentence, make_doc
-from .attribution import ActorMention, find_actors, find_attribution
+from .attribution import ActorMention, find_attribution
+from .attribution import doc_actors as _doc_actors
 from .casualties import (
     CasualtyMention,
     combine,
@@ -468,7 +474,7 @@ def extract(
     for i, rp in enumerate(places):
         sents[doc.sentence_at(doc.folded(rp.start)).index].places.append(i)
     cues = {i: P.cue_role(doc, rp) for i, rp in enumerate(places)}
-    actors = find_actors(doc.text)
+    actors = _doc_actors(doc.text)
     for i, rp in enumerate(places):
         f0, f1 = doc.folded(rp.start), doc.folded(rp.end)
         if any(a.start < f1 and f0 < a.end for a in actors):

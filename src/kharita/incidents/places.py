@@ -27,11 +27,12 @@ from functools import lru_cache
 
 from ..lexicon import load_table
 from ..models import ResolvedPlace
-from ..text.normalize import key
+from ..text.normalize import key as _fold_key
 from ._doc import Doc
 from ._lex import phrase_key
 
 UNKNOWN_RANK = 5
+key = lru_cache(maxsize=4096)(_fold_key)  # place names repeat across mentions
 _DATELINE = re.compile(r"^\s*(?:/|-|\(|\|)")
 
 
@@ -89,7 +90,7 @@ def contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
             and i.type != "governorate"
             and key(i.governorate or "") in {key(o.governorate or ""), key(o.name_en)}
         )
-    if o.type in ("district", "sub-district"):
+    if o.type in ("district", "sub-district", "subdistrict"):
         return (
             bool(i.district)
             and rank(inner) < rank(outer)
