@@ -37,8 +37,9 @@ import ahocorasick
 from .gazetteer import Gazetteer
 from .lexicon import load_table
 from .models import GazetteerPlace, Lang, Mention
+from .open_places import OpenCues, OpenPlaces
 from .resolve.coordinates import find_coordinates
-from .resolve.types import is_admin_type, is_country
+from .resolve.types import is_admin_type, is_country, type_agrees
 from .text.frequency import zipf
 from .text.normalize import key
 from .text.tokens import (
@@ -108,6 +109,8 @@ class Cues:
     common_words: dict[str, str]  # name key -> support level ("any" / "strong")
     open_designators: dict[str, str]  # «مدينة X»: X is a place even when unknown
     open_adjective: dict[str, str]  # «البحر الأحمر»: the adjectives name the place
+    open_before_en: dict[str, str]  # "village of X"
+    open_after_en: dict[str, str]  # "X village"
 
 
 @lru_cache(maxsize=1)
@@ -119,9 +122,15 @@ def load_cues() -> Cues:
     preps: set[str] = set()
     open_des: dict[str, str] = {}
     open_adj: dict[str, str] = {}
+    open_en: dict[str, dict[str, str]] = {
+        "open_designator_en": {},
+        "open_post_designator_en": {},
+    }
     for row in load_table("place_cues"):
         cue, kind = key(row["cue"]), row["kind"]
-        if kind == "open_designator":
+        if kind in open_en:
+            open_en[kind][cue] = row["types"]
+        elif kind == "open_designator":
             open_des[cue] = row["types"]
         elif kind == "open_designator_adj":
             open_adj[cue] = row["types"]
@@ -150,6 +159,8 @@ def load_cues() -> Cues:
         },
         open_designators=open_des,
         open_adjective=open_adj,
+        open_before_en=open_en["open_designator_en"],
+        open_after_en=open_en["open_post_designator_en"],
     )
 
 
@@ -194,6 +205,7 @@ class Recognizer:
             self._automaton.make_automaton()
         self._empty = not merged
         self._support: dict[str, str | None] = {}
+        self._open = OpenPlaces(gazetteer, open_cues(self.cues))
         zipf(
             "بغداد", "ar"
         )  # load the word-frequency tables now, not on the first article
@@ -216,8 +228,8 @@ class Recognizer:
             made = self._mention(hit, mt, text)
             if made is not None:
                 mentions.append(made)
-        kept = _parent_supported(mentions, self.gazetteer)
-        kept += _open_mentions(mt, text, kept, self.cues)
+        kept = _parent_supported(_coordinated(text, mentions), self.gazetteer)
+        kept += self._open(mt, text, kept)
         kept = [m for m in kept if not any(_overlaps(m, c) for c in coords)]
         return sorted([*kept, *coords], key=lambda m: (m.start, m.end))
 
@@ -288,6 +300,12 @@ class Recognizer:
         if post_types and designator is None:
             designator, dtypes = s[hit.end : span_end].strip(), post_types
         support = self._support_needed(hit)
+        if (
+            support == "designator"
+        ):  # «ناحية المشروع»: only a designator of its own type
+            if not (designator and self._type_licensed(hit.entry.ids, dtypes)):
+                return None
+            support = None
         if support is not None and (
             designator or _preposition_before(s, hit, span_start, cues, support)
         ):
@@ -304,6 +322,10 @@ class Recognizer:
             designator_type=dtypes,
         )
         return mention, support
+
+    def _type_licensed(self, ids: tuple[str, ...], types: str | None) -> bool:
+        by_id = self.gazetteer.by_id
+        return any(i in by_id and type_agrees(by_id[i].type, types) for i in ids)
 
     def _support_needed(self, hit: _Hit) -> str | None:
         """``None`` if the name needs no support, else the level it needs (cached per name)."""
@@ -563,6 +585,23 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+_COORDINATION = re.compile(r"^\s*(?:\([^()]{0,20}\)\s*)?[،,]?\s*(?:و|and)?\s*$")
+
+
+def _coordinated(
+    text: str, mentions: list[tuple[Mention, str | None]]
+) -> list[tuple[Mention, str | None]]:
+    """«كركوك وصلاح الدين وديالى»: a name listed right after a supported place is a place too."""
+    out = sorted(mentions, key=lambda pair: pair[0].start)
+    for i in range(1, len(out)):
+        (prev, prev_need), (mention, need) = out[i - 1], out[i]
+        if need != "any" or prev_need is not None or prev.end > mention.start:
+            continue
+        if _COORDINATION.match(text[prev.end : mention.start]):
+            out[i] = (mention, None)
+    return out
+
+
 def _parent_supported(
     mentions: list[tuple[Mention, str | None]], gaz: Gazetteer
 ) -> list[Mention]:
@@ -618,72 +657,13 @@ def recognizer_for(gazetteer: Gazetteer) -> Recognizer:
     return cached[1]
 
 
-_OPEN_WORD_MAX_ZIPF = 4.0  # a word more common than this after «مدينة» is not a name
-
-
-def _open_regex(cues: Cues) -> re.Pattern[str]:
-    alternation = "|".join(
-        re.escape(c)
-        for c in sorted(
-            {*cues.open_designators, *cues.open_adjective}, key=len, reverse=True
-        )
+def open_cues(cues: Cues) -> OpenCues:
+    """The open-designator part of the cues, for :class:`~kharita.open_places.OpenPlaces`."""
+    return OpenCues(
+        arabic=cues.open_designators,
+        arabic_adjective=cues.open_adjective,
+        english_before=cues.open_before_en,
+        english_after=cues.open_after_en,
+        prepositions=cues.prepositions,
+        designators=frozenset(cues.designators),
     )
-    return re.compile(r"(?:^|(?<=[\s\"'(]))(?:[وف]?[بلك]?)(" + alternation + r")(?= )")
-
-
-_OPEN_CACHE: dict[int, re.Pattern[str]] = {}
-
-
-def _open_mentions(
-    mt: MatchText, text: str, known: list[Mention], cues: Cues
-) -> list[Mention]:
-    """Places the gazetteer does not know, named after an open designator («مدينة بلنسية»)."""
-    rx = _OPEN_CACHE.get(id(cues))
-    if rx is None:
-        rx = _OPEN_CACHE[id(cues)] = _open_regex(cues)
-    s = mt.text
-    out: list[Mention] = []
-    for m in rx.finditer(s):
-        cue = m.group(1)
-        words = words_after(s, m.end(1), 2)
-        name = _open_name(cue, words, cues)
-        if not name:
-            continue
-        end = name[-1][0] + len(name[-1][1])
-        start, stop = mt.span(m.start(1), end)
-        if any(start < k.end and k.start < stop for k in (*known, *out)):
-            continue
-        types = cues.open_designators.get(cue) or cues.open_adjective.get(cue)
-        matched = " ".join(w for _, w in name)
-        out.append(
-            Mention(start, stop, text[start:stop], matched, (), "fuzzy", cue, types)
-        )
-    return out
-
-
-def _open_name(
-    cue: str, words: list[tuple[int, str]], cues: Cues
-) -> list[tuple[int, str]]:
-    if cue in cues.open_adjective:
-        return (
-            [w for w in words[:2] if w[1].startswith("ال") and _arabic_word(w[1])][:2]
-            if words and words[0][1].startswith("ال")
-            else []
-        )
-    if not words:
-        return []
-    word = words[0][1]
-    if (
-        not _arabic_word(word)
-        or len(word) < 3
-        or word in cues.prepositions
-        or word in cues.designators
-    ):
-        return []
-    if zipf(word, "ar") >= _OPEN_WORD_MAX_ZIPF:
-        return []
-    return [words[0]]
-
-
-def _arabic_word(word: str) -> bool:
-    return all(c in ARABIC_LETTERS for c in word)

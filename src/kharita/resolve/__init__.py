@@ -15,6 +15,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
 
 from ..gazetteer import Gazetteer
 from ..models import (
@@ -24,9 +26,11 @@ from ..models import (
     GazetteerPlace,
     Mention,
     PlaceRole,
+    RelativeLocation,
     ResolvedPlace,
 )
 from .candidates import Context, build_context, candidates_for
+from .containers import place_open_mentions
 from .coordinates import parse_coordinates
 from .disambiguate import confidence, score
 from .geometry import in_iraq
@@ -36,6 +40,7 @@ from .types import is_admin_type, is_country
 __all__ = ["resolve_places"]
 
 _ANCHOR_MARGIN = 0.8
+_FUZZY_CONFIDENCE = 0.7
 
 
 def resolve_places(
@@ -64,6 +69,7 @@ def resolve_places(
             out.append(
                 _resolved(article.text, mention, cands, mention.matched in common)
             )
+    out = place_open_mentions(article.text, out, ctx.iraq_focus)
     return _roads(article.text, out)
 
 
@@ -134,6 +140,12 @@ def _resolved(
     rel = relative_location(text, mention, place)
     conf = confidence(cands, common)
     evidence = win.evidence
+    if (
+        mention.kind == "fuzzy"
+    ):  # an open designator's name, matched a letter or two off
+        conf = round(conf * _FUZZY_CONFIDENCE, 3)
+        detail = f"«{mention.matched}» read as {place.name_ar or place.name_en}"
+        evidence = (*evidence, Evidence("fuzzy_name", 0.0, detail))
     role = _role(place)
     if rel is not None:
         relative, (lat, lon), precision = rel
@@ -205,10 +217,6 @@ def _from_coordinates(mention: Mention) -> ResolvedPlace:
 
 def _roads(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
     """«الطريق الرابط بين بغداد والبصرة»: the first place becomes the road's midpoint."""
-    from dataclasses import replace
-
-    from ..models import RelativeLocation
-
     out = list(places)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -240,7 +248,8 @@ def _roads(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
     return out
 
 
+@lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    from ..mentions import load_cues
+    from ..mentions import load_cues  # lazy: kharita.mentions imports this package
 
     return frozenset(load_cues().common_words)
