@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 from shapely.geometry import shape
 
-from factories import make_incident, make_place, make_resolved, make_result
+from factories import (
+    make_article,
+    make_incident,
+    make_place,
+    make_resolved,
+    make_result,
+)
 from kharita.errors import ConfigurationError
 from kharita.export.geojson import (
     incidents_collection,
@@ -51,14 +57,21 @@ def test_geojson_incident_properties_flat(field: str) -> None:
     assert props["place_name_ar"] == "كالسو"
 
 
-@pytest.mark.parametrize("layer", ["places"])
-def test_geojson_places_layer_from_results(tmp_path: Path, layer: str) -> None:
-    result = make_result()
-    path = write_geojson([result], tmp_path / "places.geojson", layer=layer)
+@pytest.mark.parametrize("copies", [1, 3])
+def test_geojson_places_one_feature_per_place(tmp_path: Path, copies: int) -> None:
+    results = [make_result(make_article(f"نص {i}", id=f"a{i}")) for i in range(copies)]
+    mosul = make_place(id="iq-mosul", name_ar="الموصل", lat=36.34, lon=43.13)
+    results.append(
+        make_result(make_article("آخر", id="b"), places=[make_resolved(mosul)])
+    )
+    path = write_geojson(results, tmp_path / "places.geojson", layer="places")
     doc = json.loads(path.read_text(encoding="utf-8"))
     _check_rfc7946(doc)
-    assert doc["features"][0]["properties"]["article_id"] == result.article.id
-    assert shape(doc["features"][0]["geometry"]).x == pytest.approx(44.39)
+    props = [f["properties"] for f in doc["features"]]
+    assert [p["place_id"] for p in props] == ["iq-kalsu", "iq-mosul"]
+    assert (props[0]["mentions"], props[0]["articles"]) == (copies, copies)
+    assert props[0]["article_ids"] == ";".join(f"a{i}" for i in range(copies))
+    assert shape(doc["features"][1]["geometry"]).coords[0] == (43.13, 36.34)
 
 
 @pytest.mark.parametrize("n_without_point", [1, 2])

@@ -2,74 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import socket
-import threading
-from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from kharita.errors import ConfigurationError, OnlineGeocoderError
 from kharita.resolve.online import OnlineFallback, default_user_agent
 
-KNOWN = {
-    "جرف النصر": {
-        "place_id": 1234,
-        "osm_type": "relation",
-        "osm_id": 987,
-        "lat": "32.7651",
-        "lon": "44.2012",
-        "display_name": "Jurf al-Nasr, Babil Governorate, Iraq",
-        "boundingbox": ["32.70", "32.83", "44.13", "44.27"],
-        "address": {"state": "Babil Governorate", "country_code": "iq"},
-        "namedetails": {"name": "جرف النصر", "name:en": "Jurf al-Nasr"},
-    }
-}
-
-
-class FakeNominatim(BaseHTTPRequestHandler):
-    requests: list[tuple[str, dict[str, list[str]], str]] = []
-    status = 200
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server API)
-        url = urlparse(self.path)
-        params = parse_qs(url.query)
-        type(self).requests.append(
-            (url.path, params, self.headers.get("User-Agent", ""))
-        )
-        if type(self).status != 200:
-            self.send_error(type(self).status)
-            return
-        hit = KNOWN.get(params.get("q", [""])[0])
-        body = json.dumps([hit] if hit else []).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def fake_server() -> Iterator[str]:
-    FakeNominatim.requests = []
-    FakeNominatim.status = 200
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeNominatim)
-    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
-    thread.start()
-    try:
-        yield f"127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
+from conftest import FakeNominatim
 
 class FakeClock:
     def __init__(self) -> None:

@@ -206,3 +206,22 @@ def test_store_missing_db_is_configuration_error(tmp_path: Path, create: bool) -
 )
 def test_store_date_bounds(value: str | None, end: bool, expected: str | None) -> None:
     assert date_bounds(value, end=end) == expected
+
+
+@pytest.mark.parametrize("first_run", [10, 25])
+def test_store_default_merge_matches_one_run(
+    tmp_path: Path, samples_path: Path, first_run: int
+) -> None:
+    from kharita.incidents import merge_incidents
+    from kharita.ingest import iter_articles
+    from kharita.parallel import map_articles
+
+    outputs = map_articles(iter_articles([samples_path]), workers=1)
+    results = [r for r in outputs if isinstance(r, ArticleResult)]
+    with Store(tmp_path / "k.db") as s:
+        s.add_results(results[:first_run])
+        report = s.add_results(results)  # a later run over everything
+        stored = s.query_incidents()
+    assert (report.added, report.skipped) == (len(results) - first_run, first_run)
+    expected = merge_incidents(i for r in results for i in r.incidents)
+    assert sorted(stored, key=lambda i: i.id) == sorted(expected, key=lambda i: i.id)

@@ -42,6 +42,12 @@ _ADJECTIVE_MAX_ZIPF = 3.0  # an indefinite «-ة» word this common is an adject
 _VERB_MAX_ZIPF = 3.5
 _NISBA_MIN_ZIPF = 1.0  # «حدودية» is a known word; «بلنسية» is a name
 _OPEN_QUOTES = {'"': '"', "'": "'", "(": ")", "«": "»", "“": "”"}
+# Words that begin multi-word Iraqi place names (tribal villages «البو X», «ابو X»,
+# «ام X», «تل X», «عين X»...), in folded form: the next word is part of the name.
+NAME_PREFIXES = frozenset(
+    {"البو", "ابو", "ام", "آل", "ال", "بني", "بيت", "تل", "عين", "كفر", "دير", "جبل", "راس", "سيد", "شيخ", "الشيخ", "السيد"}
+)
+
 _LATIN_NAME = (
     r"((?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?: (?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+){0,2})"
 )
@@ -118,7 +124,9 @@ class OpenPlaces:
         if not words or not self._name_word(words[0][1], types):
             return None
         name = [words[0]]
-        if len(words) > 1 and self._second_word(words[1][1]):
+        if len(words) > 1 and (
+            self._second_word(words[1][1]) or self._after_prefix(words[0][1], words[1][1])
+        ):
             name.append(words[1])
         return " ".join(w for _, w in name), name[-1][0] + len(name[-1][1])
 
@@ -137,6 +145,15 @@ class OpenPlaces:
             else _OPEN_WORD_MAX_ZIPF
         )
         return zipf(word, "ar") < limit
+
+    def _after_prefix(self, first: str, word: str) -> bool:
+        """«البو حياة», «ابو غريب», «تل الذهب»: a name prefix always takes the next word."""
+        return (
+            first in NAME_PREFIXES
+            and _arabic_word(word)
+            and word not in self.cues.prepositions
+            and word not in self.cues.designators
+        )
 
     def _second_word(self, word: str) -> bool:
         cues = self.cues

@@ -13,32 +13,49 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import KharitaError
+from .errors import ConfigurationError, KharitaError, OnlineGeocoderError
 from .gazetteer import Gazetteer, load_gazetteer
 from .incidents import extract_incidents, merge_incidents
 from .ingest import iter_articles
 from .mentions import recognizer_for
 from .models import Article, ArticleResult, Incident, RecordError
 from .resolve import resolve_places
+from .resolve.online import OnlineFallback, fill_unresolved
 
 logger = logging.getLogger("kharita")
 
 Progress = Callable[[int], None]
 
 
-def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> ArticleResult:
-    """Places and incidents of one article. Pure apart from the cached gazetteer."""
+def extract_article(
+    article: Article,
+    gazetteer: Gazetteer | None = None,
+    online: OnlineFallback | None = None,
+) -> ArticleResult:
+    """Places and incidents of one article. Pure apart from the cached gazetteer
+    (and the opt-in online geocoder for places the gazetteer lacks)."""
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     mentions = recognizer_for(gaz)(article.text, article.lang)
     places = resolve_places(article, mentions, gaz)
+    if online is not None:
+        places = fill_unresolved(places, online)
     incidents, places_with_roles = extract_incidents(article, places)
     return ArticleResult(article=article, places=tuple(places_with_roles), incidents=incidents)
 
 
-def safe_extract(article: Article, gazetteer: Gazetteer | None = None) -> ArticleResult | RecordError:
-    """:func:`extract_article`, with an unexpected failure turned into a RecordError."""
+def safe_extract(
+    article: Article,
+    gazetteer: Gazetteer | None = None,
+    online: OnlineFallback | None = None,
+) -> ArticleResult | RecordError:
+    """:func:`extract_article`, with an unexpected failure turned into a RecordError.
+
+    An unreachable online geocoder is not the article's fault: it propagates.
+    """
     try:
-        return extract_article(article, gazetteer)
+        return extract_article(article, gazetteer, online)
+    except OnlineGeocoderError:
+        raise
     except KharitaError as exc:
         return _record_error(article, str(exc))
     except Exception as exc:  # one bad article must not lose the run
@@ -56,9 +73,12 @@ def iter_results(
     *,
     gazetteer: Gazetteer | None = None,
     workers: int = 1,
+    online: OnlineFallback | None = None,
 ) -> Iterator[ArticleResult | RecordError]:
     """Stream per-article results (or errors) in input order."""
     records = iter_articles(inputs)
+    if online is not None and workers > 1:
+        raise ConfigurationError("--online runs in one process (1 request/s); drop --workers")
     if workers > 1:
         from .parallel import map_articles
 
@@ -68,7 +88,7 @@ def iter_results(
         if isinstance(record, RecordError):
             yield record
         else:
-            yield safe_extract(record, gazetteer)
+            yield safe_extract(record, gazetteer, online)
 
 
 @dataclass

@@ -43,7 +43,7 @@ from .export.codec import from_dict, to_dict
 from .models import Article, ArticleResult, Incident, ResolvedPlace
 from .text.normalize import fold
 
-__all__ = ["AddReport", "Store", "article_hash", "date_bounds"]
+__all__ = ["AddReport", "Store", "article_hash", "date_bounds", "filter_incidents"]
 
 logger = logging.getLogger("kharita")
 
@@ -140,6 +140,40 @@ def date_bounds(iso: str | date | None, *, end: bool = False) -> str | None:
         return date(year, month, day).isoformat()
     except (ValueError, IndexError):
         return None
+
+
+def _bound(value: str | date | None, *, end: bool = False) -> str | None:
+    bound = date_bounds(value, end=end)
+    if value is not None and bound is None:
+        raise ConfigurationError(f"not a date: {value!r} (use 2024, 2024-04 or 2024-04-20)")
+    return bound
+
+
+def filter_incidents(
+    incidents: Iterable[Incident],
+    since: str | date | None = None,
+    until: str | date | None = None,
+    types: Sequence[str] = (),
+    governorates: Sequence[str] = (),
+) -> list[Incident]:
+    """In-memory twin of :meth:`Store.query_incidents`: the same filters, the same meaning."""
+    low, high = _bound(since), _bound(until, end=True)
+    wanted_types = set(types)
+    wanted_govs = {g.lower() for g in governorates}
+    out: list[Incident] = []
+    for inc in incidents:
+        start, stop = date_bounds(inc.date.iso), date_bounds(inc.date.iso, end=True)
+        if (low or high) and start is None:
+            continue
+        if (low and stop is not None and stop < low) or (high and start is not None and start > high):
+            continue
+        if wanted_types and inc.type not in wanted_types:
+            continue
+        gov = inc.place.place.governorate if inc.place and inc.place.place else None
+        if wanted_govs and (gov or "").lower() not in wanted_govs:
+            continue
+        out.append(inc)
+    return out
 
 
 def _default_merge() -> MergeFn:

@@ -26,10 +26,12 @@ Incident feature properties:
 ``excerpt``            excerpt of the first report
 =====================  ====================================================
 
-Place feature properties: ``place_id``, ``name_ar``, ``name_en``,
-``place_type``, ``governorate``, ``district``, ``country``, ``precision_m``,
-``mention`` (text as written), ``confidence``, ``role``, ``foreign``,
-``article_id``, ``gazetteer_source``.
+Place features are one per distinct place (gazetteer id, or point written in
+the text): ``place_id``, ``name_ar``, ``name_en``, ``place_type``,
+``governorate``, ``district``, ``country``, ``precision_m``, ``mention``
+(first text as written), ``mentions`` (how many), ``articles`` (in how many
+articles), ``article_ids`` (``;``-joined), ``roles`` (``site;container...``),
+``confidence`` (highest), ``foreign``, ``gazetteer_source``.
 """
 
 from __future__ import annotations
@@ -37,17 +39,17 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import ConfigurationError
-from ..models import Article, ArticleResult, Incident, ResolvedPlace
+from ..models import ArticleResult, Incident, ResolvedPlace
 from .atomic import atomic_write_text
 
 __all__ = [
     "incident_feature",
     "incidents_collection",
-    "place_feature",
     "places_collection",
     "write_geojson",
 ]
@@ -117,13 +119,35 @@ def incident_feature(incident: Incident) -> dict[str, Any] | None:
     }
 
 
-def place_feature(
-    resolved: ResolvedPlace, article: Article | None = None
-) -> dict[str, Any] | None:
-    """One resolved place mention as a Feature, or ``None`` without a point."""
+@dataclass
+class _PlaceGroup:
+    """All mentions of one place (a gazetteer id, or a point written in the text)."""
+
+    first: ResolvedPlace
+    lat: float
+    lon: float
+    mentions: int = 0
+    confidence: float = 0.0
+    articles: dict[str, None] = field(default_factory=dict)  # ordered set
+    roles: dict[str, None] = field(default_factory=dict)
+
+    def add(self, resolved: ResolvedPlace, article_ids: Iterable[str]) -> None:
+        self.mentions += 1
+        self.confidence = max(self.confidence, resolved.confidence)
+        self.articles.update(dict.fromkeys(article_ids))
+        self.roles[resolved.role] = None
+
+
+def _place_key(resolved: ResolvedPlace) -> tuple[Any, ...] | None:
     if resolved.lat is None or resolved.lon is None:
         return None
-    gp = resolved.place
+    if resolved.place is not None:
+        return ("id", resolved.place.id)
+    return ("point", round(resolved.lat, 5), round(resolved.lon, 5))
+
+
+def _place_feature(group: _PlaceGroup) -> dict[str, Any]:
+    rp, gp = group.first, group.first.place
     props = {
         "place_id": gp.id if gp else None,
         "name_ar": gp.name_ar if gp else None,
@@ -132,19 +156,32 @@ def place_feature(
         "governorate": gp.governorate if gp else None,
         "district": gp.district if gp else None,
         "country": gp.country if gp else None,
-        "precision_m": resolved.precision_m,
-        "mention": resolved.mention.text,
-        "confidence": round(resolved.confidence, 3),
-        "role": resolved.role,
-        "foreign": resolved.foreign,
-        "article_id": article.id if article else None,
+        "precision_m": rp.precision_m,
+        "mention": rp.mention.text,
+        "mentions": group.mentions,
+        "articles": len(group.articles),
+        "article_ids": ";".join(group.articles),
+        "roles": ";".join(group.roles),
+        "confidence": round(group.confidence, 3),
+        "foreign": rp.foreign,
         "gazetteer_source": gp.source if gp else None,
     }
     return {
         "type": "Feature",
-        "geometry": _point(resolved.lat, resolved.lon),
+        "geometry": _point(group.lat, group.lon),
         "properties": props,
     }
+
+
+def _places_of(
+    items: Iterable[ArticleResult | Incident],
+) -> Iterator[tuple[ResolvedPlace, tuple[str, ...]]]:
+    for item in items:
+        if isinstance(item, ArticleResult):
+            for rp in item.places:
+                yield rp, (item.article.id,)
+        elif item.place is not None:
+            yield item.place, tuple(s.article_id for s in item.sources)
 
 
 def _collection(features: Iterable[dict[str, Any] | None]) -> dict[str, Any]:
@@ -165,14 +202,20 @@ def incidents_collection(items: Iterable[ArticleResult | Incident]) -> dict[str,
 
 
 def places_collection(items: Iterable[ArticleResult | Incident]) -> dict[str, Any]:
-    """FeatureCollection of resolved place mentions (incidents give their place)."""
-    features: list[dict[str, Any] | None] = []
-    for item in items:
-        if isinstance(item, ArticleResult):
-            features.extend(place_feature(p, item.article) for p in item.places)
-        elif item.place is not None:
-            features.append(place_feature(item.place))
-    return _collection(features)
+    """FeatureCollection with one Feature per distinct place mentioned.
+
+    Mentions resolved to the same gazetteer place (or, without one, to the
+    same point) are one feature, counted in ``mentions`` and ``articles``.
+    """
+    groups: dict[tuple[Any, ...], _PlaceGroup] = {}
+    for resolved, article_ids in _places_of(items):
+        key = _place_key(resolved)
+        if key is None or resolved.lat is None or resolved.lon is None:
+            continue
+        if key not in groups:
+            groups[key] = _PlaceGroup(resolved, resolved.lat, resolved.lon)
+        groups[key].add(resolved, article_ids)
+    return _collection(_place_feature(g) for g in groups.values())
 
 
 def write_geojson(

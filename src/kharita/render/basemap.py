@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,10 +26,6 @@ logger = logging.getLogger("kharita")
 
 DATA = Path(__file__).resolve().parent / "data" / "basemap.json"
 GOVERNORATES_FILE = "iraq_governorates.geojson"
-CITY_TYPES = frozenset(
-    {"city", "town", "capital", "governorate_capital", "populated_place"}
-)
-MAX_CITIES = 400
 Json = dict[str, Any]
 
 
@@ -45,7 +42,9 @@ class Basemap:
     governorate_labels: list[list[Any]] = field(
         default_factory=list
     )  # [lat, lon, en, ar]
-    cities: list[list[Any]] = field(default_factory=list)  # [lat, lon, en, ar, rank]
+    cities: list[list[Any]] = field(
+        default_factory=list
+    )  # [lat, lon, en, ar, min_zoom, kind]
 
 
 @lru_cache(maxsize=1)
@@ -97,14 +96,60 @@ def governorate_names(governorates: Json | None) -> dict[str, str]:
     }
 
 
+# Place labels: gazetteer kinds, and the zoom from which each kind is labelled
+# (a populous place of a kind starts earlier, see :func:`min_zoom`).
+PLACE_KINDS = {  # type -> (kind index shown to the page, base min zoom)
+    "city": (0, 7),
+    "capital": (0, 5),
+    "governorate_capital": (0, 6),
+    "town": (1, 9),
+    "populated_place": (1, 9),
+    "district": (2, 9),
+    "subdistrict": (2, 10),
+    "village": (3, 11),
+    "neighbourhood": (4, 12),
+}
+POPULATION_ZOOM = ((1_000_000, 5), (300_000, 6), (100_000, 7), (40_000, 8), (10_000, 9))
+SUFFIXES = re.compile(r"\s+(?:sub-?district|district|nahiya|qadha)$", re.IGNORECASE)
+SAME_PLACE_DEG = 0.05  # a district/sub-district seat this close to a same-named town is that town
+MAX_PLACES = 700
+
+
+def min_zoom(place: GazetteerPlace) -> int:
+    """The first zoom at which ``place`` is labelled (prominence: type, then population)."""
+    base = PLACE_KINDS[place.type][1]
+    pop = place.population or 0
+    if place.type == "neighbourhood":
+        return base
+    for threshold, zoom in POPULATION_ZOOM:
+        if pop >= threshold:
+            return min(base, zoom)
+    return base
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z]", "", SUFFIXES.sub("", name).lower().replace("al-", ""))
+
+
 def city_rows(places: tuple[GazetteerPlace, ...]) -> list[list[Any]]:
-    """The most populous Iraqi places as ``[lat, lon, en, ar, rank]`` (rank 0 = largest)."""
-    cities = [p for p in places if p.type in CITY_TYPES and p.in_iraq and p.population]
-    cities.sort(key=lambda p: -(p.population or 0))
-    return [
-        [round(p.lat, 4), round(p.lon, 4), p.name_en, p.name_ar, rank]
-        for rank, p in enumerate(cities[:MAX_CITIES])
-    ]
+    """Iraqi place labels as ``[lat, lon, en, ar, min_zoom, kind]``, most prominent first.
+
+    Cities, towns, district and sub-district seats, villages and neighbourhoods; an
+    administrative seat that repeats a nearby town of the same name is dropped.
+    """
+    chosen = [p for p in places if p.type in PLACE_KINDS and p.in_iraq]
+    chosen.sort(key=lambda p: (min_zoom(p), PLACE_KINDS[p.type][0], -(p.population or 0), p.name_en))
+    rows: list[list[Any]] = []
+    seen: dict[str, list[tuple[float, float]]] = {}
+    for p in chosen:
+        key = _key(p.name_en) or p.name_ar
+        near = seen.setdefault(key, [])
+        if any(abs(p.lat - a) + abs(p.lon - b) < SAME_PLACE_DEG for a, b in near):
+            continue
+        near.append((p.lat, p.lon))
+        name_en = SUFFIXES.sub("", p.name_en)
+        rows.append([round(p.lat, 4), round(p.lon, 4), name_en, p.name_ar, min_zoom(p), PLACE_KINDS[p.type][0]])
+    return rows[:MAX_PLACES]
 
 
 def load_cities() -> list[list[Any]]:

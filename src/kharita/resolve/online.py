@@ -30,13 +30,14 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from ..errors import ConfigurationError, OnlineGeocoderError
-from ..models import GazetteerPlace
+from ..models import Evidence, GazetteerPlace, ResolvedPlace
 from ..text.normalize import key
 
 __all__ = ["OnlineFallback", "default_user_agent", "place_from_nominatim"]
@@ -278,3 +279,38 @@ def _rate_limited(
         swallow_exceptions=False,
     )
     return limiter
+
+
+def fill_unresolved(
+    places: Sequence[ResolvedPlace], fallback: OnlineFallback
+) -> list[ResolvedPlace]:
+    """Ask the online geocoder for Iraqi-context mentions the gazetteer could not place.
+
+    Only mentions with no gazetteer place and not known to be foreign are asked;
+    each answer is recorded as evidence with its source (OSM/Nominatim).
+    """
+    out: list[ResolvedPlace] = []
+    for rp in places:
+        if rp.place is not None or rp.foreign or rp.mention.kind == "coordinates":
+            out.append(rp)
+            continue
+        words = rp.mention.text.split()
+        if rp.mention.designator and len(words) > len(rp.mention.designator.split()):
+            words = words[len(rp.mention.designator.split()) :]  # «قرية البو حياة» -> «البو حياة»
+        found = fallback.geocode(" ".join(words).strip(" «»\"“”()"))
+        if found is None:
+            out.append(rp)
+            continue
+        out.append(
+            replace(
+                rp,
+                place=found,
+                lat=found.lat,
+                lon=found.lon,
+                confidence=min(rp.confidence, 0.5) if rp.confidence else 0.5,
+                precision_m=found.precision_m,
+                foreign=not found.in_iraq,
+                evidence=(*rp.evidence, Evidence("online_geocoder", 0.5, found.source)),
+            )
+        )
+    return out
