@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from fake_nominatim import FakeNominatim
 from kharita.errors import ConfigurationError, OnlineGeocoderError
 from kharita.resolve.online import OnlineFallback, default_user_agent
 
-from conftest import FakeNominatim
 
 class FakeClock:
     def __init__(self) -> None:

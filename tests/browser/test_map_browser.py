@@ -94,7 +94,7 @@ def test_map_browser_offline_markers_and_basemap(
     page.wait_for_selector(".leaflet-marker-pane .kh-icon", timeout=5000)
     assert (
         page.locator(
-            ".leaflet-marker-pane .kh-icon, .leaflet-marker-pane .marker-cluster"
+            ".leaflet-marker-pane .kh-icon, .leaflet-marker-pane .kh-cluster"
         ).count()
         >= 5
     )

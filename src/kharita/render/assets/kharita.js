@@ -46,6 +46,7 @@
     this.map = window[data.layers.map];
     this.cluster = window[data.layers.incidents];
     this.circles = window[data.layers.uncertainty];
+    this.cluster.options.iconCreateFunction = this.clusterIcon.bind(this);
     // own pane above the (opaque) SVG basemap: Leaflet's CSS stacks canvas below svg in a pane
     this.map.createPane("khRings").style.zIndex = 420;
     this.canvas = L.canvas({ padding: 0.3, pane: "khRings" });
@@ -82,6 +83,28 @@
       '<svg x="' + o + '" y="' + o + '" width="' + g + '" height="' + g + '" viewBox="0 0 ' + ic[0] + " " + ic[1] + '"><path fill="#fff" d="' + ic[2] + '"/></svg></svg>';
   };
 
+  // Cluster icon: a ring split by the incident types inside (largest share first, from 12
+  // o'clock), the count in the middle, and the dominant type named in the hover title.
+  App.prototype.clusterIcon = function (cluster) {
+    var kids = cluster.getAllChildMarkers(), n = kids.length, counts = {}, self = this;
+    kids.forEach(function (m) { var t = self.d.inc[m.kharitaIndex][TYPE]; counts[t] = (counts[t] || 0) + 1; });
+    var order = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || a - b; });
+    var size = Math.round(32 + Math.min(22, 7 * Math.log10(n))), c = size / 2, r = c - 4, circ = 2 * Math.PI * r, at = 0;
+    var ring = order.map(function (t) {
+      var len = circ * counts[t] / n, seg = '<circle cx="' + c + '" cy="' + c + '" r="' + r.toFixed(2) + '" fill="none" stroke="' + self.d.types[+t][3] +
+        '" stroke-width="7" stroke-dasharray="' + len.toFixed(2) + " " + (circ - len).toFixed(2) + '" stroke-dashoffset="' + (-at).toFixed(2) +
+        '" transform="rotate(-90 ' + c + " " + c + ')"/>';
+      at += len;
+      return seg;
+    }).join("");
+    var label = n >= 10000 ? Math.round(n / 1000) + "k" : String(n);
+    var dom = String(this.d.types[+order[0]][0]).replace(/[^A-Za-z0-9_-]/g, "");
+    var html = '<svg xmlns="http://www.w3.org/2000/svg" data-dominant="' + dom + '" width="' + size + '" height="' + size + '" viewBox="0 0 ' + size + " " + size + '">' +
+      '<circle cx="' + c + '" cy="' + c + '" r="' + (c - 0.5) + '" fill="#fff"/>' + ring +
+      '<text x="' + c + '" y="' + c + '" text-anchor="middle" dominant-baseline="central" font-size="' + (n >= 1000 ? 11 : 12) + '" font-weight="700" fill="#111827">' + label + "</text></svg>";
+    return L.divIcon({ html: html, className: "kh-cluster", iconSize: [size, size] });
+  };
+
   App.prototype.icon = function (r) {
     var victims = (r[KMIN] || 0) + (r[WMIN] || 0);
     var size = Math.round(24 + Math.min(18, 5 * Math.log2(1 + victims)));
@@ -99,12 +122,30 @@
   App.prototype.marker = function (i) {
     if (!this.markers[i]) {
       var r = this.d.inc[i], self = this;
-      var m = L.marker([r[LAT], r[LON]], { icon: this.icon(r), title: this.typeLabel(r[TYPE]) + " \u2014 " + this.placeName(r), riseOnHover: true });
+      var icon = this.icon(r);
+      var m = L.marker([r[LAT], r[LON]], { icon: icon, riseOnHover: true, keyboard: true });
       m.kharitaIndex = i;
+      m.bindTooltip(function () { return self.tooltip(i); },
+        { direction: "top", offset: [0, -icon.options.iconSize[1] / 2], className: "kh-tip", opacity: 0.95 });
       m.bindPopup(function () { return self.popup(i); }, { maxWidth: 360, minWidth: 240, autoPanPaddingTopLeft: [20, 20] });
       this.markers[i] = m;
     }
     return this.markers[i];
+  };
+
+  App.prototype.reportsText = function (n) { return n + " " + this.t(n === 1 ? "report" : "reports"); };
+
+  // Hover/focus tooltip: type, place, date (and the number of merged reports), text nodes only.
+  App.prototype.tooltip = function (i) {
+    var r = this.d.inc[i], dir = this.lang === "ar" ? "rtl" : "ltr";
+    var box = el("div", { "class": "kh-tip-box", dir: dir, lang: this.lang });
+    box.appendChild(el("strong", null, this.typeLabel(r[TYPE])));
+    box.appendChild(el("br"));
+    box.appendChild(bidi(this.placeName(r), this.lang));
+    box.appendChild(el("br"));
+    box.appendChild(bidi(r[DATE] || this.t("unknown")));
+    if (r[SRCS].length > 1) { box.appendChild(document.createTextNode(" \u00b7 ")); box.appendChild(bidi(this.reportsText(r[SRCS].length), this.lang)); }
+    return box;
   };
 
   App.prototype.ring = function (i) {
@@ -179,6 +220,7 @@
     this.row(table, "wounded", bidi(this.countText(r[WMIN], r[WMAX])));
     this.row(table, "place", bidi(this.placeName(r)));
     this.row(table, "confidence", bidi(r[CONF] + "%"));
+    this.row(table, "merged", bidi(this.reportsText(r[SRCS].length), this.lang));
     this.row(table, "precision_m", bidi("\u00b1 " + (r[PRECM] / 1000).toFixed(r[PRECM] < 1000 ? 1 : 0) + " km"));
     box.appendChild(table);
     box.appendChild(el("div", { "class": "kh-src-head" }, this.t("sources") + " (" + r[SRCS].length + ")"));
@@ -221,14 +263,31 @@
   };
 
   // ---------- panel ----------
+  var SMALL_SCREEN = 700;  // px of map width below which the panel starts collapsed
   App.prototype.panel = function () {
     var dir = this.lang === "ar" ? "rtl" : "ltr", self = this;
     var p = el("div", { "class": "kh-panel", dir: dir, lang: this.lang, id: "kh-panel" });
     L.DomEvent.disableClickPropagation(p);
     L.DomEvent.disableScrollPropagation(p);
-    if (this.d.title) p.appendChild(el("h1", { id: "kh-title" }, this.d.title));
-    var count = el("div", { "class": "kh-count", id: "kh-count" });
-    p.appendChild(count);
+    var head = el("div", { "class": "kh-head" }), body = el("div", { "class": "kh-body", id: "kh-body" });
+    var toggle = el("button", { type: "button", "class": "kh-toggle", id: "kh-toggle", "aria-controls": "kh-body",
+      "aria-expanded": "true", title: this.t("toggle_panel") }, "\u25be");
+    var setOpen = function (open) {
+      p.classList.toggle("kh-collapsed", !open);
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      toggle.textContent = open ? "\u25be" : "\u25b8";
+    };
+    toggle.addEventListener("click", function () { setOpen(p.classList.contains("kh-collapsed")); });
+    var headText = el("div", { "class": "kh-head-text" });
+    if (this.d.title) headText.appendChild(el("h1", { id: "kh-title" }, this.d.title));
+    headText.appendChild(el("div", { "class": "kh-count", id: "kh-count" }));
+    head.appendChild(headText);
+    head.appendChild(toggle);
+    p.appendChild(head);
+    p.appendChild(body);
+    this.setPanelOpen = setOpen;
+    var outer = p;
+    p = body;
     p.appendChild(el("div", { id: "kh-dates" }));
     var search = el("input", { type: "search", "class": "kh-search", id: "kh-search", placeholder: this.t("search"), dir: "auto" });
     var timer = null;
@@ -246,7 +305,8 @@
     p.appendChild(el("h2", null, this.t("by_governorate")));
     p.appendChild(el("ul", { "class": "kh-govs", id: "kh-govs" }));
     p.appendChild(el("div", { "class": "kh-note", id: "kh-note" }, this.d.note));
-    this.map.getContainer().appendChild(p);
+    this.map.getContainer().appendChild(outer);
+    if (this.map.getSize().x < SMALL_SCREEN) setOpen(false);
   };
 
   App.prototype.rangeBox = function () {
@@ -361,33 +421,59 @@
       interactive: false, keyboard: false, pane: "khLabels" });
   };
 
-  App.prototype.labels = function () {
-    var self = this, ar = this.lang === "ar";
+  // Label placement: every candidate label for the zoom (countries, governorates, places by
+  // prominence, rivers) is placed greedily in priority order and dropped when its estimated
+  // box overlaps one already placed, so the map never shows a pile of overlapping names.
+  var PLACE_CLS = ["kh-label-city", "kh-label-town", "kh-label-seat", "kh-label-village", "kh-label-hood"];
+  var CHAR_W = { country: 8.4, gov: 6.6, river: 6.2, city: 6.6, place: 5.9 };
+  App.prototype.labelItems = function () {
+    var self = this, ar = this.lang === "ar", L0 = this.d.labels, items = [];
     var pair = function (l) { return ar ? [l[3], l[2]] : [l[2], l[3]]; };
-    var make = function (rows, cls, lines) { return rows.map(function (l) { return self.labelMarker(l[0], l[1], cls, lines(l)); }); };
-    var countries = make(this.d.labels.countries, "kh-label-country", pair);
-    var govs = make(this.d.labels.governorates, "kh-label-gov", pair);
-    var rivers = make(this.d.labels.rivers, "kh-label-river", function (l) { return [ar ? l[3] : l[2]]; });
-    var cities = make(this.d.labels.cities, "kh-label-city", function (l) { return [ar ? l[3] + " \u00b7 " + l[2] : l[2] + " \u00b7 " + l[3]]; });
-    var govLayer = window[this.d.layers.governorates], cityLayer = window[this.d.layers.cities];
-    var base = L.layerGroup().addTo(this.map);
-    var govLabels = L.layerGroup(), cityLabels = L.layerGroup();
-    if (govLayer) {
-      this.map.on("overlayadd overlayremove", function () { update(); });
-    }
-    var update = function () {
-      var z = self.map.getZoom();
-      base.clearLayers();
-      if (z <= 8) countries.forEach(function (m) { base.addLayer(m); });
-      if (z >= 6) rivers.forEach(function (m) { base.addLayer(m); });
-      govLabels.clearLayers();
-      if (govLayer && self.map.hasLayer(govLayer) && z >= 6 && z <= 11) govs.forEach(function (m) { govLabels.addLayer(m); });
-      cityLabels.clearLayers();
-      var limit = z < 6 ? 5 : z < 7 ? 10 : z < 8 ? 20 : z < 9 ? 50 : z < 10 ? 120 : 1e9;
-      if (cityLayer && self.map.hasLayer(cityLayer)) cities.forEach(function (m, k) { if (self.d.labels.cities[k][4] < limit) cityLabels.addLayer(m); });
+    var add = function (l, cls, lines, o) {
+      var longest = Math.max.apply(null, lines.map(function (x) { return String(x || "").length; }));
+      o.marker = self.labelMarker(l[0], l[1], cls, lines);
+      o.ll = L.latLng(l[0], l[1]);
+      o.w = longest * CHAR_W[o.size] + 4;
+      o.h = lines.filter(Boolean).length * (o.size === "country" ? 17 : 13) + 2;
+      items.push(o);
     };
-    govLabels.addTo(this.map); cityLabels.addTo(this.map);
-    this.map.on("zoomend", update);
+    L0.countries.forEach(function (l) { add(l, "kh-label-country", pair(l), { group: 0, z0: 0, z1: 8, size: "country", centred: true }); });
+    L0.governorates.forEach(function (l) { add(l, "kh-label-gov", pair(l), { group: 2, z0: 6, z1: 11, size: "gov", centred: true, gov: true }); });
+    L0.cities.forEach(function (l, k) {
+      var kind = l[5] || 0, sep = " \u00b7 ";
+      var text = ar ? l[3] + sep + l[2] : l[2] + sep + l[3];
+      add(l, PLACE_CLS[kind] || PLACE_CLS[1], [text], { group: l[4] <= 6 ? 1 : 3, order: k, z0: l[4], z1: 99,
+        size: kind === 0 ? "city" : "place", city: true, centred: kind === 4 });
+    });
+    L0.rivers.forEach(function (l) { add(l, "kh-label-river", [ar ? l[3] : l[2]], { group: 4, z0: 6, z1: 99, size: "river", centred: true }); });
+    items.sort(function (a, b) { return a.group - b.group || (a.order || 0) - (b.order || 0); });
+    return items;
+  };
+
+  App.prototype.labels = function () {
+    var self = this, map = this.map, items = this.labelItems();
+    var govLayer = window[this.d.layers.governorates], cityLayer = window[this.d.layers.cities];
+    var shown = L.layerGroup().addTo(map);
+    this.labelLayer = shown;
+    var update = function () {
+      var z = map.getZoom(), size = map.getSize(), boxes = [];
+      var showGov = govLayer && map.hasLayer(govLayer), showCity = !cityLayer || map.hasLayer(cityLayer);
+      shown.clearLayers();
+      items.forEach(function (it) {
+        if (z < it.z0 || z > it.z1 || (it.gov && !showGov) || (it.city && !showCity)) return;
+        var p = map.latLngToContainerPoint(it.ll);
+        var x0 = it.centred ? p.x - it.w / 2 : p.x - 7, y0 = p.y - it.h / 2;
+        var box = [x0, y0, x0 + it.w + (it.centred ? 0 : 9), y0 + it.h];
+        if (box[2] < 0 || box[0] > size.x || box[3] < 0 || box[1] > size.y) return;
+        for (var k = 0; k < boxes.length; k++) {
+          var o = boxes[k];
+          if (box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]) return;
+        }
+        boxes.push(box);
+        shown.addLayer(it.marker);
+      });
+    };
+    map.on("zoomend moveend overlayadd overlayremove", update);
     update();
   };
 
@@ -448,7 +534,8 @@
         return true;
       },
       fit: function () { app.fit(); },
-      exportMode: function () { document.body.classList.add("kh-export"); app.fit(); }
+      setPanelOpen: function (open) { app.setPanelOpen(open); },
+      exportMode: function () { document.body.classList.add("kh-export"); app.setPanelOpen(true); app.fit(); }
     };
   };
 })();
