@@ -5,6 +5,8 @@ python docs/screenshots/make_screenshots.py
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -26,9 +28,14 @@ from render_fixtures import hostile_incident, many_incidents, sample_incidents  
 
 
 def shot(
-    browser: object, html: Path, png: Path, script: str = "", wait: int = 900
+    browser: object,
+    html: Path,
+    png: Path,
+    script: str = "",
+    wait: int = 900,
+    size: tuple[int, int] = (1400, 900),
 ) -> None:
-    page = browser.new_page(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})  # type: ignore[attr-defined]
     page.route(
         "**/*",
         lambda r: (
@@ -38,7 +45,7 @@ def shot(
     page.goto(html.as_uri())
     page.wait_for_function(READY)
     if script:
-        page.evaluate(script)
+        page.evaluate("() => { " + script + " }")  # statements; nothing returned
     page.wait_for_timeout(wait)
     page.screenshot(path=str(png))
     page.close()
@@ -92,9 +99,37 @@ def main() -> int:
             "kharita.openPopup(0)",
             1500,
         )
+        shot(
+            browser,
+            paths["ar"],
+            HERE / "map_ar_tooltip_spiderfy.png",
+            "kharita.map.setView([33.33, 44.38], 12); const m = kharita.app.marker(kharita.app.visible[0]);"
+            " kharita.app.cluster.zoomToShowLayer(m, () => m.openTooltip())",
+            1500,
+        )
+        shot(
+            browser,
+            paths["ar"],
+            HERE / "map_ar_baghdad_z12.png",
+            "kharita.map.setView([33.33, 44.38], 12)",
+        )
         shot(browser, paths["10k"], HERE / "map_10k.png")
+        shot(browser, paths["ar"], HERE / "map_ar_small_screen.png", size=(420, 780))
         export_png(paths["en"], HERE / "export_en.png", browser=browser)
         export_pdf(paths["ar"], tmp / "export_ar.pdf", browser=browser)
+    if shutil.which("pdftoppm"):  # the PDF's first page as an image, to check by eye
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-singlefile",
+                str(tmp / "export_ar.pdf"),
+                str(HERE / "export_ar_pdf"),
+            ],
+            check=True,
+        )
     print(tmp / "export_ar.pdf")
     return 0
 

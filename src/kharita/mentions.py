@@ -349,14 +349,11 @@ class Recognizer:
             if j > 0 and s[j - 1] in _QUOTES:
                 before = words_before(s, j - 1, 3)
         for n in (1, 2, 3):
-            if len(before) >= n:
-                words = [w for _, w in before[-n:]]
-                split = strip_proclitic(
-                    words[0], frozenset({words[0]}) | _strip_all(words[0])
-                )
-                first = split[1] if split else words[0]
-                if " ".join([first, *words[1:]]) in cues.org_before:
-                    return True
+            if (
+                len(before) >= n
+                and " ".join(w for _, w in before[-n:]) in cues.org_before
+            ):
+                return True
         after = words_after(s, hit.end, 2)
         for n in (1, 2):
             if len(after) >= n:
@@ -452,13 +449,6 @@ def _expected_zipf(place: GazetteerPlace, k: str) -> float:
     return base if key(place.name_ar) == k or key(place.name_en) == k else base - 0.7
 
 
-def _strip_all(word: str) -> frozenset[str]:
-    """``word`` without each possible proclitic stack."""
-    return frozenset(
-        word[k:] for k in (1, 2, 3) if len(word) > k + 1 and word[:k] in PROCLITICS
-    )
-
-
 def _quoted_or_reported(s: str, hit: _Hit, last: tuple[int, str]) -> bool:
     lo = hit.start - len(hit.clitic)
     before_char = s[lo - 1] if lo > 0 else ""
@@ -540,7 +530,7 @@ def _designator(
         phrase = " ".join(words)
         if phrase in cues.designators:
             return phrase, cues.designators[phrase], pos
-        split = strip_proclitic(word, frozenset(cues.designators)) if n == 1 else None
+        split = strip_proclitic(word, cues.designators) if n == 1 else None
         if split is not None:
             return split[1], cues.designators[split[1]], pos + len(split[0])
     return None, None, span_start

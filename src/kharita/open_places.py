@@ -46,8 +46,9 @@ _OPEN_QUOTES = {'"': '"', "'": "'", "(": ")", "«": "»", "“": "”"}
 # «ام X», «تل X», «عين X»...), in folded form: the next word is part of the name.
 NAME_PREFIXES = frozenset(
     {"البو", "ابو", "ام", "آل", "ال", "بني", "بيت", "تل", "عين", "كفر", "دير", "جبل", "راس", "سيد", "شيخ", "الشيخ", "السيد"}
-)
+)  # fmt: skip
 
+_CAPITAL = re.compile(r"[A-Z]")  # every _LATIN_NAME has one: no capital, no match
 _LATIN_NAME = (
     r"((?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?: (?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+){0,2})"
 )
@@ -125,7 +126,8 @@ class OpenPlaces:
             return None
         name = [words[0]]
         if len(words) > 1 and (
-            self._second_word(words[1][1]) or self._after_prefix(words[0][1], words[1][1])
+            self._second_word(words[1][1])
+            or self._after_prefix(words[0][1], words[1][1])
         ):
             name.append(words[1])
         return " ".join(w for _, w in name), name[-1][0] + len(name[-1][1])
@@ -173,6 +175,8 @@ class OpenPlaces:
     # -- English ------------------------------------------------------------------
     def _latin_mentions(self, text: str) -> list[Mention]:
         out: list[Mention] = []
+        if _CAPITAL.search(text) is None:  # an Arabic article: skip the English regexes
+            return out
         for rx, before in ((self._before, True), (self._after, False)):
             if rx is None:
                 continue

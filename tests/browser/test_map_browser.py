@@ -275,3 +275,119 @@ def test_map_browser_counts_isolated_in_rtl(
     assert cell.get_attribute("dir") == "ltr" and cell.inner_text() == "3–5"
     assert page.locator("#kh-dates bdi").get_attribute("dir") == "ltr"
     mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def test_map_browser_place_labels_at_town_zoom(
+    open_map: Callable[..., object], map_files: dict[str, Path]
+) -> None:
+    mp = open_map(map_files["en"])
+    page = mp.page  # type: ignore[attr-defined]
+    town_kinds = ".kh-label-town, .kh-label-seat, .kh-label-village, .kh-label-hood"
+    page.evaluate("kharita.map.setView([33.3152, 44.3661], 5)")
+    country = page.locator(town_kinds).count()
+    page.evaluate("kharita.map.setView([33.3152, 44.3661], 12)")
+    texts = page.locator(town_kinds).all_inner_texts()
+    assert country == 0 and len(texts) >= 5
+    assert any("الكاظمية" in t or "Kadhimiya" in t for t in texts)
+    boxes = page.evaluate(
+        "[...document.querySelectorAll('.kh-label span')].map(s => { const r = s.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"
+    )
+    overlaps = sum(
+        a[0] < b[2] - 2 and b[0] < a[2] - 2 and a[1] < b[3] - 2 and b[1] < a[3] - 2
+        for k, a in enumerate(boxes)
+        for b in boxes[k + 1 :]
+    )
+    assert overlaps == 0
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def test_map_browser_cluster_ring_by_dominant_type(
+    open_map: Callable[..., object], map_files: dict[str, Path]
+) -> None:
+    mp = open_map(map_files["en"])
+    page = mp.page  # type: ignore[attr-defined]
+    page.evaluate("kharita.map.setView([33.2, 43.7], 4)")
+    page.wait_for_selector(".kh-cluster svg[data-dominant]", timeout=5000)
+    dominant = page.evaluate(
+        "document.querySelector('.kh-cluster svg').getAttribute('data-dominant')"
+    )
+    ring_colours = page.evaluate(
+        "[...document.querySelectorAll('.kh-cluster svg circle[stroke]')].map(c => c.getAttribute('stroke'))"
+    )
+    colour = {t: s.colour for t, s in _styles().items()}
+    assert dominant in colour and colour[dominant] in ring_colours
+    count = page.evaluate(
+        "[...document.querySelectorAll('.kh-cluster text')].reduce((n, t) => n + +t.textContent, 0)"
+    )
+    singles = page.locator(".leaflet-marker-pane .kh-icon:not(.kh-base)").count()
+    assert count + singles == len(sample_incidents()) and count >= 2
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def _styles() -> dict[str, object]:
+    from kharita.render.types import style_table
+
+    types = sorted({i.type for i in sample_incidents()})
+    return {s.type: s for s in style_table(types, None)}
+
+
+def test_map_browser_tooltip_literal_and_focusable(
+    open_map: Callable[..., object], map_files: dict[str, Path]
+) -> None:
+    mp = open_map(map_files["hostile"])
+    page = mp.page  # type: ignore[attr-defined]
+    page.evaluate(
+        "window.__m = kharita.app.marker(kharita.app.visible[0]); "
+        "kharita.app.cluster.zoomToShowLayer(window.__m, () => { window.__shown = true; })"
+    )
+    page.wait_for_function("window.__shown === true", timeout=5000)
+    assert page.evaluate("window.__m._icon.getAttribute('tabindex')") == "0"
+    page.evaluate("window.__m._icon.focus()")
+    tip = page.locator(".leaflet-tooltip.kh-tip")
+    tip.wait_for(timeout=3000)
+    shown = page.evaluate(
+        "[...document.querySelectorAll('.leaflet-tooltip')].map(t => t.innerText).join('|')"
+    )
+    assert "<" in shown or "`" in shown  # hostile place name shown as text
+    assert page.locator(".leaflet-tooltip script, .leaflet-tooltip img").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def test_map_browser_summary_follows_filters_and_popup_reports(
+    open_map: Callable[..., object], map_files: dict[str, Path]
+) -> None:
+    mp = open_map(map_files["en"])
+    page = mp.page  # type: ignore[attr-defined]
+    page.evaluate("kharita.setQuery('Kalsu')")
+    govs = page.locator("#kh-govs li").all_inner_texts()
+    assert len(govs) == 1 and govs[0].split()[-1] == "3"
+    type_total = page.evaluate(
+        "[...document.querySelectorAll('#kh-types .kh-n')].reduce((n, e) => n + +e.textContent, 0)"
+    )
+    assert type_total == 3
+    multi = next(
+        k
+        for k, i in enumerate(sample_incidents())
+        if len(i.sources) > 1 and i.place is not None
+    )
+    page.evaluate("kharita.setQuery('')")
+    page.evaluate(f"kharita.openPopup(kharita.app.visible.indexOf({multi}))")
+    facts = page.locator(".leaflet-popup-content .kh-facts")
+    facts.wait_for(timeout=5000)
+    n = len(sample_incidents()[multi].sources)
+    assert f"{n} reports" in facts.inner_text()
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def test_map_browser_panel_collapses_on_small_screen(
+    open_map: Callable[..., object], map_files: dict[str, Path]
+) -> None:
+    mp = open_map(map_files["ar"], width=420, height=760)
+    page = mp.page  # type: ignore[attr-defined]
+    assert page.locator("#kh-body").is_hidden()
+    assert page.locator("#kh-count").is_visible()
+    page.click("#kh-toggle")
+    assert page.locator("#kh-search").is_visible()
+    assert page.get_attribute("#kh-toggle", "aria-expanded") == "true"
+    mp.assert_clean()  # type: ignore[attr-defined]

@@ -10,7 +10,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from ..text.normalize import Normalized, normalize
+from ..text.normalize import Normalized
+from ..text.tokens import normalized
 
 _BOUNDARY = re.compile(r"(?<!\d)[.!?](?!\d)|\n+|(?<=\.)(?=\w)")
 
@@ -52,7 +53,7 @@ class Doc:
 
 
 def make_doc(text: str) -> Doc:
-    norm = normalize(text)
+    norm = normalized(text)  # shared with place recognition
     sentences: list[Sentence] = []
     pos = 0
     folded = norm.text

@@ -9,34 +9,77 @@ matched as a whole word.  Arabic phrases may carry proclitics (و ف ب ل ك ا
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..text.normalize import fold
 
 AR_PROCLITICS = r"(?:[وف]?(?:بال|لل|كال|ال|[بلك])?)"
+_PROCLITIC_CHARS = "وفبالك"  # every character AR_PROCLITICS can start with
 AR_SUFFIX = r"(?:ات|ان|ين|ون|وا|ها|هم|يه|يا|ا|ه|ي|ت)?"
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)  # matched stretches are a small vocabulary: triggers, cues
 def phrase_key(text: str) -> str:
     """The lookup key of a phrase or a matched stretch: folded, single-spaced."""
     return _SPACE.sub(" ", fold(text)).strip()
 
 
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """A compiled phrase regex plus a cheap gate: the characters a match can
+    start with.  A text without any of them (an English pattern on an Arabic
+    article) is skipped with one C-level character-class scan instead of the
+    full regex tried at every position."""
+
+    pattern: re.Pattern[str]
+    gate: re.Pattern[str]
+
+    def search(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        if self.gate.search(text, pos, end) is None:
+            return None
+        return self.pattern.search(text, pos, end)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        if self.gate.search(text, pos, end) is None:
+            return iter(())
+        return self.pattern.finditer(text, pos, end)
+
+
 def compile_phrases(
     phrases: Iterable[str], lang: str, *, suffix: bool = False, clitics: bool = True
-) -> re.Pattern[str]:
+) -> Phrases:
     """One regex matching any of ``phrases``; group ``p`` is the phrase itself."""
     keys = {phrase_key(p) for p in phrases if p.strip()}
     if not keys:
-        return re.compile(r"(?!x)x")
+        never = re.compile(r"(?!x)x")
+        return Phrases(never, never)
     body = trie_regex(keys, r"\s+(?:ال)?" if lang == "ar" else r"\s+")
+    first = {k[0] for k in keys}
     if lang == "ar":
         pre = AR_PROCLITICS if clitics else ""
         suf = AR_SUFFIX if suffix else ""
-        return re.compile(rf"(?<!\w){pre}(?P<p>{body}){suf}(?!\w)")
-    return re.compile(rf"(?<![\w.-])(?P<p>{body})(?![\w-])")
+        if clitics:
+            first.update(_PROCLITIC_CHARS)
+        return Phrases(
+            re.compile(rf"(?<!\w){pre}(?P<p>{body}){suf}(?!\w)"), _char_class(first)
+        )
+    return Phrases(
+        re.compile(rf"(?<![\w.-])(?P<p>{body})(?![\w-])"), _char_class(first)
+    )
+
+
+def _char_class(chars: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 def trie_regex(keys: Iterable[str], joiner: str = r"\s+") -> str:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from ..lexicon import load_table
 from ..models import Attribution
 from ._doc import Doc
-from ._lex import by_lang, compile_phrases, lookup
+from ._lex import Phrases, by_lang, compile_phrases, lookup
 
 _WINDOW_AFTER = 70
 _WINDOW_BEFORE = 90
@@ -56,8 +56,8 @@ class _Cue:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[
-    list[tuple[re.Pattern[str], dict[str, dict[str, str]]]],
-    list[tuple[re.Pattern[str], dict[str, dict[str, str]]]],
+    list[tuple[Phrases, dict[str, dict[str, str]]]],
+    list[tuple[Phrases, dict[str, dict[str, str]]]],
 ]:
     actors = [
         (compile_phrases(t, lang), t)

@@ -40,7 +40,7 @@ from typing import NamedTuple
 
 from ..lexicon import load_table
 from ..models import Count
-from ._lex import by_lang, compile_phrases, lookup, phrase_key
+from ._lex import Phrases, by_lang, compile_phrases, lookup, phrase_key
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+(?:'[^\W\d_]+)?|[,;:()\"]|\s-\s")
 _BREAK = {",", ";", ":", "(", ")", '"', " - "}
@@ -105,7 +105,7 @@ def _lexicon() -> tuple[
 
 
 @lru_cache(maxsize=1)
-def _zero_patterns() -> list[tuple[re.Pattern[str], dict[str, dict[str, str]]]]:
+def _zero_patterns() -> list[tuple[Phrases, dict[str, dict[str, str]]]]:
     cues, _ = _lexicon()
     out = []
     for lang, table in cues.items():
@@ -136,7 +136,7 @@ _CueIndex = dict[str, list[tuple[int, tuple[str, ...], dict[str, str]]]]
 
 
 @lru_cache(maxsize=1)
-def _cue_index() -> tuple[_CueIndex, list[re.Pattern[str]]]:
+def _cue_index() -> tuple[_CueIndex, list[Phrases]]:
     """Cues by first word (longest first) and, per language, a regex of the
     first words to skip sentences without any cue before tokenising them."""
     index: _CueIndex = {}

@@ -11,13 +11,12 @@ Triggers (``lexicon/incident_triggers.tsv``) are compiled once per language.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import ConfigurationError
 from ..lexicon import load_table
-from ._lex import by_lang, compile_phrases, lookup
+from ._lex import Phrases, by_lang, compile_phrases, lookup
 
 OTHER = "other"
 
@@ -86,7 +85,7 @@ def get_type(name: str) -> IncidentType:
 
 
 @lru_cache(maxsize=1)
-def _triggers() -> dict[str, tuple[re.Pattern[str], dict[str, dict[str, str]]]]:
+def _triggers() -> dict[str, tuple[Phrases, dict[str, dict[str, str]]]]:
     rows = load_table("incident_triggers")
     types = registry()
     for row in rows:

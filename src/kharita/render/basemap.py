@@ -111,7 +111,8 @@ PLACE_KINDS = {  # type -> (kind index shown to the page, base min zoom)
 }
 POPULATION_ZOOM = ((1_000_000, 5), (300_000, 6), (100_000, 7), (40_000, 8), (10_000, 9))
 SUFFIXES = re.compile(r"\s+(?:sub-?district|district|nahiya|qadha)$", re.IGNORECASE)
-SAME_PLACE_DEG = 0.05  # a district/sub-district seat this close to a same-named town is that town
+# a district/sub-district seat this close to a same-named town is that town
+SAME_PLACE_DEG = 0.05
 MAX_PLACES = 700
 
 
@@ -138,7 +139,14 @@ def city_rows(places: tuple[GazetteerPlace, ...]) -> list[list[Any]]:
     administrative seat that repeats a nearby town of the same name is dropped.
     """
     chosen = [p for p in places if p.type in PLACE_KINDS and p.in_iraq]
-    chosen.sort(key=lambda p: (min_zoom(p), PLACE_KINDS[p.type][0], -(p.population or 0), p.name_en))
+    chosen.sort(
+        key=lambda p: (
+            min_zoom(p),
+            PLACE_KINDS[p.type][0],
+            -(p.population or 0),
+            p.name_en,
+        )
+    )
     rows: list[list[Any]] = []
     seen: dict[str, list[tuple[float, float]]] = {}
     for p in chosen:
@@ -148,7 +156,16 @@ def city_rows(places: tuple[GazetteerPlace, ...]) -> list[list[Any]]:
             continue
         near.append((p.lat, p.lon))
         name_en = SUFFIXES.sub("", p.name_en)
-        rows.append([round(p.lat, 4), round(p.lon, 4), name_en, p.name_ar, min_zoom(p), PLACE_KINDS[p.type][0]])
+        rows.append(
+            [
+                round(p.lat, 4),
+                round(p.lon, 4),
+                name_en,
+                p.name_ar,
+                min_zoom(p),
+                PLACE_KINDS[p.type][0],
+            ]
+        )
     return rows[:MAX_PLACES]
 
 
@@ -190,7 +207,9 @@ def load_basemap(
 BASE_TYPES = frozenset({"airbase", "airport", "airfield", "base", "military_base"})
 
 
-EAST_SYRIA_LON = 38.0  # al-Tanf, Conoco, Deir ez-Zor, al-Omar: sites Iraqi incident news names
+EAST_SYRIA_LON = (
+    38.0  # al-Tanf, Conoco, Deir ez-Zor, al-Omar: sites Iraqi incident news names
+)
 
 
 def default_bases() -> tuple[GazetteerPlace, ...]:
@@ -201,7 +220,8 @@ def default_bases() -> tuple[GazetteerPlace, ...]:
         return tuple(
             p
             for p in load_gazetteer().places
-            if p.type in BASE_TYPES and (p.in_iraq or (p.country == "SY" and p.lon >= EAST_SYRIA_LON))
+            if p.type in BASE_TYPES
+            and (p.in_iraq or (p.country == "SY" and p.lon >= EAST_SYRIA_LON))
         )
     except GazetteerError as err:
         logger.warning("no gazetteer bases on the map: %s", err)

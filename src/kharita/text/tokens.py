@@ -14,9 +14,11 @@ are found around a name.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .normalize import _DROP, _TABLE, normalize
+from .normalize import _DROP, _TABLE, Normalized, normalize
 
 _SEP = re.compile(r"[\s\-_]+")
 _WORD = re.compile(r"[^\s]+")
@@ -29,8 +31,12 @@ _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
 # the article «ال» is part of a name in the gazetteer («الموصل»), never a free clitic:
 # letting it glue onto any name turns words into places («السن», «الوان»)
-PROCLITICS = frozenset(c + p for c in _CONJ for p in _PREP) | frozenset(c + "لل" for c in _CONJ)
-CLITICS_WITH_ARTICLE = PROCLITICS | frozenset(c + p + "ال" for c in _CONJ for p in _PREP)
+PROCLITICS = frozenset(c + p for c in _CONJ for p in _PREP) | frozenset(
+    c + "لل" for c in _CONJ
+)
+CLITICS_WITH_ARTICLE = PROCLITICS | frozenset(
+    c + p + "ال" for c in _CONJ for p in _PREP
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +55,18 @@ class MatchText:
         return self.index[start], self.index[end - 1] + 1
 
 
-def _fast_normalize(text: str) -> tuple[str, tuple[int, ...]]:
-    """:func:`normalize` for texts with dropped marks, by segments instead of per character."""
+@lru_cache(maxsize=2)
+def normalized(text: str) -> Normalized:
+    """:func:`normalize`, by segments instead of per character (same result).
+
+    Kept for the last texts: place recognition and incident extraction both
+    need the normalised article, so it is computed once per article.
+    """
     drops = [m.start() for m in _DROP.finditer(text)]
     if not drops:
         folded = text.translate(_TABLE).lower()
         if len(folded) == len(text):
-            return folded, tuple(range(len(text)))
+            return Normalized(folded, tuple(range(len(text))), len(text))
     pieces: list[str] = []
     index: list[int] = []
     last = 0
@@ -66,14 +77,14 @@ def _fast_normalize(text: str) -> tuple[str, tuple[int, ...]]:
         last = d + 1
     folded = "".join(pieces).translate(_TABLE).lower()
     if len(folded) != len(index):  # a lower() that changes length: take the exact path
-        norm = normalize(text)
-        return norm.text, norm.index
-    return folded, tuple(index)
+        return normalize(text)
+    return Normalized(folded, tuple(index), len(text))
 
 
 def match_text(text: str) -> MatchText:
     """Normalise ``text`` for matching, keeping the offset map (see module doc)."""
-    s, idx = _fast_normalize(text)
+    norm = normalized(text)
+    s, idx = norm.text, norm.index
     pieces: list[str] = []
     index: list[int] = []
     last = 0
@@ -148,11 +159,15 @@ def words_after(s: str, pos: int, n: int) -> list[tuple[int, str]]:
     return out
 
 
-def strip_proclitic(word: str, candidates: frozenset[str]) -> tuple[str, str] | None:
+def strip_proclitic(word: str, candidates: Container[str]) -> tuple[str, str] | None:
     """Split ``word`` into (clitic stack, base) so that base is in ``candidates``."""
     if word in candidates:
         return "", word
     for k in (1, 2, 3, 4, 5):
-        if len(word) > k and word[:k] in CLITICS_WITH_ARTICLE and word[k:] in candidates:
+        if (
+            len(word) > k
+            and word[:k] in CLITICS_WITH_ARTICLE
+            and word[k:] in candidates
+        ):
             return word[:k], word[k:]
     return None

@@ -269,15 +269,16 @@
     var p = el("div", { "class": "kh-panel", dir: dir, lang: this.lang, id: "kh-panel" });
     L.DomEvent.disableClickPropagation(p);
     L.DomEvent.disableScrollPropagation(p);
+    var outer = p;
     var head = el("div", { "class": "kh-head" }), body = el("div", { "class": "kh-body", id: "kh-body" });
     var toggle = el("button", { type: "button", "class": "kh-toggle", id: "kh-toggle", "aria-controls": "kh-body",
       "aria-expanded": "true", title: this.t("toggle_panel") }, "\u25be");
     var setOpen = function (open) {
-      p.classList.toggle("kh-collapsed", !open);
+      outer.classList.toggle("kh-collapsed", !open);
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
       toggle.textContent = open ? "\u25be" : "\u25b8";
     };
-    toggle.addEventListener("click", function () { setOpen(p.classList.contains("kh-collapsed")); });
+    toggle.addEventListener("click", function () { setOpen(outer.classList.contains("kh-collapsed")); });
     var headText = el("div", { "class": "kh-head-text" });
     if (this.d.title) headText.appendChild(el("h1", { id: "kh-title" }, this.d.title));
     headText.appendChild(el("div", { "class": "kh-count", id: "kh-count" }));
@@ -286,7 +287,7 @@
     p.appendChild(head);
     p.appendChild(body);
     this.setPanelOpen = setOpen;
-    var outer = p;
+    this.panelEl = outer;
     p = body;
     p.appendChild(el("div", { id: "kh-dates" }));
     var search = el("input", { type: "search", "class": "kh-search", id: "kh-search", placeholder: this.t("search"), dir: "auto" });
@@ -479,7 +480,11 @@
 
   App.prototype.fit = function () {
     var pts = (this.visible.length ? this.visible : []).map(function (i) { var r = this.d.inc[i]; return [r[LAT], r[LON]]; }, this);
-    var pad = this.lang === "ar" ? { paddingTopLeft: [30, 30], paddingBottomRight: [360, 30] } : { paddingTopLeft: [360, 30], paddingBottomRight: [30, 30] };
+    // keep the incidents clear of the panel when it sits beside the map (wide screens)
+    var size = this.map.getSize(), panel = this.panelEl, side = 30;
+    if (panel && size.x >= SMALL_SCREEN && !panel.classList.contains("kh-collapsed")) side = panel.offsetWidth + 70;
+    var bottom = panel && size.x < SMALL_SCREEN ? Math.min(panel.offsetHeight + 30, size.y / 2) : 30;
+    var pad = this.lang === "ar" ? { paddingTopLeft: [30, 30], paddingBottomRight: [side, bottom] } : { paddingTopLeft: [side, 30], paddingBottomRight: [30, bottom] };
     pad.maxZoom = 11;
     pad.animate = false;
     if (pts.length) this.map.fitBounds(L.latLngBounds(pts), pad);
