@@ -20,7 +20,9 @@ def shared_path(*parts: str) -> Path:
     """A file under ../shared; a missing one fails the test (never a skip)."""
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.fail(f"reference file missing: {path} (tests read ../shared beside the repo)")
+        pytest.fail(
+            f"reference file missing: {path} (tests read ../shared beside the repo)"
+        )
     return path
 
 
@@ -41,7 +43,11 @@ def samples_path() -> Path:
 
 @pytest.fixture(scope="session")
 def samples(samples_path: Path) -> dict[str, dict[str, object]]:
-    rows = [json.loads(line) for line in samples_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in samples_path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     return {row["id"]: row for row in rows}
 
 

@@ -23,10 +23,25 @@ def _run(args: list[str], stdin: str | None = None):  # type: ignore[no-untyped-
 
 
 def test_cli_outputs_geojson_csv_and_store(tmp_path: Path) -> None:
-    out = {name: tmp_path / name for name in ("i.geojson", "p.geojson", "i.csv", "k.db", "x.jsonl")}
+    out = {
+        name: tmp_path / name
+        for name in ("i.geojson", "p.geojson", "i.csv", "k.db", "x.jsonl")
+    }
     result = _run(
-        ["extract", str(EXAMPLES), "-o", str(out["x.jsonl"]), "--geojson", str(out["i.geojson"]),
-         "--places-geojson", str(out["p.geojson"]), "--csv", str(out["i.csv"]), "--db", str(out["k.db"])]
+        [
+            "extract",
+            str(EXAMPLES),
+            "-o",
+            str(out["x.jsonl"]),
+            "--geojson",
+            str(out["i.geojson"]),
+            "--places-geojson",
+            str(out["p.geojson"]),
+            "--csv",
+            str(out["i.csv"]),
+            "--db",
+            str(out["k.db"]),
+        ]
     )
     assert result.exit_code == 0, result.output
     features = json.loads(out["i.geojson"].read_text(encoding="utf-8"))["features"]
@@ -37,7 +52,9 @@ def test_cli_outputs_geojson_csv_and_store(tmp_path: Path) -> None:
     with out["i.csv"].open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == len(features)
-    assert {"event_date", "event_type", "latitude", "longitude", "fatalities"} <= set(rows[0])
+    assert {"event_date", "event_type", "latitude", "longitude", "fatalities"} <= set(
+        rows[0]
+    )
     with sqlite3.connect(out["k.db"]) as db:
         assert db.execute("select count(*) from articles").fetchone()[0] == 20
     assert len(out["x.jsonl"].read_text(encoding="utf-8").splitlines()) == 20
@@ -60,21 +77,39 @@ def test_cli_map_db_is_idempotent_and_filters(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("bad", ["2024-13", "yesterday"])
 def test_cli_map_bad_date_is_one_line(tmp_path: Path, bad: str) -> None:
-    result = _run(["map", str(EXAMPLES), "--since", bad, "-o", str(tmp_path / "m.html")])
+    result = _run(
+        ["map", str(EXAMPLES), "--since", bad, "-o", str(tmp_path / "m.html")]
+    )
     assert result.exit_code == 1
-    assert result.stderr.strip().splitlines() == [f"Error: not a date: {bad!r} (use 2024, 2024-04 or 2024-04-20)"]
+    assert result.stderr.strip().splitlines() == [
+        f"Error: not a date: {bad!r} (use 2024, 2024-04 or 2024-04-20)"
+    ]
 
 
-def test_cli_online_fills_a_village_from_a_local_nominatim(tmp_path: Path, fake_server: str) -> None:
+def test_cli_online_fills_a_village_from_a_local_nominatim(
+    tmp_path: Path, fake_server: str
+) -> None:
     text = "قتل شخصان بانفجار عبوة ناسفة في قرية البو حياة غربي الرمادي"
     result = _run(
-        ["extract", "-", "--online", "--nominatim", f"http://{fake_server}", "--geocode-cache", str(tmp_path)],
+        [
+            "extract",
+            "-",
+            "--online",
+            "--nominatim",
+            f"http://{fake_server}",
+            "--geocode-cache",
+            str(tmp_path),
+        ],
         stdin=text,
     )
     assert result.exit_code == 0, result.output
     places = json.loads(result.stdout)["places"]
     village = [p for p in places if "البو حياة" in p["text"]]
-    assert village and village[0]["name"] == "Albu Hayat" and village[0]["lat"] == pytest.approx(33.4123)
+    assert (
+        village
+        and village[0]["name"] == "Albu Hayat"
+        and village[0]["lat"] == pytest.approx(33.4123)
+    )
 
 
 def test_cli_online_offline_is_one_line(tmp_path: Path) -> None:
@@ -82,15 +117,27 @@ def test_cli_online_offline_is_one_line(tmp_path: Path) -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     result = _run(
-        ["extract", "-", "--online", "--nominatim", f"http://127.0.0.1:{port}", "--geocode-cache", str(tmp_path)],
+        [
+            "extract",
+            "-",
+            "--online",
+            "--nominatim",
+            f"http://127.0.0.1:{port}",
+            "--geocode-cache",
+            str(tmp_path),
+        ],
         stdin="انفجار في قرية البو حياة",
     )
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: online geocoder unavailable (offline?)")
+    assert len(lines) == 1 and lines[0].startswith(
+        "Error: online geocoder unavailable (offline?)"
+    )
 
 
-def test_cli_without_online_never_builds_a_geocoder(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_without_online_never_builds_a_geocoder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import kharita.resolve.online as online
 
     def refuse(*args: object, **kwargs: object) -> None:

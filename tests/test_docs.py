@@ -65,7 +65,9 @@ def test_docs_readme_first_command_maps_the_examples(tmp_path: Path) -> None:
     assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=\"https?://", html)
 
 
-def test_docs_readme_python_api_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_docs_readme_python_api_example_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     block = re.findall(r"```python\n(.+?)\n```", README, flags=re.S)[0]
     assert "kharita.extract(" in block and "kharita.render_map(" in block
     monkeypatch.chdir(REPO)
@@ -75,6 +77,8 @@ def test_docs_readme_python_api_example_runs(monkeypatch: pytest.MonkeyPatch, ca
 
 
 def test_docs_every_readme_command_option_exists() -> None:
-    options = {opt for _, command in _commands(cli) for p in command.params for opt in p.opts}
+    options = {
+        opt for _, command in _commands(cli) for p in command.params for opt in p.opts
+    }
     documented = set(re.findall(r"`(--[a-z][a-z-]+)", README))
     assert documented <= options | {"--help", "--check"}

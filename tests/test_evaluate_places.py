@@ -18,13 +18,20 @@ from kharita.evaluate.gold import gold_format
         ([(0, 10)], [(0, 3), (4, 10)], 0.0, 2 / 3),
     ],
 )
-def test_evaluate_span_scores(gold: list[tuple[int, int]], pred: list[tuple[int, int]], exact_f: float, overlap_f: float) -> None:
+def test_evaluate_span_scores(
+    gold: list[tuple[int, int]],
+    pred: list[tuple[int, int]],
+    exact_f: float,
+    overlap_f: float,
+) -> None:
     scores = span_scores([(gold, pred)])
     assert scores["exact"]["f"] == pytest.approx(exact_f, abs=1e-3)
     assert scores["overlap"]["f"] == pytest.approx(overlap_f, abs=1e-3)
 
 
-@pytest.mark.parametrize(("tp", "fp", "fn", "f"), [(1, 1, 1, 0.5), (0, 0, 0, 0.0), (3, 0, 1, 6 / 7)])
+@pytest.mark.parametrize(
+    ("tp", "fp", "fn", "f"), [(1, 1, 1, 0.5), (0, 0, 0, 0.0), (3, 0, 1, 6 / 7)]
+)
 def test_evaluate_prf(tp: int, fp: int, fn: int, f: float) -> None:
     assert PRF(tp, fp, fn).fscore == pytest.approx(f)
     total = PRF() + PRF(tp, fp, fn)
@@ -38,7 +45,11 @@ def test_evaluate_prf(tp: int, fp: int, fn: int, f: float) -> None:
         ([((33.0, 44.0), (34.0, 44.0)), ((33.0, 44.0), None)], 0.0, 110.95),
     ],
 )
-def test_evaluate_distance_scores(pairs: list[tuple[tuple[float, float], tuple[float, float] | None]], acc50: float, median: float) -> None:
+def test_evaluate_distance_scores(
+    pairs: list[tuple[tuple[float, float], tuple[float, float] | None]],
+    acc50: float,
+    median: float,
+) -> None:
     scores = distance_scores(pairs)
     assert scores["acc@50"] == acc50
     assert scores["median_km"] == pytest.approx(median, abs=0.5)
@@ -53,7 +64,11 @@ def test_evaluate_score_places_pairs_points_by_overlap(n: int) -> None:
 
 @pytest.mark.parametrize(
     ("row", "kind"),
-    [({"text": "x", "spans": []}, "spans"), ({"id": "a", "places": []}, "places"), ({"id": "a", "incidents": []}, "incidents")],
+    [
+        ({"text": "x", "spans": []}, "spans"),
+        ({"id": "a", "places": []}, "places"),
+        ({"id": "a", "incidents": []}, "incidents"),
+    ],
 )
 def test_evaluate_gold_format(row: dict[str, object], kind: str) -> None:
     assert gold_format([row]) == kind

@@ -13,7 +13,9 @@ from kharita.ingest import detect_lang, iter_articles
 from kharita.models import Article, RecordError
 
 
-def _split(records: list[Article | RecordError]) -> tuple[list[Article], list[RecordError]]:
+def _split(
+    records: list[Article | RecordError],
+) -> tuple[list[Article], list[RecordError]]:
     return (
         [r for r in records if isinstance(r, Article)],
         [r for r in records if isinstance(r, RecordError)],
@@ -36,7 +38,9 @@ def test_ingest_jsonl_defaults_and_errors(tmp_path: Path) -> None:
         json.dumps({"id": "x", "title": "no text"}),
         json.dumps({"text": 42}),
         "",
-        json.dumps({"id": "b", "lang": "en", "text": "Blast in Basra", "date": "2024-05-01"}),
+        json.dumps(
+            {"id": "b", "lang": "en", "text": "Blast in Basra", "date": "2024-05-01"}
+        ),
     ]
     path.write_bytes("\n".join(lines).encode() + b"\n\xff\xfe\n")
     articles, errors = _split(list(iter_articles([path])))
@@ -54,12 +58,18 @@ def test_ingest_jsonl_defaults_and_errors(tmp_path: Path) -> None:
     ("name", "content", "ids"),
     [
         ("one.json", json.dumps({"id": "a", "text": "t"}), ["a"]),
-        ("many.json", json.dumps([{"id": "a", "text": "t"}, {"id": "b", "text": "u"}]), ["a", "b"]),
+        (
+            "many.json",
+            json.dumps([{"id": "a", "text": "t"}, {"id": "b", "text": "u"}]),
+            ["a", "b"],
+        ),
         ("note.txt", "نص المقال", ["note"]),
         ("rows.csv", "id,text\nr1,first\nr2,second\n", ["r1", "r2"]),
     ],
 )
-def test_ingest_reads_each_format(tmp_path: Path, name: str, content: str, ids: list[str]) -> None:
+def test_ingest_reads_each_format(
+    tmp_path: Path, name: str, content: str, ids: list[str]
+) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     articles, errors = _split(list(iter_articles([path])))
@@ -70,7 +80,9 @@ def test_ingest_reads_each_format(tmp_path: Path, name: str, content: str, ids: 
 def test_ingest_csv_without_text_column(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("id,body\n1,x\n", encoding="utf-8")
-    assert [str(r) for r in iter_articles([path])] == [f'{path}:1: no "text" column in the header']
+    assert [str(r) for r in iter_articles([path])] == [
+        f'{path}:1: no "text" column in the header'
+    ]
 
 
 def test_ingest_directory_and_missing_path(tmp_path: Path) -> None:
@@ -81,14 +93,18 @@ def test_ingest_directory_and_missing_path(tmp_path: Path) -> None:
     records = list(iter_articles([tmp_path, tmp_path / "nope.jsonl"]))
     articles, errors = _split(records)
     assert [a.text for a in articles] == ["one", "two"]
-    assert [str(e) for e in errors] == [f"{tmp_path / 'nope.jsonl'}: no such file or directory"]
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 'nope.jsonl'}: no such file or directory"
+    ]
 
 
 @pytest.mark.parametrize(
     ("stdin", "texts"),
     [(b'{"text": "a"}\n{"text": "b"}\n', ["a", "b"]), ("نص".encode(), ["نص"])],
 )
-def test_ingest_stdin(monkeypatch: pytest.MonkeyPatch, stdin: bytes, texts: list[str]) -> None:
+def test_ingest_stdin(
+    monkeypatch: pytest.MonkeyPatch, stdin: bytes, texts: list[str]
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
     articles, errors = _split(list(iter_articles(["-"])))
     assert errors == [] and [a.text for a in articles] == texts

@@ -33,13 +33,21 @@ def spans(recognize: Recognizer, text: str, lang: str = "ar") -> list[str]:
         ("وصل للبصرة امس", ["للبصرة"]),
         ("و بغداد و ب الموصل", ["بغداد", "الموصل"]),
         ("مسؤول بغدادي في الحكومة العراقية في العراق", ["العراق"]),
-        ("في محافظة دهوك وقضاء العمادية وناحية بامرني", ["محافظة دهوك", "قضاء العمادية", "ناحية بامرني"]),
-        ("قصف قاعدة عين الأسد الجوية ومطار أربيل الدولي", ["قاعدة عين الأسد الجوية", "مطار أربيل الدولي"]),
+        (
+            "في محافظة دهوك وقضاء العمادية وناحية بامرني",
+            ["محافظة دهوك", "قضاء العمادية", "ناحية بامرني"],
+        ),
+        (
+            "قصف قاعدة عين الأسد الجوية ومطار أربيل الدولي",
+            ["قاعدة عين الأسد الجوية", "مطار أربيل الدولي"],
+        ),
         ("قصف مُعَسْكَرِ كالسو", ["مُعَسْكَرِ كالسو"]),
         ("انفجار في بغـــداد", ["بغـــداد"]),
     ],
 )
-def test_mentions_arabic_clitics_suffixes_designators(recognize: Recognizer, text: str, expected: list[str]) -> None:
+def test_mentions_arabic_clitics_suffixes_designators(
+    recognize: Recognizer, text: str, expected: list[str]
+) -> None:
     assert spans(recognize, text) == expected
 
 
@@ -52,7 +60,9 @@ def test_mentions_arabic_clitics_suffixes_designators(recognize: Recognizer, tex
         ("Baghdad-based analysts", ["Baghdad"]),
     ],
 )
-def test_mentions_english_case_articles_possessives(recognize: Recognizer, text: str, expected: list[str]) -> None:
+def test_mentions_english_case_articles_possessives(
+    recognize: Recognizer, text: str, expected: list[str]
+) -> None:
     assert spans(recognize, text, "en") == expected
 
 
@@ -64,7 +74,9 @@ def test_mentions_english_case_articles_possessives(recognize: Recognizer, text:
         ("شهدت بغداد اليوم هجوما", ["بغداد"]),
     ],
 )
-def test_mentions_organisation_names_are_not_places(recognize: Recognizer, text: str, expected: list[str]) -> None:
+def test_mentions_organisation_names_are_not_places(
+    recognize: Recognizer, text: str, expected: list[str]
+) -> None:
     assert spans(recognize, text) == expected
 
 
@@ -80,11 +92,15 @@ def test_mentions_organisation_names_are_not_places(recognize: Recognizer, text:
         ("السلام في محافظة نينوى", ["السلام", "محافظة نينوى"]),
     ],
 )
-def test_mentions_common_words_need_support(recognize: Recognizer, text: str, expected: list[str]) -> None:
+def test_mentions_common_words_need_support(
+    recognize: Recognizer, text: str, expected: list[str]
+) -> None:
     assert spans(recognize, text) == expected
 
 
-@pytest.mark.parametrize("text", ["قصف قاعدة عين الأسد الجوية", "وبالموصل", "مطار أربيل الدولي"])
+@pytest.mark.parametrize(
+    "text", ["قصف قاعدة عين الأسد الجوية", "وبالموصل", "مطار أربيل الدولي"]
+)
 def test_mentions_offsets_index_original_text(recognize: Recognizer, text: str) -> None:
     for m in recognize(text, "ar"):
         assert text[m.start : m.end] == m.text
@@ -99,7 +115,9 @@ def test_mentions_offsets_index_original_text(recognize: Recognizer, text: str) 
         ("الموقع ٣٣٫٣١٥٢، ٤٤٫٣٦٦١", None),
     ],
 )
-def test_mentions_coordinates(recognize: Recognizer, text: str, point: tuple[float, float] | None) -> None:
+def test_mentions_coordinates(
+    recognize: Recognizer, text: str, point: tuple[float, float] | None
+) -> None:
     coords = [m for m in recognize(text, "ar") if m.kind == "coordinates"]
     if point is None:
         assert coords == []
@@ -109,7 +127,9 @@ def test_mentions_coordinates(recognize: Recognizer, text: str, point: tuple[flo
 
 
 @pytest.mark.parametrize("text", ["انفجار قرب مدينة بلنسية"])
-def test_mentions_open_designator_names_unknown_place(recognize: Recognizer, text: str) -> None:
+def test_mentions_open_designator_names_unknown_place(
+    recognize: Recognizer, text: str
+) -> None:
     found = recognize(text, "ar")
     assert [m.kind for m in found] == ["fuzzy"]
     assert found[0].candidates == ()

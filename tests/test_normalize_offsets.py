@@ -28,7 +28,9 @@ def test_normalize_fast_path_equals_per_character(text: str) -> None:
         ("٣٠ كم شمال كركوك", "30 كم", "٣٠ كم"),
     ],
 )
-def test_normalize_span_maps_back_to_original(text: str, needle: str, original: str) -> None:
+def test_normalize_span_maps_back_to_original(
+    text: str, needle: str, original: str
+) -> None:
     norm = normalize(text)
     start = norm.text.index(needle)
     a, b = norm.span(start, start + len(needle))

@@ -10,7 +10,11 @@ from kharita.text.tokens import match_text, strip_proclitic, words_after, words_
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("al-Anbar   province", "al anbar province"), ("بغـداد  – الحلة", "بغداد الحله"), ("مُعَسْكَر", "معسكر")],
+    [
+        ("al-Anbar   province", "al anbar province"),
+        ("بغـداد  – الحلة", "بغداد الحله"),
+        ("مُعَسْكَر", "معسكر"),
+    ],
 )
 def test_normalize_match_text_collapses_and_maps(text: str, expected: str) -> None:
     mt = match_text(text)
@@ -20,8 +24,13 @@ def test_normalize_match_text_collapses_and_maps(text: str, expected: str) -> No
     assert (start, end) == (0, len(text))
 
 
-@pytest.mark.parametrize(("text", "pos", "before"), [("قرب محافظة, في بغداد", 15, ["في"]), ("one two three", 8, ["one", "two"])])
-def test_normalize_words_before_stop_at_punctuation(text: str, pos: int, before: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("text", "pos", "before"),
+    [("قرب محافظة, في بغداد", 15, ["في"]), ("one two three", 8, ["one", "two"])],
+)
+def test_normalize_words_before_stop_at_punctuation(
+    text: str, pos: int, before: list[str]
+) -> None:
     assert [w for _, w in words_before(text, pos, 3)] == before
 
 
@@ -30,12 +39,22 @@ def test_normalize_words_after(text: str, after: list[str]) -> None:
     assert [w for _, w in words_after(text, 0, 3)] == after
 
 
-@pytest.mark.parametrize(("word", "split"), [("بمحافظة", ("ب", "محافظه")), ("وبالمحافظة", ("وبال", "محافظه")), ("محافظه", ("", "محافظه"))])
+@pytest.mark.parametrize(
+    ("word", "split"),
+    [
+        ("بمحافظة", ("ب", "محافظه")),
+        ("وبالمحافظة", ("وبال", "محافظه")),
+        ("محافظه", ("", "محافظه")),
+    ],
+)
 def test_normalize_strip_proclitic(word: str, split: tuple[str, str]) -> None:
     assert strip_proclitic(word.replace("ة", "ه"), frozenset({"محافظه"})) == split
 
 
-@pytest.mark.parametrize("table", ["place_cues", "org_cues", "directions", "distance_units", "common_word_names"])
+@pytest.mark.parametrize(
+    "table",
+    ["place_cues", "org_cues", "directions", "distance_units", "common_word_names"],
+)
 def test_normalize_lexicon_tables_have_sources(table: str) -> None:
     rows = load_table(table)
     assert rows and all(row["source"] for row in rows)

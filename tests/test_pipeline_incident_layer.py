@@ -20,7 +20,9 @@ def test_pipeline_no_foreign_place_on_the_incident_layer(collected) -> None:  # 
     incidents = [i for r in collected.results for i in r.incidents]
     assert len(incidents) > 40
     for incident in incidents:
-        assert incident.place is not None and incident.place.place is not None, incident.id
+        assert incident.place is not None and incident.place.place is not None, (
+            incident.id
+        )
         assert not incident.place.foreign and incident.place.place.in_iraq, incident.id
 
 
@@ -31,7 +33,13 @@ def test_pipeline_every_place_span_indexes_the_original_text(collected) -> None:
             assert text[place.start : place.end] == place.mention.text
         for incident in result.incidents:
             for source in incident.sources:
-                assert text[source.excerpt_start : source.excerpt_start + len(source.excerpt)] == source.excerpt
+                assert (
+                    text[
+                        source.excerpt_start : source.excerpt_start
+                        + len(source.excerpt)
+                    ]
+                    == source.excerpt
+                )
 
 
 def test_pipeline_reads_every_example_without_error(collected) -> None:  # type: ignore[no-untyped-def]

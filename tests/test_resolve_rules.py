@@ -38,18 +38,30 @@ def resolve(gaz: Gazetteer, text: str, lang: str = "ar") -> list[ResolvedPlace]:
         ("انفجار في الحلة", "الحلة", "hillah", "country_focus"),
         ("وصل وزير إلى الحلة في سوريا", "الحلة", "hillah-sy", "country_named"),
         ("حي السلام في محافظة نينوى", "حي السلام", "salam-mosul", "parent_named"),
-        ("انفجار في حي السلام ببغداد", "حي السلام", "salam-baghdad", "spatial_coherence"),
+        (
+            "انفجار في حي السلام ببغداد",
+            "حي السلام",
+            "salam-baghdad",
+            "spatial_coherence",
+        ),
     ],
 )
-def test_resolve_context_picks_candidate(tiny: Gazetteer, text: str, name: str, winner: str, rule: str) -> None:
+def test_resolve_context_picks_candidate(
+    tiny: Gazetteer, text: str, name: str, winner: str, rule: str
+) -> None:
     rp = next(p for p in resolve(tiny, text) if p.mention.text == name)
     assert rp.place is not None and rp.place.id == winner
     assert rule in {e.rule for e in rp.evidence}
     assert 0.0 <= rp.confidence <= 1.0
 
 
-@pytest.mark.parametrize(("text", "foreign"), [("قال من واشنطن", True), ("في دافوس", True), ("في كركوك", False)])
-def test_resolve_foreign_places_are_labelled(tiny: Gazetteer, text: str, foreign: bool) -> None:
+@pytest.mark.parametrize(
+    ("text", "foreign"),
+    [("قال من واشنطن", True), ("في دافوس", True), ("في كركوك", False)],
+)
+def test_resolve_foreign_places_are_labelled(
+    tiny: Gazetteer, text: str, foreign: bool
+) -> None:
     (rp,) = resolve(tiny, text)
     assert rp.foreign is foreign
 
@@ -62,8 +74,12 @@ def test_resolve_foreign_places_are_labelled(tiny: Gazetteer, text: str, foreign
         ("هجوم جنوبي بابل", "gov-babil", 180.0, None),
     ],
 )
-def test_resolve_relative_locations(tiny: Gazetteer, text: str, anchor: str, bearing: float, km: float | None) -> None:
-    (rp,) = [p for p in resolve(tiny, text, "en" if text.isascii() else "ar") if p.place]
+def test_resolve_relative_locations(
+    tiny: Gazetteer, text: str, anchor: str, bearing: float, km: float | None
+) -> None:
+    (rp,) = [
+        p for p in resolve(tiny, text, "en" if text.isascii() else "ar") if p.place
+    ]
     assert rp.relative is not None and rp.relative.anchor_id == anchor
     assert rp.relative.bearing_deg == bearing and rp.relative.distance_km == km
     assert rp.place is not None and rp.lat is not None and rp.lon is not None
@@ -88,14 +104,20 @@ def test_resolve_coordinates(tiny: Gazetteer, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["وصل إلى بلد", "انفجار في الحلة"])
-def test_resolve_every_place_has_confidence_and_precision(tiny: Gazetteer, text: str) -> None:
+def test_resolve_every_place_has_confidence_and_precision(
+    tiny: Gazetteer, text: str
+) -> None:
     for rp in resolve(tiny, text):
         assert 0.0 < rp.confidence <= 1.0 and rp.precision_m > 0
         assert rp.low_confidence is (rp.confidence < 0.5)
 
 
-@pytest.mark.parametrize(("a", "b", "km"), [((33.3152, 44.3661), (30.5085, 47.7804), 450.0)])
-def test_resolve_geometry_distances(a: tuple[float, float], b: tuple[float, float], km: float) -> None:
+@pytest.mark.parametrize(
+    ("a", "b", "km"), [((33.3152, 44.3661), (30.5085, 47.7804), 450.0)]
+)
+def test_resolve_geometry_distances(
+    a: tuple[float, float], b: tuple[float, float], km: float
+) -> None:
     assert haversine_km(a, b) == pytest.approx(km, rel=0.02)
     assert geodesic_km(a, b) == pytest.approx(km, rel=0.02)
     assert geodesic_km(a, destination(a, 90.0, 10.0)) == pytest.approx(10.0, rel=1e-3)

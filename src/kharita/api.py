@@ -30,7 +30,11 @@ def extract(
     if isinstance(text_or_article, Article):
         article = text_or_article
     else:
-        data = {"text": text_or_article} if isinstance(text_or_article, str) else text_or_article
+        data = (
+            {"text": text_or_article}
+            if isinstance(text_or_article, str)
+            else text_or_article
+        )
         record = article_from_record(data, "<api>", "1")
         if isinstance(record, RecordError):
             raise ValueError(str(record))

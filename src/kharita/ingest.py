@@ -38,12 +38,16 @@ def detect_lang(text: str) -> Lang:
 def article_from_record(data: object, path: str, record: str) -> Record:
     """Validate one decoded record (a JSON object or CSV row) into an Article."""
     if not isinstance(data, dict):
-        return RecordError(path, record, f"expected an object, got {type(data).__name__}")
+        return RecordError(
+            path, record, f"expected an object, got {type(data).__name__}"
+        )
     if "text" not in data or data["text"] is None:
         return RecordError(path, record, 'missing field "text"')
     text = data["text"]
     if not isinstance(text, str):
-        return RecordError(path, record, f'field "text" must be a string, got {type(text).__name__}')
+        return RecordError(
+            path, record, f'field "text" must be a string, got {type(text).__name__}'
+        )
     if not text.strip():
         return RecordError(path, record, 'field "text" is empty')
     fields: dict[str, str | None] = {}
@@ -54,7 +58,11 @@ def article_from_record(data: object, path: str, record: str) -> Record:
         elif isinstance(value, str | int) and not isinstance(value, bool):
             fields[name] = str(value)
         else:
-            return RecordError(path, record, f'field "{name}" must be a string, got {type(value).__name__}')
+            return RecordError(
+                path,
+                record,
+                f'field "{name}" must be a string, got {type(value).__name__}',
+            )
     lang = fields["lang"]
     if lang not in (None, "ar", "en"):
         lang = None  # an unsupported language tag: detect instead
@@ -88,7 +96,9 @@ def read_jsonl(lines: Iterable[bytes], path: str) -> Iterator[Record]:
         try:
             data: Any = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield RecordError(path, str(number), f"invalid JSON: {exc.msg} (column {exc.colno})")
+            yield RecordError(
+                path, str(number), f"invalid JSON: {exc.msg} (column {exc.colno})"
+            )
             continue
         yield article_from_record(data, path, str(number))
 
@@ -101,7 +111,9 @@ def read_json(raw: bytes, path: str) -> Iterator[Record]:
     try:
         data: Any = json.loads(content)
     except json.JSONDecodeError as exc:
-        yield RecordError(path, str(exc.lineno), f"invalid JSON: {exc.msg} (column {exc.colno})")
+        yield RecordError(
+            path, str(exc.lineno), f"invalid JSON: {exc.msg} (column {exc.colno})"
+        )
         return
     if isinstance(data, list):
         for number, item in enumerate(data, start=1):
@@ -133,7 +145,9 @@ def read_csv(raw: bytes, path: str) -> Iterator[Record]:
 
 
 def read_html(raw: bytes, path: str) -> Iterator[Record]:
-    from .ingest_html import article_from_html  # trafilatura is imported only when needed
+    from .ingest_html import (
+        article_from_html,
+    )  # trafilatura is imported only when needed
 
     yield article_from_html(raw, path)
 
@@ -151,7 +165,12 @@ def read_file(path: Path) -> Iterator[Record]:
     except OSError as exc:
         yield RecordError(name, "", f"cannot read: {exc.strerror or exc}")
         return
-    readers = {".json": read_json, ".csv": read_csv, ".html": read_html, ".htm": read_html}
+    readers = {
+        ".json": read_json,
+        ".csv": read_csv,
+        ".html": read_html,
+        ".htm": read_html,
+    }
     yield from readers.get(suffix, read_txt)(raw, name)
 
 

@@ -40,7 +40,9 @@ def extract_article(
     if online is not None:
         places = fill_unresolved(places, online)
     incidents, places_with_roles = extract_incidents(article, places)
-    return ArticleResult(article=article, places=tuple(places_with_roles), incidents=incidents)
+    return ArticleResult(
+        article=article, places=tuple(places_with_roles), incidents=incidents
+    )
 
 
 def safe_extract(
@@ -78,7 +80,9 @@ def iter_results(
     """Stream per-article results (or errors) in input order."""
     records = iter_articles(inputs)
     if online is not None and workers > 1:
-        raise ConfigurationError("--online runs in one process (1 request/s); drop --workers")
+        raise ConfigurationError(
+            "--online runs in one process (1 request/s); drop --workers"
+        )
     if workers > 1:
         from .parallel import map_articles
 

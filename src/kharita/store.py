@@ -145,7 +145,9 @@ def date_bounds(iso: str | date | None, *, end: bool = False) -> str | None:
 def _bound(value: str | date | None, *, end: bool = False) -> str | None:
     bound = date_bounds(value, end=end)
     if value is not None and bound is None:
-        raise ConfigurationError(f"not a date: {value!r} (use 2024, 2024-04 or 2024-04-20)")
+        raise ConfigurationError(
+            f"not a date: {value!r} (use 2024, 2024-04 or 2024-04-20)"
+        )
     return bound
 
 
@@ -165,7 +167,9 @@ def filter_incidents(
         start, stop = date_bounds(inc.date.iso), date_bounds(inc.date.iso, end=True)
         if (low or high) and start is None:
             continue
-        if (low and stop is not None and stop < low) or (high and start is not None and start > high):
+        if (low and stop is not None and stop < low) or (
+            high and start is not None and start > high
+        ):
             continue
         if wanted_types and inc.type not in wanted_types:
             continue

@@ -30,8 +30,12 @@ class KharitaGroup(click.Group):
 
 @click.group(cls=KharitaGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, prog_name="kharita")
-@click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr; no progress bar.")
+@click.option(
+    "-v", "--verbose", count=True, help="More log output on stderr (-vv for debug)."
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Only errors on stderr; no progress bar."
+)
 @click.pass_context
 def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """kharita: map incidents in Arabic and English news about Iraq, offline."""

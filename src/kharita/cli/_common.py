@@ -29,7 +29,11 @@ Sink = Callable[[ArticleResult], None]
 
 
 def configure_logging(verbose: int, quiet: bool) -> None:
-    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    level = (
+        logging.ERROR
+        if quiet
+        else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    )
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("kharita: %(levelname)s: %(message)s"))
     logger = logging.getLogger("kharita")
@@ -50,16 +54,37 @@ def input_options(fn: F) -> F:
         fn,
         [
             click.argument("inputs", nargs=-1, metavar="INPUT..."),
-            click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-                         help="Worker processes (output is identical to one worker)."),
-            click.option("--online", is_flag=True,
-                         help="Ask OpenStreetMap Nominatim (1 request/s, cached) for places the gazetteer lacks."),
-            click.option("--contact", metavar="EMAIL", help="Contact put in the --online user agent."),
-            click.option("--nominatim", metavar="URL", default="https://nominatim.openstreetmap.org",
-                         show_default=True, help="The Nominatim server --online asks (e.g. your own)."),
-            click.option("--geocode-cache", type=click.Path(file_okay=False, path_type=Path),
-                         default=Path.home() / ".cache" / "kharita", show_default=True,
-                         help="Where --online answers are cached."),
+            click.option(
+                "--workers",
+                type=click.IntRange(min=1),
+                default=1,
+                show_default=True,
+                help="Worker processes (output is identical to one worker).",
+            ),
+            click.option(
+                "--online",
+                is_flag=True,
+                help="Ask OpenStreetMap Nominatim (1 request/s, cached) for places the gazetteer lacks.",
+            ),
+            click.option(
+                "--contact",
+                metavar="EMAIL",
+                help="Contact put in the --online user agent.",
+            ),
+            click.option(
+                "--nominatim",
+                metavar="URL",
+                default="https://nominatim.openstreetmap.org",
+                show_default=True,
+                help="The Nominatim server --online asks (e.g. your own).",
+            ),
+            click.option(
+                "--geocode-cache",
+                type=click.Path(file_okay=False, path_type=Path),
+                default=Path.home() / ".cache" / "kharita",
+                show_default=True,
+                help="Where --online answers are cached.",
+            ),
         ],
     )
 
@@ -69,12 +94,27 @@ def output_options(fn: F) -> F:
     return _apply(
         fn,
         [
-            click.option("--geojson", type=click.Path(dir_okay=False), help="Write incidents as GeoJSON (RFC 7946)."),
-            click.option("--places-geojson", type=click.Path(dir_okay=False), help="Write resolved places as GeoJSON."),
-            click.option("--csv", "csv_path", type=click.Path(dir_okay=False),
-                         help="Write incidents as ACLED-style CSV."),
-            click.option("--db", type=click.Path(dir_okay=False),
-                         help="Add results to this SQLite store (idempotent; datasette opens it)."),
+            click.option(
+                "--geojson",
+                type=click.Path(dir_okay=False),
+                help="Write incidents as GeoJSON (RFC 7946).",
+            ),
+            click.option(
+                "--places-geojson",
+                type=click.Path(dir_okay=False),
+                help="Write resolved places as GeoJSON.",
+            ),
+            click.option(
+                "--csv",
+                "csv_path",
+                type=click.Path(dir_okay=False),
+                help="Write incidents as ACLED-style CSV.",
+            ),
+            click.option(
+                "--db",
+                type=click.Path(dir_okay=False),
+                help="Add results to this SQLite store (idempotent; datasette opens it).",
+            ),
         ],
     )
 
@@ -82,7 +122,9 @@ def output_options(fn: F) -> F:
 class Progress:
     """``N articles, X/s`` on stderr, redrawn in place; silent unless stderr is a TTY."""
 
-    def __init__(self, enabled: bool, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, enabled: bool, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.enabled = enabled
         self.clock = clock
         self.start = clock()
@@ -119,7 +161,9 @@ def _online(ctx: click.Context, params: dict[str, Any]) -> OnlineFallback | None
         return None
     url = urlsplit(params["nominatim"])
     if url.scheme not in ("http", "https") or not url.netloc:
-        raise ConfigurationError(f"--nominatim needs an http(s) URL, got {params['nominatim']!r}")
+        raise ConfigurationError(
+            f"--nominatim needs an http(s) URL, got {params['nominatim']!r}"
+        )
     fallback = OnlineFallback(
         params["geocode_cache"],
         default_user_agent(params.get("contact")),
@@ -130,19 +174,29 @@ def _online(ctx: click.Context, params: dict[str, Any]) -> OnlineFallback | None
     return fallback
 
 
-def run_inputs(ctx: click.Context, params: dict[str, Any], *, keep: bool, sinks: Sequence[Sink] = ()) -> Tally:
+def run_inputs(
+    ctx: click.Context,
+    params: dict[str, Any],
+    *,
+    keep: bool,
+    sinks: Sequence[Sink] = (),
+) -> Tally:
     """Run the pipeline over ``params["inputs"]``, one error line per bad record as it happens."""
     quiet = bool((ctx.find_root().obj or {}).get("quiet"))
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
     tally = Tally()
-    stream = iter_results(params["inputs"], workers=params["workers"], online=_online(ctx, params))
+    stream = iter_results(
+        params["inputs"], workers=params["workers"], online=_online(ctx, params)
+    )
     try:
         for item in stream:
             progress.tick()
             tally.read += 1
             if isinstance(item, RecordError):
                 tally.failed += 1
-                click.echo(f"\r\033[K{item}" if progress.enabled else str(item), err=True)
+                click.echo(
+                    f"\r\033[K{item}" if progress.enabled else str(item), err=True
+                )
                 continue
             tally.places += len(item.places)
             tally.article_incidents += len(item.incidents)
@@ -175,7 +229,11 @@ def store_sink(db: str | None, tally_outputs: list[str]) -> Iterator[list[Sink]]
     tally_outputs.append(db)
 
 
-def write_outputs(params: dict[str, Any], incidents: Sequence[Incident], results: Sequence[ArticleResult]) -> list[str]:
+def write_outputs(
+    params: dict[str, Any],
+    incidents: Sequence[Incident],
+    results: Sequence[ArticleResult],
+) -> list[str]:
     """GeoJSON/CSV files asked for by ``output_options``."""
     written: list[str] = []
     if params.get("geojson"):

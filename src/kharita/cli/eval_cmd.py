@@ -18,7 +18,9 @@ from ..evaluate.gold import evaluate_file, table_lines
     default=None,
     help="Articles the gold offsets index (default: ../shared/samples/articles.jsonl).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the scores as one JSON object."
+)
 def eval_command(gold: Path, articles: Path | None, as_json: bool) -> None:
     """Score kharita on GOLD: span P/R/F1 (exact, overlap), acc@k km, median km.
 

@@ -22,7 +22,9 @@ def _candidate(c: Candidate) -> dict[str, Any]:
         "type": c.place.type,
         "country": c.place.country,
         "score": c.score,
-        "rules": [{"rule": e.rule, "weight": e.weight, "detail": e.detail} for e in c.evidence],
+        "rules": [
+            {"rule": e.rule, "weight": e.weight, "detail": e.detail} for e in c.evidence
+        ],
     }
 
 
@@ -45,7 +47,10 @@ def explain_place(rp: ResolvedPlace) -> dict[str, Any]:
         "foreign": rp.foreign,
         "relative": rp.relative.phrase if rp.relative else None,
         "margin": margin,
-        "rules": [{"rule": e.rule, "weight": e.weight, "detail": e.detail} for e in rp.evidence],
+        "rules": [
+            {"rule": e.rule, "weight": e.weight, "detail": e.detail}
+            for e in rp.evidence
+        ],
         "candidates": [_candidate(c) for c in alts],
     }
 
@@ -54,16 +59,28 @@ def _lines(article: Article, places: list[ResolvedPlace]) -> list[str]:
     out = [f"== {article.id} ({article.lang}), {len(places)} place mentions"]
     for rp in places:
         info = explain_place(rp)
-        where = f"{rp.lat:.4f}, {rp.lon:.4f}" if rp.lat is not None and rp.lon is not None else "no point"
+        where = (
+            f"{rp.lat:.4f}, {rp.lon:.4f}"
+            if rp.lat is not None and rp.lon is not None
+            else "no point"
+        )
         flags = " LOW-CONFIDENCE" if rp.low_confidence else ""
         flags += " FOREIGN" if rp.foreign else ""
-        name = f"{rp.place.name_en} [{rp.place.id}, {rp.place.type}]" if rp.place else "(no gazetteer place)"
-        out.append(f"- «{rp.mention.text}» [{rp.start}:{rp.end}] -> {name} at {where} ±{info['precision_m']} m, confidence {rp.confidence:.2f}{flags}")
+        name = (
+            f"{rp.place.name_en} [{rp.place.id}, {rp.place.type}]"
+            if rp.place
+            else "(no gazetteer place)"
+        )
+        out.append(
+            f"- «{rp.mention.text}» [{rp.start}:{rp.end}] -> {name} at {where} ±{info['precision_m']} m, confidence {rp.confidence:.2f}{flags}"
+        )
         if rp.relative:
             out.append(f"    relative: «{rp.relative.phrase}»")
         for c in rp.alternatives:
             rules = ", ".join(f"{e.rule} {e.weight:+.2f}" for e in c.evidence) or "none"
-            out.append(f"    {c.score:6.2f}  {c.place.name_en} [{c.place.id}, {c.place.type}, {c.place.country}]: {rules}")
+            out.append(
+                f"    {c.score:6.2f}  {c.place.name_en} [{c.place.id}, {c.place.type}, {c.place.country}]: {rules}"
+            )
         if info["margin"] is not None:
             out.append(f"    winner by {info['margin']:.2f} points")
         elif rp.place:
@@ -84,6 +101,11 @@ def explain_command(inputs: tuple[str, ...], as_json: bool) -> None:
             continue
         places = resolve_places(record, recognize(record.text, record.lang), gaz)
         if as_json:
-            click.echo(json.dumps({"id": record.id, "places": [explain_place(p) for p in places]}, ensure_ascii=False))
+            click.echo(
+                json.dumps(
+                    {"id": record.id, "places": [explain_place(p) for p in places]},
+                    ensure_ascii=False,
+                )
+            )
         else:
             click.echo("\n".join(_lines(record, places)))

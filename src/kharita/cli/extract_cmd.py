@@ -13,7 +13,16 @@ import click
 from ..export.atomic import atomic_open
 from ..models import ArticleResult
 from ..serialize import result_to_dict
-from ._common import finish, input_options, merged, output_options, require_inputs, run_inputs, store_sink, write_outputs
+from ._common import (
+    finish,
+    input_options,
+    merged,
+    output_options,
+    require_inputs,
+    run_inputs,
+    store_sink,
+    write_outputs,
+)
 
 
 @contextlib.contextmanager
@@ -28,7 +37,12 @@ def _lines_to(output: str | None) -> Iterator[IO[str]]:
 @click.command()
 @input_options
 @output_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write JSON Lines here instead of stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write JSON Lines here instead of stdout.",
+)
 @click.pass_context
 def extract(ctx: click.Context, /, output: str | None, **params: Any) -> None:
     """Print places and incidents of each article as JSON Lines.

@@ -9,7 +9,13 @@ import click
 
 from ..render import render_map
 from ..render.basemap import default_bases
-from ..render.export import chromium_browser, embed_snippet, export_pdf, export_png, write_html
+from ..render.export import (
+    chromium_browser,
+    embed_snippet,
+    export_pdf,
+    export_png,
+    write_html,
+)
 from ..store import Store, filter_incidents
 from ._common import (
     Tally,
@@ -27,11 +33,28 @@ from ._common import (
 def _filter_options(fn: Any) -> Any:
     for option in reversed(
         [
-            click.option("--since", metavar="DATE", help="Only incidents on or after DATE (2024, 2024-04, 2024-04-20)."),
-            click.option("--until", metavar="DATE", help="Only incidents on or before DATE."),
-            click.option("--type", "types", multiple=True, metavar="TYPE", help="Only this incident type (repeatable)."),
-            click.option("--governorate", "governorates", multiple=True, metavar="NAME",
-                         help="Only this governorate, English name (repeatable)."),
+            click.option(
+                "--since",
+                metavar="DATE",
+                help="Only incidents on or after DATE (2024, 2024-04, 2024-04-20).",
+            ),
+            click.option(
+                "--until", metavar="DATE", help="Only incidents on or before DATE."
+            ),
+            click.option(
+                "--type",
+                "types",
+                multiple=True,
+                metavar="TYPE",
+                help="Only this incident type (repeatable).",
+            ),
+            click.option(
+                "--governorate",
+                "governorates",
+                multiple=True,
+                metavar="NAME",
+                help="Only this governorate, English name (repeatable).",
+            ),
         ]
     ):
         fn = option(fn)
@@ -54,17 +77,53 @@ def _exports(output: Path, png: str | None, pdf: str | None) -> list[str]:
 @input_options
 @output_options
 @_filter_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default="output/map.html", show_default=True,
-              help="The HTML map to write.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default="output/map.html",
+    show_default=True,
+    help="The HTML map to write.",
+)
 @click.option("--title", help="Title shown on the map and in exports.")
-@click.option("--lang", type=click.Choice(["en", "ar"]), default="en", show_default=True, help="Interface language.")
-@click.option("--tiles", metavar="URL", help="An XYZ tile URL template (off by default: the map is fully offline).")
-@click.option("--png", type=click.Path(dir_okay=False), help="Also write a PNG snapshot (headless Chromium).")
-@click.option("--pdf", type=click.Path(dir_okay=False), help="Also write a one-page PDF (headless Chromium).")
-@click.option("--embed", is_flag=True, help="Print an <iframe> snippet for the map on stdout.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "ar"]),
+    default="en",
+    show_default=True,
+    help="Interface language.",
+)
+@click.option(
+    "--tiles",
+    metavar="URL",
+    help="An XYZ tile URL template (off by default: the map is fully offline).",
+)
+@click.option(
+    "--png",
+    type=click.Path(dir_okay=False),
+    help="Also write a PNG snapshot (headless Chromium).",
+)
+@click.option(
+    "--pdf",
+    type=click.Path(dir_okay=False),
+    help="Also write a one-page PDF (headless Chromium).",
+)
+@click.option(
+    "--embed", is_flag=True, help="Print an <iframe> snippet for the map on stdout."
+)
 @click.pass_context
-def map_command(ctx: click.Context, /, output: str, title: str | None, lang: str, tiles: str | None,
-                png: str | None, pdf: str | None, embed: bool, **params: Any) -> None:
+def map_command(
+    ctx: click.Context,
+    /,
+    output: str,
+    title: str | None,
+    lang: str,
+    tiles: str | None,
+    png: str | None,
+    pdf: str | None,
+    embed: bool,
+    **params: Any,
+) -> None:
     """Map the incidents of INPUT articles (.jsonl/.json/.txt/.csv/.html, folders, -).
 
     With --db, new articles are added to the store and the map shows everything
@@ -81,7 +140,9 @@ def map_command(ctx: click.Context, /, output: str, title: str | None, lang: str
             incidents = store.query_incidents(**filters)
     else:
         incidents = filter_incidents(merged(tally.results), **filters)
-    html = render_map(incidents, bases=default_bases(), title=title, lang=lang, tiles=tiles)  # type: ignore[arg-type]
+    html = render_map(
+        incidents, bases=default_bases(), title=title, lang=lang, tiles=tiles
+    )  # type: ignore[arg-type]
     tally.outputs = [str(write_html(html, Path(output))), *outputs]
     tally.outputs += write_outputs(params, incidents, tally.results)
     tally.outputs += _exports(Path(output), png, pdf)

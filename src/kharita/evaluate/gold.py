@@ -20,19 +20,26 @@ from typing import Any
 from ..errors import ConfigurationError, InputError
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..models import Article, ArticleResult, ResolvedPlace
-from .places import overlap_pairs, Point, Span, score_places, span_scores
+from .places import Point, Span, overlap_pairs, score_places, span_scores
 
 Row = dict[str, Any]
 
 
 def default_articles_path() -> Path:
     """``../shared/samples/articles.jsonl`` beside the checkout."""
-    return Path(__file__).resolve().parents[3].parent / "shared" / "samples" / "articles.jsonl"
+    return (
+        Path(__file__).resolve().parents[3].parent
+        / "shared"
+        / "samples"
+        / "articles.jsonl"
+    )
 
 
 def read_jsonl(path: Path) -> list[Row]:
     rows: list[Row] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(
+        path.read_text(encoding="utf-8").splitlines(), start=1
+    ):
         if not line.strip():
             continue
         try:
@@ -107,7 +114,9 @@ def load_articles(path: Path) -> dict[str, Article]:
 AREA_TYPES = frozenset({"country", "governorate", "region", "area"})
 
 
-def score_place_gold(rows: Sequence[Row], articles: dict[str, Article], gaz: Gazetteer) -> dict[str, Any]:
+def score_place_gold(
+    rows: Sequence[Row], articles: dict[str, Article], gaz: Gazetteer
+) -> dict[str, Any]:
     extract = _extract(gaz)
     all_docs, iraqi_docs, site_docs, area_docs, missing = [], [], [], [], []
     areas = reference_areas()
@@ -123,17 +132,35 @@ def score_place_gold(rows: Sequence[Row], articles: dict[str, Article], gaz: Gaz
         spans = [(int(g["start"]), int(g["end"])) for g in gold]
         pts = [_gold_point(g) for g in gold]
         all_docs.append((spans, pred, pts, pred_pts))
-        iraqi_pts = [p if g.get("iraqi") is True else None for p, g in zip(pts, gold, strict=True)]
+        iraqi_pts = [
+            p if g.get("iraqi") is True else None
+            for p, g in zip(pts, gold, strict=True)
+        ]
         iraqi_docs.append((spans, pred, iraqi_pts, pred_pts))
-        site_pts = [p if g.get("type") not in AREA_TYPES else None for p, g in zip(iraqi_pts, gold, strict=True)]
+        site_pts = [
+            p if g.get("type") not in AREA_TYPES else None
+            for p, g in zip(iraqi_pts, gold, strict=True)
+        ]
         site_docs.append((spans, pred, site_pts, pred_pts))
-        area_docs.append((spans, pred, area_aware_points(spans, pred, iraqi_pts, pred_pts, gold, areas), pred_pts))
+        area_docs.append(
+            (
+                spans,
+                pred,
+                area_aware_points(spans, pred, iraqi_pts, pred_pts, gold, areas),
+                pred_pts,
+            )
+        )
     scores = score_places(all_docs)
     scores["distance_iraqi"] = score_places(iraqi_docs)["distance"]
     scores["distance_iraqi_sites"] = score_places(site_docs)["distance"]
     if areas:
         scores["distance_iraqi_area_aware"] = score_places(area_docs)["distance"]
-    return {"format": "places", "docs": len(all_docs), "missing_articles": missing, **scores}
+    return {
+        "format": "places",
+        "docs": len(all_docs),
+        "missing_articles": missing,
+        **scores,
+    }
 
 
 def reference_areas() -> list[Any]:
@@ -142,7 +169,12 @@ def reference_areas() -> list[Any]:
     Used only for scoring: a gold governorate is a polygon, not a point, so a
     prediction inside it is 0 km off and one outside it is scored to its edge.
     """
-    path = default_articles_path().parents[1] / "data" / "ocha-cod-ab-iraq" / "irq_admbnda_adm1_cso_20190603.geojson"
+    path = (
+        default_articles_path().parents[1]
+        / "data"
+        / "ocha-cod-ab-iraq"
+        / "irq_admbnda_adm1_cso_20190603.geojson"
+    )
     if not path.exists():
         return []
     from shapely.geometry import shape
@@ -182,11 +214,15 @@ def _gold_point(g: Row) -> Point | None:
     return float(g["lat"]), float(g["lon"])
 
 
-def score_incident_gold(rows: Sequence[Row], articles: dict[str, Article], gaz: Gazetteer) -> dict[str, Any]:
+def score_incident_gold(
+    rows: Sequence[Row], articles: dict[str, Article], gaz: Gazetteer
+) -> dict[str, Any]:
     try:
         module = importlib.import_module("kharita.evaluate.incidents")
     except ImportError:
-        raise ConfigurationError("incident scoring is not available (kharita.evaluate.incidents is missing)") from None
+        raise ConfigurationError(
+            "incident scoring is not available (kharita.evaluate.incidents is missing)"
+        ) from None
     extract = _extract(gaz)
     ids = dict.fromkeys(str(r.get("article_id", r.get("id"))) for r in rows)
     results = [extract(articles[i]) for i in ids if i in articles]
@@ -194,7 +230,11 @@ def score_incident_gold(rows: Sequence[Row], articles: dict[str, Article], gaz: 
     return {"format": "incidents", **dict(scored)}
 
 
-def evaluate_file(gold_path: Path, articles_path: Path | None = None, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+def evaluate_file(
+    gold_path: Path,
+    articles_path: Path | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> dict[str, Any]:
     """Score kharita on ``gold_path``; returns a JSON-able dict of scores."""
     rows = read_jsonl(gold_path)
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
@@ -214,11 +254,30 @@ def table_lines(scores: dict[str, Any]) -> Iterator[str]:
         if name in scores:
             s = scores[name]
             yield f"  span {name:<8} P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f']:.3f}  (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})"
-    for name in ("distance", "distance_iraqi", "distance_iraqi_sites", "distance_iraqi_area_aware"):
+    for name in (
+        "distance",
+        "distance_iraqi",
+        "distance_iraqi_sites",
+        "distance_iraqi_area_aware",
+    ):
         if name in scores:
             d = scores[name]
-            accs = "  ".join(f"{k} {d[k]:.3f}" if d[k] is not None else f"{k} -" for k in d if k.startswith("acc@"))
+            accs = "  ".join(
+                f"{k} {d[k]:.3f}" if d[k] is not None else f"{k} -"
+                for k in d
+                if k.startswith("acc@")
+            )
             yield f"  {name:<15} n {d['n']}  unresolved {d['unresolved']}  {accs}  median {d['median_km']} km"
     for k, v in scores.items():
-        if k not in ("gold", "format", "docs", "exact", "overlap", "distance", "distance_iraqi", "distance_iraqi_sites", "distance_iraqi_area_aware"):
+        if k not in (
+            "gold",
+            "format",
+            "docs",
+            "exact",
+            "overlap",
+            "distance",
+            "distance_iraqi",
+            "distance_iraqi_sites",
+            "distance_iraqi_area_aware",
+        ):
             yield f"  {k}: {v}"

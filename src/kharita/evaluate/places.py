@@ -47,7 +47,9 @@ def overlap_prf(gold: Sequence[Span], pred: Sequence[Span]) -> PRF:
     return PRF(matched, len(pred) - matched, len(gold) - matched)
 
 
-def span_scores(docs: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> dict[str, dict[str, float]]:
+def span_scores(
+    docs: Iterable[tuple[Sequence[Span], Sequence[Span]]],
+) -> dict[str, dict[str, float]]:
     """``{"exact": {p,r,f,...}, "overlap": {...}}`` over ``(gold, pred)`` span lists."""
     exact, overlap = PRF(), PRF()
     for gold, pred in docs:
@@ -56,7 +58,9 @@ def span_scores(docs: Iterable[tuple[Sequence[Span], Sequence[Span]]]) -> dict[s
     return {"exact": exact.to_dict(), "overlap": overlap.to_dict()}
 
 
-def distance_scores(pairs: Iterable[tuple[Point, Point | None]]) -> dict[str, float | int | None]:
+def distance_scores(
+    pairs: Iterable[tuple[Point, Point | None]],
+) -> dict[str, float | int | None]:
     """``acc@k`` and median km over ``(gold point, predicted point or None)`` pairs.
 
     A gold point with no prediction counts as a miss at every threshold.
@@ -71,13 +75,22 @@ def distance_scores(pairs: Iterable[tuple[Point, Point | None]]) -> dict[str, fl
     total = len(distances) + missing
     out: dict[str, float | int | None] = {"n": total, "unresolved": missing}
     for k in THRESHOLDS_KM:
-        out[f"acc@{k}"] = round(sum(d <= k for d in distances) / total, 4) if total else None
+        out[f"acc@{k}"] = (
+            round(sum(d <= k for d in distances) / total, 4) if total else None
+        )
     out["median_km"] = round(statistics.median(distances), 2) if distances else None
     return out
 
 
 def score_places(
-    docs: Iterable[tuple[Sequence[Span], Sequence[Span], Sequence[Point | None], Sequence[Point | None]]],
+    docs: Iterable[
+        tuple[
+            Sequence[Span],
+            Sequence[Span],
+            Sequence[Point | None],
+            Sequence[Point | None],
+        ]
+    ],
 ) -> dict[str, object]:
     """Spans and distances together.
 

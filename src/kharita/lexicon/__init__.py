@@ -29,7 +29,9 @@ def _load(name: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     path = table_path(name)
     if not path.is_file():
         choices = ", ".join(sorted(p.stem for p in LEXICON_DIR.glob("*.tsv")))
-        raise ConfigurationError(f"unknown lexicon table {name!r}; tables are: {choices}")
+        raise ConfigurationError(
+            f"unknown lexicon table {name!r}; tables are: {choices}"
+        )
     lines = [
         line.rstrip("\n\r")
         for line in path.read_text(encoding="utf-8").splitlines()

@@ -25,26 +25,39 @@ def candidates_for(mention: Mention, gazetteer: Gazetteer) -> list[GazetteerPlac
 class Context:
     """What the whole article says, as seen by the disambiguation rules."""
 
-    areas: dict[str, dict[int, float]] = field(default_factory=dict)  # area -> {mention index: weight}
+    areas: dict[str, dict[int, float]] = field(
+        default_factory=dict
+    )  # area -> {mention index: weight}
     countries: dict[str, float] = field(default_factory=dict)  # ISO code -> weight
     iraq_focus: bool = True
-    anchors: list[tuple[int, GazetteerPlace]] = field(default_factory=list)  # (mention index, place)
+    anchors: list[tuple[int, GazetteerPlace]] = field(
+        default_factory=list
+    )  # (mention index, place)
     lang: str = "ar"
 
     def area_weight(self, area: str, exclude: int) -> float:
         """How surely another mention (not ``exclude``) names ``area``."""
-        return max((w for i, w in self.areas.get(area, {}).items() if i != exclude), default=0.0)
+        return max(
+            (w for i, w in self.areas.get(area, {}).items() if i != exclude),
+            default=0.0,
+        )
 
 
 def _area_names(place: GazetteerPlace) -> tuple[str, ...]:
     if is_country(place.type) or not place.in_iraq:
         return ()
     if is_admin_type(place.type):
-        return tuple({n for n in (place.name_en, place.governorate, place.district) if n})
+        return tuple(
+            {n for n in (place.name_en, place.governorate, place.district) if n}
+        )
     return ()
 
 
-def build_context(mentions: Sequence[Mention], per_mention: Sequence[Sequence[GazetteerPlace]], lang: str) -> Context:
+def build_context(
+    mentions: Sequence[Mention],
+    per_mention: Sequence[Sequence[GazetteerPlace]],
+    lang: str,
+) -> Context:
     """Areas and countries named by the article, weighted by how unambiguous each mention is."""
     ctx = Context(lang=lang)
     iraqi = foreign = 0.0
@@ -57,7 +70,9 @@ def build_context(mentions: Sequence[Mention], per_mention: Sequence[Sequence[Ga
                 seen = ctx.areas.setdefault(name, {})
                 seen[index] = max(seen.get(index, 0.0), weight)
             if is_country(place.type):
-                ctx.countries[place.country] = max(ctx.countries.get(place.country, 0.0), weight)
+                ctx.countries[place.country] = max(
+                    ctx.countries.get(place.country, 0.0), weight
+                )
         if all(p.in_iraq for p in places):
             iraqi += 1
         elif not any(p.in_iraq for p in places):

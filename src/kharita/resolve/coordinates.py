@@ -22,7 +22,9 @@ _HEMI = r"(?:\s*°?\s*([nsew])(?![a-z]))?°?"
 _DEC = re.compile(_NUM + _HEMI + r"\s*[,;/]?\s*" + _NUM + _HEMI + r"(?![\d.])")
 _DMS_PART = r"(\d{1,3})\s*°\s*(\d{1,2})\s*['′]\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:\"|″|'')?)?\s*([nsew])"
 _DMS = re.compile(_DMS_PART + r"\s*[,;/]?\s*" + _DMS_PART)
-_MGRS = re.compile(r"(?<![a-z0-9.])(\d{1,2}[c-hj-np-x])\s?([a-hj-np-z]{2})\s?(\d{2,5})\s?(\d{2,5})?(?![\w.])")
+_MGRS = re.compile(
+    r"(?<![a-z0-9.])(\d{1,2}[c-hj-np-x])\s?([a-hj-np-z]{2})\s?(\d{2,5})\s?(\d{2,5})?(?![\w.])"
+)
 _LETTER_SIGN = {"s": -1, "w": -1}
 _LAT_LETTERS = frozenset("ns")
 
@@ -39,7 +41,12 @@ def _valid(lat: float, lon: float) -> bool:
 
 
 def _decimal(m: re.Match[str]) -> Coordinates | None:
-    a, la, b, lb = float(m.group(1)), m.group(2) or "", float(m.group(3)), m.group(4) or ""
+    a, la, b, lb = (
+        float(m.group(1)),
+        m.group(2) or "",
+        float(m.group(3)),
+        m.group(4) or "",
+    )
     a *= _LETTER_SIGN.get(la, 1)
     b *= _LETTER_SIGN.get(lb, 1)
     if la and la not in _LAT_LETTERS and lb in _LAT_LETTERS:
@@ -80,7 +87,9 @@ def _mgrs(m: re.Match[str]) -> Coordinates | None:
     return Coordinates(float(lat), float(lon), 10.0 ** (5 - len(digits) // 2))
 
 
-_DIGIT_PAIR = re.compile(r"[\d\u0660-\u0669\u06f0-\u06f9][.,°٫'′\s]*[\d\u0660-\u0669\u06f0-\u06f9]")
+_DIGIT_PAIR = re.compile(
+    r"[\d\u0660-\u0669\u06f0-\u06f9][.,°٫'′\s]*[\d\u0660-\u0669\u06f0-\u06f9]"
+)
 _PARSERS = ((_DMS, _dms), (_MGRS, _mgrs), (_DEC, _decimal))
 
 
@@ -115,6 +124,14 @@ def find_coordinates(text: str, norm: MatchText | None = None) -> list[Mention]:
             taken.append((m.start(), m.end()))
             start, end = norm.span(m.start(), m.start() + len(m.group(0).rstrip()))
             found.append(
-                Mention(start, end, text[start:end], m.group(0), (), kind="coordinates", point=(c.lat, c.lon))
+                Mention(
+                    start,
+                    end,
+                    text[start:end],
+                    m.group(0),
+                    (),
+                    kind="coordinates",
+                    point=(c.lat, c.lon),
+                )
             )
     return sorted(found, key=lambda x: x.start)

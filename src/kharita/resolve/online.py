@@ -296,8 +296,10 @@ def fill_unresolved(
             continue
         words = rp.mention.text.split()
         if rp.mention.designator and len(words) > len(rp.mention.designator.split()):
-            words = words[len(rp.mention.designator.split()) :]  # «قرية البو حياة» -> «البو حياة»
-        found = fallback.geocode(" ".join(words).strip(" «»\"“”()"))
+            words = words[
+                len(rp.mention.designator.split()) :
+            ]  # «قرية البو حياة» -> «البو حياة»
+        found = fallback.geocode(" ".join(words).strip(' «»"“”()'))
         if found is None:
             out.append(rp)
             continue

@@ -40,19 +40,28 @@ def _alternation(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    bearings = {normalize(r["word"]).text: float(r["bearing_deg"]) for r in load_table("directions")}
-    units = {normalize(r["unit"]).text: float(r["km"]) for r in load_table("distance_units")}
+    bearings = {
+        normalize(r["word"]).text: float(r["bearing_deg"])
+        for r in load_table("directions")
+    }
+    units = {
+        normalize(r["unit"]).text: float(r["km"]) for r in load_table("distance_units")
+    }
     direction = _alternation(list(bearings))
     unit = _alternation(list(units))
     rx = re.compile(
-        r"(?:(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>" + unit + r")(?:ا|ات|s)?\s*(?:\([^)]{0,25}\)\s*)?(?:الى\s+|إلى\s+|to the\s+)?)?"
+        r"(?:(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>"
+        + unit
+        + r")(?:ا|ات|s)?\s*(?:\([^)]{0,25}\)\s*)?(?:الى\s+|إلى\s+|to the\s+)?)?"
         r"(?<![^\s\d(])(?:[وفب]|)(?P<dir>" + direction + r")(?:ي|ا)?"
         r"(?:\s+(?:of|من|مدينه|محافظه|قضاء|ناحيه|the))*\s*$"
     )
     return _Patterns(rx, bearings, units)
 
 
-def find_relative(text: str, mention: Mention) -> tuple[int, float, float | None] | None:
+def find_relative(
+    text: str, mention: Mention
+) -> tuple[int, float, float | None] | None:
     """``(phrase_start, bearing_deg, distance_km)`` when a relative phrase ends at the mention."""
     lo = max(0, mention.start - WINDOW)
     if not _DIRECTION_HINT.search(text, lo, mention.start):
@@ -68,12 +77,16 @@ def find_relative(text: str, mention: Mention) -> tuple[int, float, float | None
         return None
     distance = None
     if m.group("num"):
-        distance = float(m.group("num").replace(",", ".")) * pat.units.get(m.group("unit"), 1.0)
+        distance = float(m.group("num").replace(",", ".")) * pat.units.get(
+            m.group("unit"), 1.0
+        )
     start, _ = window.span(m.start(), m.end())
     return lo + start, bearing, distance
 
 
-def offset_point(anchor: GazetteerPlace, bearing: float, distance_km: float | None) -> tuple[LatLon, float]:
+def offset_point(
+    anchor: GazetteerPlace, bearing: float, distance_km: float | None
+) -> tuple[LatLon, float]:
     """Point and uncertainty (m) of "``distance_km`` along ``bearing`` from ``anchor``".
 
     Without a distance, "north of X" lands inside X's northern half for an
@@ -81,7 +94,11 @@ def offset_point(anchor: GazetteerPlace, bearing: float, distance_km: float | No
     """
     anchor_km = anchor.precision_m / 1000
     if distance_km is None:
-        distance_km = anchor_km * 0.5 if is_admin_type(anchor.type) else max(_UNSPECIFIED_CITY_KM, anchor_km)
+        distance_km = (
+            anchor_km * 0.5
+            if is_admin_type(anchor.type)
+            else max(_UNSPECIFIED_CITY_KM, anchor_km)
+        )
         spread = distance_km * 0.8
     else:
         spread = distance_km * _LATERAL
@@ -90,14 +107,18 @@ def offset_point(anchor: GazetteerPlace, bearing: float, distance_km: float | No
     return point, radius_km * 1000
 
 
-def relative_location(text: str, mention: Mention, anchor: GazetteerPlace) -> tuple[RelativeLocation, LatLon, float] | None:
+def relative_location(
+    text: str, mention: Mention, anchor: GazetteerPlace
+) -> tuple[RelativeLocation, LatLon, float] | None:
     """The relative phrase ending at ``mention``, resolved against ``anchor``."""
     found = find_relative(text, mention)
     if found is None:
         return None
     start, bearing, distance = found
     point, precision = offset_point(anchor, bearing, distance)
-    rel = RelativeLocation(start, mention.end, text[start : mention.end], anchor.id, bearing, distance)
+    rel = RelativeLocation(
+        start, mention.end, text[start : mention.end], anchor.id, bearing, distance
+    )
     return rel, point, precision
 
 
@@ -120,7 +141,9 @@ def find_road(text: str, first: Mention, second: Mention) -> int | None:
     return lo + window.span(m.start(), m.end())[0]
 
 
-def road_point(a: GazetteerPlace, b: GazetteerPlace) -> tuple[LatLon, float, float, float]:
+def road_point(
+    a: GazetteerPlace, b: GazetteerPlace
+) -> tuple[LatLon, float, float, float]:
     """Midpoint of the A-B road, its radius (m), bearing and half-length (km)."""
     pa, pb = (a.lat, a.lon), (b.lat, b.lon)
     half = geodesic_km(pa, pb) / 2

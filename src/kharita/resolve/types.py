@@ -9,8 +9,30 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-_ADMIN = ("governorate", "province", "district", "sub district", "subdistrict", "nahiya", "qada", "region")
-_FACILITY = ("base", "camp", "airport", "airfield", "air field", "crossing", "checkpoint", "dam", "bridge", "field", "refinery", "port")
+_ADMIN = (
+    "governorate",
+    "province",
+    "district",
+    "sub district",
+    "subdistrict",
+    "nahiya",
+    "qada",
+    "region",
+)
+_FACILITY = (
+    "base",
+    "camp",
+    "airport",
+    "airfield",
+    "air field",
+    "crossing",
+    "checkpoint",
+    "dam",
+    "bridge",
+    "field",
+    "refinery",
+    "port",
+)
 _PRECISION_M = (  # first match wins
     ("country", 300_000.0),
     ("region", 150_000.0),
@@ -33,9 +55,21 @@ _PRECISION_M = (  # first match wins
     ("mountain", 10_000.0),
 )
 # prominence tie-breaker: bigger and higher-level places first
-_RANK = (("country", 1.0), ("governorate", 0.9), ("province", 0.9), ("capital", 0.85), ("city", 0.7),
-         ("district", 0.6), ("airport", 0.6), ("airbase", 0.6), ("base", 0.55), ("town", 0.5),
-         ("sub district", 0.45), ("neighbourhood", 0.3), ("village", 0.2))
+_RANK = (
+    ("country", 1.0),
+    ("governorate", 0.9),
+    ("province", 0.9),
+    ("capital", 0.85),
+    ("city", 0.7),
+    ("district", 0.6),
+    ("airport", 0.6),
+    ("airbase", 0.6),
+    ("base", 0.55),
+    ("town", 0.5),
+    ("sub district", 0.45),
+    ("neighbourhood", 0.3),
+    ("village", 0.2),
+)
 
 
 @lru_cache(maxsize=4096)

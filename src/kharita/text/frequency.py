@@ -19,7 +19,9 @@ def _zipf() -> Callable[[str, str], float] | None:
     try:
         from wordfreq import zipf_frequency
     except ImportError:
-        logger.info("wordfreq is not installed: common-word checks use the lexicon only")
+        logger.info(
+            "wordfreq is not installed: common-word checks use the lexicon only"
+        )
         return None
 
     def lookup(word: str, lang: str) -> float:
