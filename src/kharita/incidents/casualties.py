@@ -115,10 +115,12 @@ def _zero_patterns() -> list[tuple[Phrases, dict[str, dict[str, str]]]]:
 
 
 def _tokens(text: str, offset: int) -> list[_Tok]:
-    return [
-        _Tok(_strip(m.group()), m.group(), offset + m.start(), offset + m.end())
-        for m in _TOKEN.finditer(text)
-    ]
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        out.append(_Tok(_strip(word), word, offset + start, offset + end))
+    return out
 
 
 @lru_cache(maxsize=8192)

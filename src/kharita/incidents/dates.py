@@ -35,6 +35,8 @@ costs milliseconds per call, see ``docs/recipes.md``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -152,6 +154,33 @@ def find_dates(
         _mention(m, months, weekdays, relative)
         for m in pattern.finditer(folded, start, stop)
     ]
+
+
+def dates_by_span(
+    folded: str, spans: Sequence[tuple[int, int]], found: Sequence[DateMention]
+) -> list[list[DateMention]]:
+    """:func:`find_dates` of each ``[start, end)`` span (contiguous, in order),
+    read off ``found``, the mentions of the whole text.
+
+    The same as searching each span on its own: no date expression ends in
+    punctuation or a space, which is where sentences end.  A span that a
+    mention runs across or ends on (a date broken by a line break) is searched
+    on its own all the same.
+    """
+    out: list[list[DateMention]] = [[] for _ in spans]
+    again: set[int] = set()
+    ends = [end for _, end in spans]
+    for m in found:
+        first = bisect_right(ends, m.start)
+        last = bisect_left(ends, m.end)
+        if first >= len(spans):
+            continue
+        if last != first or m.end == ends[first]:
+            again.update(range(first, min(last, len(spans) - 1) + 1))
+        out[first].append(m)
+    for i in again:
+        out[i] = find_dates(folded, *spans[i])
+    return out
 
 
 def _mention(

@@ -50,6 +50,7 @@ from .dates import (
     DateMention,
     Reference,
     best_date,
+    dates_by_span,
     find_dates,
     parse_reference,
     resolve,
@@ -86,12 +87,14 @@ class _Cluster:
     exclude: set[int] = field(default_factory=set)  # place indices split off
 
 
-def _analyse(doc: Doc, ref: Reference | None, today: date | None) -> list[_Sent]:
+def _analyse(
+    doc: Doc, found: list[DateMention], ref: Reference | None, today: date | None
+) -> list[_Sent]:
+    spans = [(s.start, s.end) for s in doc.sentences]
+    by_sentence = dates_by_span(doc.text, spans, found)
     out: list[_Sent] = []
     for s in doc.sentences:
-        dates = [
-            (m, resolve(m, ref, today)) for m in find_dates(doc.text, s.start, s.end)
-        ]
+        dates = [(m, resolve(m, ref, today)) for m in by_sentence[s.index]]
         prior = P.is_prior_text(s.text) or any(m.past for m, _ in dates)
         triggers = find_triggers(doc.text, s.start, s.end)
         if out and out[-1].prior and _continues(doc, out[-1].sentence, s, triggers):
@@ -467,10 +470,9 @@ def extract(
 ) -> tuple[tuple[Incident, ...], tuple[ResolvedPlace, ...]]:
     """Incidents of one article, and its places with their roles set."""
     doc = make_doc(article.text)
-    ref = parse_reference(article.date) or text_reference(
-        find_dates(doc.text), today or date.today()
-    )
-    sents = _analyse(doc, ref, today)
+    found = find_dates(doc.text)  # once per text, split by sentence in _analyse
+    ref = parse_reference(article.date) or text_reference(found, today or date.today())
+    sents = _analyse(doc, found, ref, today)
     for i, rp in enumerate(places):
         sents[doc.sentence_at(doc.folded(rp.start)).index].places.append(i)
     cues = {i: P.cue_role(doc, rp) for i, rp in enumerate(places)}

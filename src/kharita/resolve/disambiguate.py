@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from ..models import IRAQ, Candidate, Evidence, GazetteerPlace, Mention
 from .candidates import Context
@@ -31,16 +32,17 @@ W_REGION = 0.5
 def prominence(
     mention: Mention, place: GazetteerPlace, ctx: Context, index: int
 ) -> Evidence:
-    pop = (
-        math.log10(place.population) / 8
-        if place.population and place.population > 1
-        else 0.0
-    )
-    value = W_PROMINENCE * (0.6 * type_rank(place.type) + 0.4 * min(pop, 1.0))
+    return _prominence(place.type, place.population)
+
+
+@lru_cache(maxsize=4096)  # a function of the place alone: computed once per place
+def _prominence(place_type: str, population: int | None) -> Evidence:
+    pop = math.log10(population) / 8 if population and population > 1 else 0.0
+    value = W_PROMINENCE * (0.6 * type_rank(place_type) + 0.4 * min(pop, 1.0))
     return Evidence(
         "prominence",
         round(value, 3),
-        f"type {place.type}, population {place.population or '?'}",
+        f"type {place_type}, population {population or '?'}",
     )
 
 

@@ -38,6 +38,7 @@ def geodesic_km(a: LatLon, b: LatLon) -> float:
     return float(line["s12"]) / 1000.0
 
 
+@lru_cache(maxsize=4096)  # «شمال بغداد» recurs: the same anchor, bearing and distance
 def destination(origin: LatLon, bearing_deg: float, distance_km: float) -> LatLon:
     """The point ``distance_km`` from ``origin`` along ``bearing_deg`` (WGS-84 geodesic)."""
     p = _WGS84.Direct(
@@ -103,6 +104,7 @@ def _governorates(path: Path) -> tuple[tuple[str, Any], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)  # points are mostly gazetteer places, which recur
 def governorate_of(point: LatLon, path: Path | None = None) -> str | None:
     """English name of the governorate polygon containing ``point``, if known."""
     import shapely
