@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import click
 
@@ -117,7 +117,7 @@ def map_command(
     /,
     output: str,
     title: str | None,
-    lang: str,
+    lang: Literal["ar", "en"],
     tiles: str | None,
     png: str | None,
     pdf: str | None,
@@ -142,7 +142,7 @@ def map_command(
         incidents = filter_incidents(merged(tally.results), **filters)
     html = render_map(
         incidents, bases=default_bases(), title=title, lang=lang, tiles=tiles
-    )  # type: ignore[arg-type]
+    )
     tally.outputs = [str(write_html(html, Path(output))), *outputs]
     tally.outputs += write_outputs(params, incidents, tally.results)
     tally.outputs += _exports(Path(output), png, pdf)
