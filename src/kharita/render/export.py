@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import html
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from ..errors import RenderError
+from ..export.atomic import atomic_open
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -32,33 +32,11 @@ CHROMIUM_ARGS = [
 READY = "document.documentElement.getAttribute('data-kharita') === 'ready'"
 
 
-def _file_mode(target: Path) -> int:
-    """The mode of the file being replaced, else 0666 minus the umask."""
-    if target.exists():
-        return target.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 def write_html(text: str, path: str | os.PathLike[str]) -> Path:
     """Write ``text`` to ``path`` atomically (temp file in the same folder, then rename)."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(
-            tmp, _file_mode(target)
-        )  # mkstemp makes 0600; a map is meant to be shared
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    with atomic_open(path, newline="\n") as handle:
+        handle.write(text)
+    return Path(path)
 
 
 def chromium_path() -> str:
