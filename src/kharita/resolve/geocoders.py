@@ -138,9 +138,13 @@ def latin_skeleton(name: str) -> str:
         ("q", "k"),
         ("dh", "d"),
         ("th", "t"),
+        ("dj", "j"),  # French-style ج: Djebel
     ):
         text = text.replace(old, new)
+    # Iraqi/Egyptian spoken ج and ق written g (Hawiga = Hawija, Beygee = Baiji); keep gh (غ).
+    text = re.sub(r"(?<![n])g(?!h)", "j", text)
     text = text.replace("e", "a").replace("o", "u").replace("w", "u").replace("y", "i")
+    text = text.replace("ai", "i")  # Dujail = Dujeel, Baiji = Beyji
     text = re.sub(r"(.)\1+", r"\1", text)
     text = re.sub(r"(?<=[aiu])h$", "", text)
     return re.sub(r"ia$", "a", text)
