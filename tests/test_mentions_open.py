@@ -36,7 +36,7 @@ def resolve(gaz: Gazetteer, text: str, lang: str = "ar") -> list[ResolvedPlace]:
         (
             "stationed in the village of Alwamahmoud in Kirkuk province",
             "en",
-            "village of Alwamahmoud",
+            "Alwamahmoud",  # English: "village of X" -> the name only
         ),
         ("a house in Siri apartment complex, Erbil", "en", "Siri apartment complex"),
     ],

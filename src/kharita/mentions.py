@@ -229,7 +229,10 @@ class Recognizer:
             if made is not None:
                 mentions.append(made)
         kept = _parent_supported(_coordinated(text, mentions), self.gazetteer)
-        kept += self._open(mt, text, kept)
+        opened, replaced = self._open.with_replaced(mt, text, kept)
+        if replaced:
+            kept = [m for i, m in enumerate(kept) if i not in replaced]
+        kept += opened
         kept = [m for m in kept if not any(_overlaps(m, c) for c in coords)]
         return sorted([*kept, *coords], key=lambda m: (m.start, m.end))
 

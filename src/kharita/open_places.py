@@ -48,6 +48,15 @@ NAME_PREFIXES = frozenset(
     {"البو", "ابو", "ام", "آل", "ال", "بني", "بيت", "تل", "عين", "كفر", "دير", "جبل", "راس", "سيد", "شيخ", "الشيخ", "السيد"}
 )  # fmt: skip
 
+# The same prefixes in English transliteration ("the village of Albu Khalil", "Tal
+# Qasim", "Umm Qasr"): a name starting with one is taken whole after an open designator.
+LATIN_NAME_PREFIXES = frozenset(
+    {"albu", "al bu", "tal", "tell", "umm", "abu", "ain", "bir", "jurf", "beit", "bani", "kafr", "deir", "jabal"}
+)  # fmt: skip
+
+_DESIGNATOR_SLACK = (
+    16  # "village of Tal" (a shorter match with its designator) is covered
+)
 _CAPITAL = re.compile(r"[A-Z]")  # every _LATIN_NAME has one: no capital, no match
 _LATIN_NAME = (
     r"((?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?: (?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+){0,2})"
@@ -91,13 +100,38 @@ class OpenPlaces:
         self, mt: MatchText, text: str, known: Sequence[Mention]
     ) -> list[Mention]:
         """Open-designator mentions not overlapping ``known`` ones."""
+        return self.with_replaced(mt, text, known)[0]
+
+    def with_replaced(
+        self, mt: MatchText, text: str, known: Sequence[Mention]
+    ) -> tuple[list[Mention], set[int]]:
+        """Open-designator mentions not overlapping ``known`` ones, and the
+        indices of ``known`` mentions an English prefixed name covers ("the
+        village of Albu Khalil" replaces a match of "Khalil")."""
         out: list[Mention] = []
+        replaced: set[int] = set()
         for made in (*self._arabic_mentions(mt, text), *self._latin_mentions(text)):
-            if not any(
-                made.start < k.end and k.start < made.end for k in (*known, *out)
+            hit = {
+                i
+                for i, k in enumerate(known)
+                if made.start < k.end and k.start < made.end
+            }
+            if (
+                hit
+                and _prefixed_latin(made.matched)
+                and all(
+                    made.start - _DESIGNATOR_SLACK <= known[i].start
+                    and made.start < known[i].end <= made.end
+                    for i in hit
+                )
+            ):
+                replaced |= hit
+                hit = set()
+            if not hit and not any(
+                made.start < k.end and k.start < made.end for k in out
             ):
                 out.append(made)
-        return out
+        return out, replaced
 
     # -- Arabic -------------------------------------------------------------------
     def _arabic_mentions(self, mt: MatchText, text: str) -> list[Mention]:
@@ -189,8 +223,11 @@ class OpenPlaces:
                 cue = key(m.group(cue_group))
                 table = self.cues.english_before if before else self.cues.english_after
                 types = table.get(cue, "")
-                if before:
-                    start, stop = m.start(cue_group), m.start(name_group) + len(name)
+                if (
+                    before
+                ):  # "the village of X": the span is the name (English convention)
+                    start = m.start(name_group)
+                    stop = start + len(name)
                 else:
                     start, stop = m.end(name_group) - len(name), m.end(cue_group)
                 ids = self.fuzzy(key(name), types)
@@ -280,17 +317,34 @@ def _latin_regex(cues: dict[str, str], *, before: bool) -> re.Pattern[str] | Non
 
 
 def _trim_latin(name: str, *, from_left: bool) -> str:
-    """The words next to the designator that look like a name (rare in ordinary English)."""
+    """The words next to the designator that look like a name (rare in ordinary
+    English); a name prefix (Tal, Umm, Albu) before a kept word stays."""
     kept: list[str] = []
     words = name.split(" ")
-    for word in reversed(words) if from_left else words:
+    ordered = list(reversed(words)) if from_left else words
+    for n, word in enumerate(ordered):
         bare = word.lower().removeprefix("al-").removeprefix("el-").strip("'’")
         if bare.endswith("'s") or bare.endswith("’s"):
             break
-        if zipf(bare, "en") >= _LATIN_WORD_MAX_ZIPF:
+        rest = words[len(words) - 1 - n :] if from_left else words[n:]
+        prefix = _prefixed_latin(" ".join(rest)) and (kept or not from_left)
+        if zipf(bare, "en") >= _LATIN_WORD_MAX_ZIPF and not prefix:
             break
         kept.append(word)
     return " ".join(reversed(kept) if from_left else kept)
+
+
+def _prefixed_latin(name: str) -> bool:
+    """ "Albu Khalil", "Al Bu Khalil", "Tal Qasim": a prefix and at least one more word."""
+    words = name.lower().replace("-", " ").split()
+    return (
+        len(words) > 1
+        and (
+            words[0] in LATIN_NAME_PREFIXES
+            or " ".join(words[:2]) in LATIN_NAME_PREFIXES
+        )
+        and len(words) > (2 if " ".join(words[:2]) in LATIN_NAME_PREFIXES else 1)
+    )
 
 
 def _quoted_name(s: str, pos: int) -> tuple[str, int] | None:

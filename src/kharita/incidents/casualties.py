@@ -12,9 +12,12 @@ Conventions (documented in ``lexicon/number_words.tsv``):
 * ``ما لا يقل عن 10`` / "at least 10" -> ``Count(10, None)``;
 * ``نحو 10`` / "about 10" -> ``Count(10, 10)`` (kept as stated);
 * vague quantities: ``عشرات`` -> ``Count(20, None)``, "dozens" 24, ``عدة`` /
-  "several" 2, ``مئات`` 200 (lower bounds, open above);
+  "several" 1, ``مئات`` 200 (lower bounds, open above);
 * a counted noun right after a cue means one (``استشهد شخص``), a dual means two
-  (``شخصان``, ``جريحين``);
+  (``شخصان``, ``جريحين``); "the"/"his" + a singular noun after an English cue
+  means one ("killing the driver"), "both" two, "another" one;
+* a total toll ("5 fatalities", "Fatalities: 1", "toll rose to 19") beats the
+  figures of sub-groups ("three fighters and two militants were killed");
 * "nobody hurt" phrases (``دون وقوع خسائر بشرية``, "no casualties") ->
   ``Count(0, 0)`` for both, unless a positive count is also given;
 * nothing stated -> ``Count()`` (unknown); an unnumbered group (``وإصابات``,
@@ -64,9 +67,11 @@ _AMONG = {"بينهم", "بينهن", "منهم", "including", "among"}
 _NEGATORS = {"لم", "دون", "بدون", "عدم", "لا", "no", "without", "not"}
 _HARD_BREAK = {";", ":", "(", ")", " - "}
 _OTHERS = {"اخرين", "اخرون", "others", "other"}
+_DEFINITE = {"the", "his", "her", "their"}
+_TOTAL = {"tail", "fwdtotal", "toll"}
 _SKIP = {"من", "of", "the", "at", "others", "other", "اخرين", "اخرون", "اخر", "were", "was",
          "all", "his", "their", "who", "are", "have", "has", "been", "badly", "seriously",
-         "critically", "slightly", "in", "including", "people", "مدنيا", "شخصا", "اشخاص",
+         "critically", "slightly", "lightly", "in", "including", "people", "مدنيا", "شخصا", "اشخاص",
          "عنصرا", "بجروح", "جروح", "مختلفه", "بليغه", "على", "الاقل", "least", "members",
          "civilians", "soldiers", "troops", "gunmen", "فيما", "حين", "sustained", "suffered",
          "minor", "light", "serious"}  # fmt: skip
@@ -81,6 +86,7 @@ class CasualtyMention:
     start: int
     end: int
     vague: bool = False  # from a quantity word (عشرات, several), not a figure
+    total: bool = False  # a total toll ("5 fatalities", "toll rose to 19")
 
 
 _Read = tuple[Count, int, int, bool]  # count, first token, token after, vague
@@ -286,11 +292,33 @@ def _forward(toks: list[_Tok], j: int, cue_at: set[int]) -> _Read | None:
         found = _quantity(toks, k, adjacent=(k == j))
         if found is not None:
             return found[0], k, found[1], found[2]
+        if k == j and _definite_one(toks, k):
+            return Count(1, 1), k, k + 2, False
         if toks[k].raw not in _SKIP and toks[k].text not in _SKIP:
             unknown += 1
             if unknown > 2:
                 return None
     return None
+
+
+def _figure_at(toks: list[_Tok], k: int) -> bool:
+    """A figure (not "a"/"an") right at token ``k``: "a bomb wounded three soldiers"."""
+    row, value, _ = _number(toks, k)
+    return value >= 0 and (row is None or row["kind"] == "number")
+
+
+def _definite_one(toks: list[_Tok], k: int) -> bool:
+    """ "the driver", "his son": a definite singular noun after an English cue."""
+    if toks[k].raw not in _DEFINITE or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1].raw
+    return (
+        nxt.isascii()
+        and nxt.isalpha()
+        and not nxt.endswith("s")
+        and nxt not in _SKIP
+        and _quantity(toks, k + 1, adjacent=True) is None
+    )
 
 
 def _backward(toks: list[_Tok], i: int, cue_at: set[int]) -> _Read | None:
@@ -318,24 +346,36 @@ def _read(
         return Count(2, 2), i, i + width, False
     if direction == "self1":
         return Count(1, 1), i, i + width, False
+    after = i + width
+    if direction == "tail" and after < len(toks) and toks[after].raw == ":":
+        after += 1  # "Fatalities: 1"
     order = {
         "group": ("back", "fwd"),
         "fwd": ("fwd",),
+        "fwd1": ("fwd",),
+        "fwdtotal": ("fwd",),
+        "toll": ("fwd",),
+        "tail": ("back", "fwd"),
         "back": ("back",),
         "back1": ("back",),
         "fb": ("fwd", "back"),
     }.get(direction)
     if order is None:  # both: English reads the subject first, Arabic the object
-        order = ("back", "fwd") if row["lang"] == "en" else ("fwd", "back")
+        en_back = row["lang"] == "en" and not _figure_at(toks, i + width)
+        order = ("back", "fwd") if en_back else ("fwd", "back")
+    if direction == "toll" and not any(
+        t.raw == "toll" for t in toks[max(0, i - 15) : i]
+    ):
+        return None  # "rose to 19" reads a toll only after "toll"
     for way in order:
         got = (
-            _forward(toks, i + width, cue_at)
+            _forward(toks, after, cue_at)
             if way == "fwd"
             else _backward(toks, i, cue_at)
         )
         if got is not None:
             return got
-    if direction == "back1":
+    if direction in ("back1", "fwd1"):
         return Count(1, 1), i, i + width, False
     if direction == "group" and not _negated(toks, i):
         return Count(1, None), i, i + width, True  # «وإصابات»: at least one
@@ -385,7 +425,8 @@ def find_casualties(
         hi = max(toks[after - 1].end, toks[i].end)
         for extra, e_end in _conjuncts(toks, max(after, i + 1), kind, cues, used):
             count, vague, hi = _add(count, vague, extra), False, e_end
-        out.append(CasualtyMention(kind, count, lo, hi, vague))
+        total = row["dir"] in _TOTAL
+        out.append(CasualtyMention(kind, count, lo, hi, vague, total))
     return out
 
 
@@ -486,6 +527,9 @@ def combine(
     result = []
     for kind in ("killed", "wounded"):
         found = [m for m in mentions if m.kind == kind and m.count.min is not None]
+        totals = [m for m in found if m.total and not m.vague]
+        if totals:  # a stated total toll beats sub-group figures
+            found = totals
         stated = [m.count for m in found if not m.vague]
         if len(set(stated)) > 1 and not revised:
             hi = (
@@ -505,3 +549,15 @@ def combine(
         else:
             result.append(Count())
     return result[0], result[1]
+
+
+def states_figure(folded: str) -> bool:
+    """True when ``folded`` states a count (a figure or a number word): "arrested five"."""
+    _, numbers = _lexicon()
+    for tok in _TOKEN.findall(folded):
+        if tok.isdigit() and len(tok) <= 3:
+            return True
+        row = numbers.get(tok)
+        if row is not None and row["kind"] in ("number", "dual"):
+            return True
+    return False

@@ -45,6 +45,7 @@ from .casualties import (
     find_casualties,
     says_no_casualties,
     says_revised,
+    states_figure,
 )
 from .dates import (
     DateMention,
@@ -62,8 +63,14 @@ from .types import TriggerMatch, find_triggers, get_type, registry
 SPLIT_KM = 25.0
 STRONG_TRIGGER = 2.0
 MAX_INCIDENTS = 4
+BETWEEN_RANK = 4  # an area or larger: "between X and Y" gives a better point
+BETWEEN_KM = 80.0
+OFFSET_RANK = 6  # a district or larger takes a reference's offset point
+BETWEEN_QUALIFIER = 30  # characters: "between X and Y (Z)" / "in Z province"
 SPLIT_RANK = 3  # a second incident needs a site at least as specific as a town
 EXCERPT_MIN, EXCERPT_MAX = 300, 500
+SEPARATE_RANK = 5  # a sub-district or more specific
+_SEPARATELY = re.compile(r"(?<!\w)(?:separate(?:ly)?|منفصل\w*)(?!\w)")
 _AND_GAP = re.compile(r"^\s*(?:و|and\s)\s*$")
 _BETWEEN = re.compile(r"(?:بين|between)\s+(?:\S+\s+)?$")
 
@@ -163,7 +170,7 @@ def _cluster(
         if s.prior or not (s.triggers or s.casualties or s.zero):
             continue
         eligible = _eligible(places, cues, s.places)
-        if eligible and all(e.foreign for e in eligible):
+        if s.triggers and eligible and all(e.foreign for e in eligible):
             continue  # an event abroad (a rocket on a base in Syria): not an Iraqi incident
         site = P.choose_site(eligible)
         if not clusters:
@@ -182,11 +189,36 @@ def _cluster(
         if home is None and strong and specific and len(clusters) < MAX_INCIDENTS:
             clusters.append(_Cluster([s], site))
             continue
+        if (
+            home is not None
+            and len(clusters) < MAX_INCIDENTS
+            and _separate(home, s, site, top)
+        ):
+            clusters.append(_Cluster([s], site))
+            continue
         home = home or clusters[0]
         home.sents.append(s)
         if home.site is None:
             home.site = site
     return clusters
+
+
+def _separate(
+    home: _Cluster, s: _Sent, site: ResolvedPlace | None, top: TriggerMatch | None
+) -> bool:
+    """A second event told in its own sentence: a strong trigger of a type that
+    cannot describe the first incident's event, its own place (a sub-district
+    or more specific; any place after "separately") and its own casualty or
+    figure clause ("Hours later a roadside bomb wounded three soldiers in X")."""
+    if top is None or top.weight < STRONG_TRIGGER or site is None:
+        return False
+    if not (s.casualties or s.zero or states_figure(s.sentence.text)):
+        return False
+    if get_type(top.type).compatible(get_type(_type(home, None)[0])):
+        return False
+    if home.site is not None and P.same_place(home.site, site):
+        return False
+    return P.rank(site) <= SEPARATE_RANK or bool(_SEPARATELY.search(s.sentence.text))
 
 
 def _coordinated(
@@ -339,9 +371,45 @@ def _site(
         site = P.choose_site([places[i] for i in idx if cues[i] == "reference"])
     if site is None:
         return None
-    return next(
-        places[i] for i in sorted(idx) if P.same_place(places[i], site)
-    )  # first mention
+    first = next(places[i] for i in sorted(idx) if P.same_place(places[i], site))
+    return _between_point(first, [places[i] for i in sorted(idx)], cues, places)
+
+
+def _between_point(
+    site: ResolvedPlace, named: list[ResolvedPlace],
+    cues: dict[int, str | None], places: Sequence[ResolvedPlace],
+) -> ResolvedPlace:  # fmt: skip
+    """A site less specific than a town, or named right after the pair, that
+    the text puts "between X and Y" (two nearby reference points, "in orchards
+    between X and Y (Z)") is placed at their midpoint."""
+    refs = [p for p in named if cues[places.index(p)] == "reference" and not p.foreign]
+    for a, b in zip(refs, refs[1:], strict=False):
+        if a.place is None or b.place is None or not P.between_pair(a, b):
+            continue
+        qualifies = 0 < site.start - b.end <= BETWEEN_QUALIFIER  # "... and Y (Baghdad)"
+        if P.rank(site) < BETWEEN_RANK and not qualifies:
+            continue
+        if _km(a, b) > BETWEEN_KM:  # (a may already sit on the road's midpoint)
+            continue
+        lat, lon = (a.place.lat + b.place.lat) / 2, (a.place.lon + b.place.lon) / 2
+        return replace(site, lat=lat, lon=lon)
+    return _offset_point(site, refs)
+
+
+def _offset_point(site: ResolvedPlace, refs: list[ResolvedPlace]) -> ResolvedPlace:
+    """A district or larger site with one reference inside it described by a
+    bearing ("in the desert south of Rutba (Anbar)") takes the reference's
+    offset point: the best estimate of where in the area it happened."""
+    if P.rank(site) < OFFSET_RANK:
+        return site
+    moved = [
+        r for r in refs
+        if r.relative is not None and r.relative.bearing_deg is not None
+        and r.lat is not None and P.contains(site, r)
+    ]  # fmt: skip
+    if len(moved) != 1:
+        return site
+    return replace(site, lat=moved[0].lat, lon=moved[0].lon)
 
 
 def _excerpt(
@@ -432,6 +500,19 @@ def _incident(
     )  # fmt: skip
 
 
+def _same_day(incidents: list[Incident], clusters: list[_Cluster]) -> list[Incident]:
+    """A later incident with no date of its own ("Hours later", "on the same
+    day") happened on the first incident's day, not on the article's."""
+    if len(incidents) < 2 or incidents[0].date.precision != "day":
+        return incidents
+    first = incidents[0].date
+    out = [incidents[0]]
+    for inc, c in zip(incidents[1:], clusters[1:], strict=False):
+        own = any(d.iso for s in c.sents for _, d in s.dates)
+        out.append(inc if own else replace(inc, date=first))
+    return out
+
+
 def _roles(
     doc: Doc, places: Sequence[ResolvedPlace], sents: list[_Sent], clusters: list[_Cluster],
     incidents: list[Incident], cues: dict[int, str | None], actors: list[ActorMention],
@@ -476,6 +557,11 @@ def extract(
     for i, rp in enumerate(places):
         sents[doc.sentence_at(doc.folded(rp.start)).index].places.append(i)
     cues = {i: P.cue_role(doc, rp) for i, rp in enumerate(places)}
+    for i, rp in enumerate(
+        places
+    ):  # "Qurna district (Basrah)": a container, no dateline
+        if cues[i] == "dateline" and P.bracketed_next(doc, places, rp):
+            cues[i] = None
     actors = _doc_actors(doc.text)
     for i, rp in enumerate(places):
         f0, f1 = doc.folded(rp.start), doc.folded(rp.end)
@@ -491,6 +577,7 @@ def extract(
         _incident(article, doc, c, n, places, cues, ref, context, inside)
         for n, c in enumerate(clusters, 1)
     ]
+    incidents = _same_day(incidents, clusters)
     incidents = [inc for inc in incidents if inc.place is None or not inc.place.foreign]
     return tuple(incidents), _roles(
         doc, places, sents, clusters, incidents, cues, actors

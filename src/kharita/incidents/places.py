@@ -34,6 +34,7 @@ from ._lex import phrase_key
 UNKNOWN_RANK = 5
 key = lru_cache(maxsize=4096)(_fold_key)  # place names repeat across mentions
 _DATELINE = re.compile(r"^\s*(?:/|-|\(|\|)")
+_BETWEEN_AND = re.compile(r"(?<!\w)between\s+[\w'-]+(?:\s+[\w'-]+){0,2}\s+and\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -119,18 +120,26 @@ def cue_role(doc: Doc, rp: ResolvedPlace) -> str | None:
         return "dateline"
     if pats["launch"].search(before):
         return "launch"
-    if pats["reference"].search(before) or (
-        rp.relative is not None and not rp.relative.distance_km
+    if (
+        pats["reference"].search(before)
+        or (rp.relative is not None and not rp.relative.distance_km)
+        or between_second(doc, rp)
     ):
         return "reference"
     return None
 
 
-_IN_GAP = re.compile(r"^\s*(?:[,،]\s*|(?:في|in|of)\s+|ب)$")
+def between_second(doc: Doc, rp: ResolvedPlace) -> bool:
+    """True for Y in "between X and Y" (English): a reference point, like X."""
+    s = doc.folded(rp.start)
+    return bool(_BETWEEN_AND.search(doc.text[max(0, s - 50) : s]))
+
+
+_IN_GAP = re.compile(r"^\s*(?:[,،]\s*|(?:في|in|of)\s+|ب|\(\s*)$")
 
 
 def stated_containers(doc: Doc, places: Sequence[ResolvedPlace]) -> dict[str, set[str]]:
-    """``{Y: {X...}}`` for mentions written «X بY», «X في Y», "X, Y", "X in Y".
+    """``{Y: {X...}}`` for mentions written «X بY», «X في Y», "X, Y", "X in Y", "X (Y)".
 
     The text puts X inside Y («كويسنجق بأربيل»), so Y is not X's incident site.
     """
@@ -142,7 +151,10 @@ def stated_containers(doc: Doc, places: Sequence[ResolvedPlace]) -> dict[str, se
         if m is None or same_place(x, y):
             continue
         comma = "," in gap or "،" in gap  # a list «ديالى، صلاح الدين» is no container
-        if rank(y) > rank(x) or (rank(y) == rank(x) and not comma):
+        paren = (
+            "(" in gap
+        )  # "Al-Zubair district (Basrah)": the bracket names the container
+        if paren or rank(y) > rank(x) or (rank(y) == rank(x) and not comma):
             out.setdefault(_pid(y), set()).add(_pid(x))
     return out
 
@@ -197,3 +209,23 @@ def _pid(rp: ResolvedPlace) -> str:
 
 def same_place(a: ResolvedPlace, b: ResolvedPlace) -> bool:
     return _pid(a) == _pid(b)
+
+
+def between_pair(a: ResolvedPlace, b: ResolvedPlace) -> bool:
+    """True when the text between two mentions is just "and": "between A and B"."""
+    return a.end < b.start and b.start - a.end <= 6
+
+
+_BRACKET_GAP = re.compile(r"^\s*\(\s*$")
+
+
+def bracketed_next(
+    doc: Doc, places: Sequence[ResolvedPlace], rp: ResolvedPlace
+) -> bool:
+    """True when a place follows ``rp`` in brackets: "X (Y)" names X's container."""
+    nxt = min(
+        (p for p in places if p.start >= rp.end), key=lambda p: p.start, default=None
+    )
+    return nxt is not None and bool(
+        _BRACKET_GAP.match(doc.original_text[rp.end : nxt.start])
+    )

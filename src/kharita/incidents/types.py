@@ -11,12 +11,13 @@ Triggers (``lexicon/incident_triggers.tsv``) are compiled once per language.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import ConfigurationError
 from ..lexicon import load_table
-from ._lex import Phrases, by_lang, compile_phrases, lookup
+from ._lex import Phrases, by_lang, compile_phrases, lookup, phrase_key
 
 OTHER = "other"
 
@@ -101,6 +102,38 @@ def _triggers() -> dict[str, tuple[Phrases, dict[str, dict[str, str]]]]:
     }
 
 
+_KILL_VERB = r"(?:shot\s+dead|gunned\s+down|shot\s+and\s+killed|shot\s+to\s+death)"
+TARGETED_WEIGHT = 4.0
+
+
+@lru_cache(maxsize=1)
+def _targeted() -> re.Pattern[str]:
+    """A killing verb with a targeted person as its object or subject
+    ("shot dead a tribal sheikh", "a council member was gunned down")."""
+    words = sorted(
+        (
+            phrase_key(r["word"])
+            for r in load_table("targeted_persons")
+            if r["lang"] == "en"
+        ),
+        key=len,
+        reverse=True,
+    )
+    who = "(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+") for w in words) + ")"
+    gap = r"(?:[\w'-]+\s+){0,4}?"
+    return re.compile(
+        rf"(?<![\w-]){_KILL_VERB}\s+{gap}{who}(?![\w-])"
+        rf"|(?<![\w-]){who}\s+{gap}(?:was|were)\s+{_KILL_VERB}(?![\w-])"
+    )
+
+
+def _targeted_killings(folded: str, start: int, stop: int) -> list[TriggerMatch]:
+    return [
+        TriggerMatch(m.start(), m.end(), "assassination", TARGETED_WEIGHT, m.group(0))
+        for m in _targeted().finditer(folded, start, stop)
+    ]
+
+
 def find_triggers(
     folded: str, start: int = 0, end: int | None = None
 ) -> list[TriggerMatch]:
@@ -115,5 +148,7 @@ def find_triggers(
                     m.start(), m.end(), row["type"], float(row["weight"]), m.group(0)
                 )
             )
+    if "shot" in folded[start:stop] or "gunned" in folded[start:stop]:
+        found.extend(_targeted_killings(folded, start, stop))
     found.sort(key=lambda t: t.start)
     return found

@@ -1,0 +1,32 @@
+"""English recognition: adjectives ("X-backed"), unit names, prefixed village names."""
+
+import pytest
+
+from kharita.gazetteer import load_gazetteer
+from kharita.mentions import recognizer_for
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Officials blamed Iran-backed groups for the rockets.", "Iran"),
+        ("A Turkey-backed faction was accused.", "Turkey"),
+        ("Fighters of the Sinjar Resistance Units were killed.", "Sinjar"),
+    ],
+)
+def test_mentions_english_not_a_place(text: str, absent: str) -> None:
+    found = [m.text for m in recognizer_for(load_gazetteer())(text, "en")]
+    assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Gunmen raided the village of Tal Jabir near Kirkuk.", "Tal Jabir"),
+        ("Shells fell on the village of Albu Hassan in Diyala.", "Albu Hassan"),
+        ("A mine exploded in the village of Umm Khanzir.", "Umm Khanzir"),
+    ],
+)
+def test_mentions_english_prefixed_village(text: str, span: str) -> None:
+    found = [m.text for m in recognizer_for(load_gazetteer())(text, "en")]
+    assert span in found
