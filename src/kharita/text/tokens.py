@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from dataclasses import dataclass
-from functools import lru_cache
 
-from .normalize import _DROP, _TABLE, Normalized, normalize
+from .normalize import Normalized, normalize
 
 _SEP = re.compile(r"[\s\-_]+")
 _WORD = re.compile(r"[^\s]+")
@@ -39,46 +37,12 @@ CLITICS_WITH_ARTICLE = PROCLITICS | frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class MatchText:
-    """The string to match on and the original offset of each of its characters."""
+# The string to match on and the original offset of each of its characters: the
+# same record as a normalised text (one offset-map type for the whole package).
+MatchText = Normalized
 
-    text: str
-    index: tuple[int, ...]
-    original_length: int
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """``[start, end)`` in :attr:`text` to ``[start, end)`` in the original."""
-        if start >= end:
-            pos = self.index[start] if start < len(self.index) else self.original_length
-            return pos, pos
-        return self.index[start], self.index[end - 1] + 1
-
-
-@lru_cache(maxsize=2)
-def normalized(text: str) -> Normalized:
-    """:func:`normalize`, by segments instead of per character (same result).
-
-    Kept for the last texts: place recognition and incident extraction both
-    need the normalised article, so it is computed once per article.
-    """
-    drops = [m.start() for m in _DROP.finditer(text)]
-    if not drops:
-        folded = text.translate(_TABLE).lower()
-        if len(folded) == len(text):
-            return Normalized(folded, tuple(range(len(text))), len(text))
-    pieces: list[str] = []
-    index: list[int] = []
-    last = 0
-    for d in [*drops, len(text)]:
-        if d > last:
-            pieces.append(text[last:d])
-            index.extend(range(last, d))
-        last = d + 1
-    folded = "".join(pieces).translate(_TABLE).lower()
-    if len(folded) != len(index):  # a lower() that changes length: take the exact path
-        return normalize(text)
-    return Normalized(folded, tuple(index), len(text))
+# Place recognition and incident extraction share the (cached) normalised article.
+normalized = normalize
 
 
 def match_text(text: str) -> MatchText:
