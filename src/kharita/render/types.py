@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import ConfigurationError, RenderError
-from ..lexicon import load_table
+from ..incidents.types import IncidentType, registry
 from .assets import icon_paths
 
 logger = logging.getLogger("kharita")
@@ -78,40 +78,31 @@ def _icon(name: str) -> str:
     return FALLBACK_ICON
 
 
-def _priority(value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        return 50
-
-
-def style_from_row(row: dict[str, str]) -> IncidentStyle:
-    colour = row.get("colour", "").strip()
+def style_of(kind: IncidentType) -> IncidentStyle:
+    """The map style of one registered incident type (colour names become hex)."""
+    colour = kind.colour.strip()
     colour = NAMED_COLOURS.get(colour.lower(), colour)
     if not COLOUR.match(colour):
         raise RenderError(
-            f"incident_types.tsv: type {row.get('type')!r} has bad colour {colour!r}"
+            f"incident_types.tsv: type {kind.type!r} has bad colour {colour!r}"
         )
     return IncidentStyle(
-        type=row["type"].strip(),
-        label_en=row.get("label_en", "").strip() or row["type"],
-        label_ar=row.get("label_ar", "").strip() or row["type"],
+        type=kind.type,
+        label_en=kind.label_en.strip() or kind.type,
+        label_ar=kind.label_ar.strip() or kind.type,
         colour=colour.lower(),
-        icon=_icon(row.get("icon", "")),
-        priority=_priority(row.get("priority", "")),
+        icon=_icon(kind.icon),
+        priority=kind.priority,
     )
 
 
 def load_styles() -> tuple[IncidentStyle, ...]:
-    """Every incident type of the lexicon table, ordered by priority."""
+    """Every registered incident type (``lexicon/incident_types.tsv``), ordered by priority."""
     try:
-        rows = load_table("incident_types")
+        kinds = registry().values()
     except ConfigurationError as err:
-        raise RenderError(
-            "cannot style incidents: src/kharita/lexicon/incident_types.tsv is missing "
-            f"(columns type,label_en,label_ar,...,colour,icon,priority): {err}"
-        ) from None
-    styles = [style_from_row(r) for r in rows if r.get("type")]
+        raise RenderError(f"cannot style incidents: {err}") from None
+    styles = [style_of(k) for k in kinds]
     return tuple(sorted(styles, key=lambda s: (s.priority, s.type)))
 
 
