@@ -34,6 +34,7 @@ from typing import Any
 
 import ahocorasick
 
+from .doc import Doc
 from .gazetteer import Gazetteer
 from .lexicon import load_table
 from .models import GazetteerPlace, Lang, Mention
@@ -215,7 +216,15 @@ class Recognizer:
         """Every place mention in ``text``, sorted by start offset."""
         if not text:
             return []
-        mt = match_text(text)
+        return self._recognise(text, match_text(text))
+
+    def recognise(self, doc: Doc) -> list[Mention]:
+        """Every place mention of ``doc`` (read from its match text), sorted."""
+        if not doc.original_text:
+            return []
+        return self._recognise(doc.original_text, doc.match)
+
+    def _recognise(self, text: str, mt: MatchText) -> list[Mention]:
         coords = find_coordinates(text, mt)
         if self._empty:
             return coords

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..text.clitics import PROCLITIC_CHARS, STACK_PATTERN
 from ..text.normalize import fold
 
-AR_PROCLITICS = r"(?:[وف]?(?:بال|لل|كال|ال|[بلك])?)"
-_PROCLITIC_CHARS = "وفبالك"  # every character AR_PROCLITICS can start with
+AR_PROCLITICS = STACK_PATTERN  # the one clitic table (kharita.text.clitics)
+_PROCLITIC_CHARS = "".join(sorted(PROCLITIC_CHARS))  # a match may start with any
 AR_SUFFIX = r"(?:ات|ان|ين|ون|وا|ها|هم|يه|يا|ا|ه|ي|ت)?"
 _SPACE = re.compile(r"\s+")
 

@@ -547,10 +547,15 @@ def _roles(
 
 
 def extract(
-    article: Article, places: Sequence[ResolvedPlace], *, today: date | None = None
+    article: Article,
+    places: Sequence[ResolvedPlace],
+    *,
+    today: date | None = None,
+    doc: Doc | None = None,
 ) -> tuple[tuple[Incident, ...], tuple[ResolvedPlace, ...]]:
     """Incidents of one article, and its places with their roles set."""
-    doc = make_doc(article.text)
+    if doc is None:
+        doc = make_doc(article.text)
     found = find_dates(doc.text)  # once per text, split by sentence in _analyse
     ref = parse_reference(article.date) or text_reference(found, today or date.today())
     sents = _analyse(doc, found, ref, today)
