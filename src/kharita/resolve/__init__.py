@@ -30,10 +30,10 @@ from ..models import (
     RelativeLocation,
     ResolvedPlace,
 )
+from ..text.coordinates import parse_coordinates
 from ..text.normalize import key
 from .candidates import Context, build_context, candidates_for
 from .containers import place_open_mentions
-from .coordinates import parse_coordinates
 from .disambiguate import confidence, score
 from .geometry import in_iraq
 from .relative import find_road, relative_location, road_point
@@ -159,24 +159,14 @@ def _resolved(
         detail = f"«{mention.matched}» read as {place.name_ar or place.name_en}"
         evidence = (*evidence, Evidence("fuzzy_name", 0.0, detail))
     role = _role(place)
+    relative = None
+    foreign = not place.in_iraq
     if rel is not None:
         relative, (lat, lon), precision = rel
         detail = f"{relative.distance_km or '?'} km at {relative.bearing_deg:.0f}° from {place.name_en}"
         evidence = (*evidence, Evidence("relative_location", 0.0, detail))
         role = "site"
-        return ResolvedPlace(
-            mention,
-            place,
-            lat,
-            lon,
-            conf,
-            precision,
-            not in_iraq((lat, lon)),
-            evidence,
-            tuple(cands),
-            relative,
-            role,
-        )
+        foreign = not in_iraq((lat, lon))
     return ResolvedPlace(
         mention,
         place,
@@ -184,10 +174,10 @@ def _resolved(
         lon,
         conf,
         precision,
-        not place.in_iraq,
+        foreign,
         evidence,
         tuple(cands),
-        None,
+        relative,
         role,
     )
 
