@@ -237,7 +237,7 @@ def resolve(
     if kind in ("full", "numeric"):
         return _ymd(mention, mention.year, kind)
     if kind == "daymonth":
-        return _day_month(mention, ref, today or date.today())
+        return _day_month(mention, ref)
     if kind == "year":
         return _event(mention, f"{mention.year:04d}", "year", kind)
     if kind == "monthyear":
@@ -269,7 +269,7 @@ def _ymd(m: DateMention, year: int | None, rule: str) -> EventDate:
     return _event(m, day.isoformat(), "day", rule)
 
 
-def _day_month(m: DateMention, ref: Reference | None, today: date) -> EventDate:
+def _day_month(m: DateMention, ref: Reference | None) -> EventDate:
     if ref is None or ref.inferred:
         return _anchored(m, ref)
     limit = ref.as_date()
@@ -303,9 +303,16 @@ def _anchored(m: DateMention, ref: Reference | None) -> EventDate:
     return _event(m, fits[0].isoformat(), "day", "weekday+daymonth")
 
 
-def text_reference(mentions: list[DateMention], today: date) -> Reference | None:
-    """A year-only anchor from the latest year the text states (no article date)."""
-    years = [m.year for m in mentions if m.year and m.year <= today.year]
+def text_reference(
+    mentions: list[DateMention], today: date | None
+) -> Reference | None:
+    """A year-only anchor from the latest year the text states (no article date).
+
+    ``today`` (the injected clock's day, if any) rules out years still to come.
+    """
+    years = [
+        m.year for m in mentions if m.year and (today is None or m.year <= today.year)
+    ]
     return Reference(max(years), None, None, inferred=True) if years else None
 
 

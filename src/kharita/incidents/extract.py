@@ -557,7 +557,7 @@ def extract(
     if doc is None:
         doc = make_doc(article.text)
     found = find_dates(doc.text)  # once per text, split by sentence in _analyse
-    ref = parse_reference(article.date) or text_reference(found, today or date.today())
+    ref = parse_reference(article.date) or text_reference(found, today)
     sents = _analyse(doc, found, ref, today)
     for i, rp in enumerate(places):
         sents[doc.sentence_at(doc.folded(rp.start)).index].places.append(i)
