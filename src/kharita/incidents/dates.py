@@ -303,9 +303,7 @@ def _anchored(m: DateMention, ref: Reference | None) -> EventDate:
     return _event(m, fits[0].isoformat(), "day", "weekday+daymonth")
 
 
-def text_reference(
-    mentions: list[DateMention], today: date | None
-) -> Reference | None:
+def text_reference(mentions: list[DateMention], today: date | None) -> Reference | None:
     """A year-only anchor from the latest year the text states (no article date).
 
     ``today`` (the injected clock's day, if any) rules out years still to come.

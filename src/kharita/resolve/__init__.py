@@ -36,6 +36,7 @@ from .candidates import Context, build_context, candidates_for
 from .containers import place_open_mentions
 from .disambiguate import confidence, score
 from .geometry import in_iraq
+from .local import apply_local_rules
 from .relative import find_road, relative_location, road_point
 from .types import is_admin_type, is_country
 
@@ -81,6 +82,7 @@ def resolve_places(
             out.append(_from_coordinates(mention))
         else:
             out.append(_resolved(doc, mention, cands, mention.matched in common_words))
+    out = apply_local_rules(doc, out)
     out = place_open_mentions(doc, out, ctx.iraq_focus)
     return _roads(doc, out)
 

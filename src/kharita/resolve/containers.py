@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from ..doc import Doc
 from ..models import Evidence, ResolvedPlace
+from .local import rejected
 from .types import default_precision_m, is_admin_type, is_country
 
 _LINK_GAP = 30  # characters between the unknown place and its linked container
@@ -50,7 +51,7 @@ def place_open_mentions(
     """Give unresolved open-designator mentions the point of their container."""
     out = list(resolved)
     for i, rp in enumerate(out):
-        if rp.mention.kind != "fuzzy" or rp.lat is not None:
+        if rp.lat is not None or not (rp.mention.kind == "fuzzy" or rejected(rp)):
             continue
         found = _linked(doc, i, out) or (
             _nearest(i, out) if iraq_focus and not _maybe_foreign(rp) else None
@@ -69,10 +70,11 @@ def place_open_mentions(
             precision_m=size,
             foreign=box.foreign,
             evidence=(
+                *(rp.evidence if rejected(rp) else ()),
                 Evidence(
                     "open_designator",
                     0.0,
-                    f"«{rp.mention.designator}» names a place not in the gazetteer",
+                    f"«{rp.mention.designator or rp.mention.text}» names a place not in the gazetteer",
                 ),
                 Evidence(rule, confidence, detail),
             ),
