@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import ahocorasick
@@ -162,7 +163,8 @@ class Recognizer:
         self, hit: Hit, mt: MatchText, text: str
     ) -> tuple[Mention, str | None] | None:
         s, cues = mt.text, self.cues
-        if is_org(s, hit, cues):
+        credit = _CREDIT.match(text, mt.span(hit.start, hit.end)[1]) is not None
+        if is_org(s, hit, cues, credit):
             return None
         span_start = hit.start - (
             len(hit.clitic) if hit.entry.lil or hit.clitic.endswith("ال") else 0
@@ -214,6 +216,9 @@ class Recognizer:
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
+
+# a wire credit after a name: " -police", " - medics", " – sources" (a spaced dash)
+_CREDIT = re.compile(r"\s+[-–—]\s*\w")
 
 _CACHE: dict[int, tuple[Gazetteer, Recognizer]] = {}
 

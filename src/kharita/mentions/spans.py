@@ -166,8 +166,13 @@ def preposition_before(
     return False
 
 
-def is_org(s: str, hit: Hit, cues: Cues) -> bool:
-    """Is the name part of an organisation or outlet name (شرطة البصرة، «بغداد اليوم»)?"""
+def is_org(s: str, hit: Hit, cues: Cues, credit_after: bool = False) -> bool:
+    """Is the name part of an organisation or outlet name (شرطة البصرة، «بغداد اليوم»)?
+
+    ``credit_after``: the original text has a wire credit right after the name
+    ("Makhmur -police", "Kirkuk - medics"): the word after the dash is the
+    source of the report, not part of a "Basra police" organisation name.
+    """
     lo = hit.start - len(hit.clitic)
     before = words_before(s, lo, 3)
     if hit.clitic:  # a clitic glued to the name cuts it from any org word before
@@ -181,7 +186,7 @@ def is_org(s: str, hit: Hit, cues: Cues) -> bool:
     for n in (1, 2, 3):
         if len(before) >= n and " ".join(w for _, w in before[-n:]) in cues.org_before:
             return True
-    after = words_after(s, hit.end, 2)
+    after = [] if credit_after else words_after(s, hit.end, 2)
     for n in (1, 2):
         if len(after) >= n:
             cue = " ".join(w for _, w in after[:n])
