@@ -11,7 +11,7 @@ A :class:`Doc` is made once per article by :meth:`kharita.pipeline.Pipeline.make
 * :attr:`Doc.sentences`: the one sentence split of the package, over the
   folded text;
 * :attr:`Doc.tokens`: words of the folded text with their proclitic stack
-  split off (one clitic table, :mod:`kharita.text.clitics`);
+  split off (one clitic table, :mod:`kharita.text.clitics`), on demand;
 
 and the layers the pipeline components add, in order: ``mentions``
 (recognise places), ``places`` (resolve places), ``incidents`` and the places
@@ -68,7 +68,6 @@ class Doc:
     match: MatchText
     sentences: tuple[Sentence, ...]
     starts: tuple[int, ...]
-    tokens: tuple[Token, ...] = ()
     mentions: tuple[Mention, ...] = ()
     places: tuple[ResolvedPlace, ...] = ()
     incidents: tuple[Incident, ...] = ()
@@ -77,6 +76,12 @@ class Doc:
     def original_text(self) -> str:
         """The text as published (what every mention/incident offset indexes)."""
         return self.article.text
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """Words of the folded text with their proclitic stacks split off
+        (computed when asked for: most stages read sentences and phrase hits)."""
+        return tokenize(self.norm.text)
 
     @property
     def text(self) -> str:
@@ -118,7 +123,6 @@ def make_doc(article: Article) -> Doc:
         match=collapse_separators(norm),
         sentences=sentences,
         starts=tuple(s.start for s in sentences),
-        tokens=tokenize(norm.text),
     )
 
 
