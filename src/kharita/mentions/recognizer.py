@@ -22,6 +22,7 @@ from .spans import (
     check_arabic,
     check_latin,
     extend_trailing,
+    family_name,
     find_designator,
     has_upper,
     is_org,
@@ -187,6 +188,8 @@ class Recognizer:
         ):
             support = None
         o_start, o_end = mt.span(span_start, span_end)
+        if hit.entry.latin and family_name(text, o_start, cues):
+            return None
         mention = Mention(
             start=o_start,
             end=o_end,

@@ -6,8 +6,10 @@ around a :class:`Hit`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from ..text.frequency import zipf
 from ..text.tokens import (
     ARABIC_LETTERS,
     PROCLITICS,
@@ -20,6 +22,10 @@ from ..text.tokens import (
 from .cues import Cues
 
 _QUOTES = frozenset("\"'")
+_LATIN_ARTICLE_START = re.compile(r"([A-Za-z]{1,3})[-\s]")
+_ARTICLE_BEFORE = re.compile(r"\b([A-Za-z]{1,3})[-\s]$")
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+GIVEN_NAME_MAX_ZIPF = 3.0  # "Moqtada", "Nouri", "Hadi": rare as English words
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,3 +202,25 @@ def is_org(s: str, hit: Hit, cues: Cues, credit_after: bool = False) -> bool:
             ):
                 return True
     return False
+
+
+def family_name(text: str, o_start: int, cues: Cues) -> bool:
+    """ "Moqtada al-Sadr", "Nouri al-Maliki": a Latin name written with its Arabic
+    article right after a capitalised word that is rare in English (a given
+    name) is a family name, not a place («الصدر» is Sadr City only as «مدينة
+    الصدر»).  Place words before a name (designators, prepositions, "Western")
+    are common English words and do not count.
+    """
+    article = _LATIN_ARTICLE_START.match(text, o_start)
+    if article is None or article.group(1).lower() not in cues.latin_articles:
+        glued = _ARTICLE_BEFORE.search(text, max(0, o_start - 5), o_start)
+        if glued is None or glued.group(1).lower() not in cues.latin_articles:
+            return False
+        o_start = glued.start()
+    before = _WORD_BEFORE.search(text, max(0, o_start - 30), o_start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    if word in cues.designators or word in cues.prepositions:
+        return False
+    return zipf(word, "en") < GIVEN_NAME_MAX_ZIPF
