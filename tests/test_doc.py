@@ -91,3 +91,18 @@ def test_doc_tokens_carry_their_clitic_stack() -> None:
     doc = _doc("وبالقصف استهدف")
     first = doc.tokens[0]
     assert (first.text, first.clitic, first.base) == ("وبالقصف", "وبال", "قصف")
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a decimal point is not a sentence end
+        ("the blast was 3.5 km away. police came", 2),
+        # nor the period of a one-letter abbreviation
+        ("u.s. forces said. the u.n. agreed", 2),
+        # a period glued to the next word is
+        ("قتل شخص.واصيب اخر", 2),
+    ],
+)
+def test_doc_sentence_boundaries(text: str, sentences: int) -> None:
+    assert len(split_sentences(text)) == sentences

@@ -34,7 +34,12 @@ from .text.clitics import split_clitic
 from .text.normalize import Normalized, normalize
 from .text.tokens import MatchText, collapse_separators
 
-_BOUNDARY = re.compile(r"(?<!\d)[.!?](?!\d)|\n+|(?<=\.)(?=\w)")
+# A sentence ends at . ! ? (not a decimal point "3.5", not the period of a
+# one-letter abbreviation "U.S.", "U.N."), at line breaks, and where a period
+# is glued to the next word («قتل.وأصيب»).
+_BOUNDARY = re.compile(
+    r"(?<!\d)(?<!\b[^\W\d_])[.!?](?!\d)|\n+|(?<=[^\W\d_]{2}\.)(?=[^\W\d_]{2})"
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
