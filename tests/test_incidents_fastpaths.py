@@ -2,8 +2,7 @@
 
 * :func:`dates.dates_by_span` (the whole text's dates split by sentence) equals
   :func:`dates.find_dates` run on each sentence;
-* a gated phrase set (:class:`_lex.Phrases`) finds what its bare regex finds;
-* :func:`text.tokens.normalized` equals :func:`text.normalize.normalize`.
+* a gated phrase set (:class:`_lex.Phrases`) finds what its bare regex finds.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from kharita.incidents._doc import make_doc
 from kharita.incidents._lex import Phrases, compile_phrases
 from kharita.incidents.dates import dates_by_span, find_dates
 from kharita.text.normalize import normalize
-from kharita.text.tokens import normalized
 
 CRAFTED = [
     "قتل 3 أشخاص في 20\nنيسان 2024 في بغداد.",  # a date broken by a line break
@@ -81,8 +79,3 @@ def test_incidents_phrase_gate_by_script(lang: str, text: str, hit: bool) -> Non
 
 def test_incidents_empty_phrase_set_matches_nothing() -> None:
     assert list(compile_phrases([], "ar").finditer("قتل killed")) == []
-
-
-@pytest.mark.parametrize("text", [*CRAFTED, "مَقتلُ ١١ شخصاً\u200f", "İstanbul ΟΣ"])
-def test_incidents_shared_normalisation_equals_normalize(text: str) -> None:
-    assert normalized(text) == normalize.__wrapped__(text)  # uncached: computed afresh

@@ -41,13 +41,10 @@ ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) | frozenset(
 # same record as a normalised text (one offset-map type for the whole package).
 MatchText = Normalized
 
-# Place recognition and incident extraction share the (cached) normalised article.
-normalized = normalize
-
 
 def match_text(text: str) -> MatchText:
     """Normalise ``text`` for matching, keeping the offset map (see module doc)."""
-    return collapse_separators(normalized(text))
+    return collapse_separators(normalize(text))
 
 
 def collapse_separators(norm: Normalized) -> MatchText:
