@@ -331,7 +331,7 @@ def says_no_casualties(folded: str, start: int = 0, end: int | None = None) -> s
             kind = lookup(table, m.group("p"))["kind"]
             before = folded[max(start, m.start() - 40) : m.start()]
             if kind == "zero_if_negated" and not any(
-                lex.is_("negator", w) for w in TOKEN.findall(before)
+                lex.is_("negator", w, w[1:]) for w in TOKEN.findall(before)
             ):
                 continue
             kinds.update(
