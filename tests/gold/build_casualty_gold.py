@@ -28,6 +28,7 @@ GOLD = HERE / "casualty_constructions.jsonl"
 OUTLET = "kharita test passage"
 FIRST_DAY = date(2025, 1, 1)  # passage n is dated 3n days later: distinct events
 
+# fmt: off
 # place surface -> (lat, lon): the town's published point
 PLACES: dict[str, tuple[float, float]] = {
     "الحلة": (32.4637, 44.4196), "كركوك": (35.4681, 44.3922), "Samarra": (34.1959, 43.8857),
@@ -44,7 +45,6 @@ PLACES: dict[str, tuple[float, float]] = {
 
 Num = tuple[int | None, int | None] | tuple[int | None, int | None, bool] | None
 
-# fmt: off
 # (id, lang, construction, type, place surface, killed, wounded, casualties, text)
 PASSAGES: list[tuple[str, str, str, str, str, Num, Num, Num, str]] = [
     ("cas-01", "ar", "digits", "ied", "الحلة", (3, 3), (7, 7), None,

@@ -21,9 +21,10 @@ from ._casualty_lex import CasualtyLexicon, Row, casualty_lexicon
 # construction digits: Western digits (Arabic-Indic are folded to them), 3,000
 TOKEN = re.compile(
     r"\d+[-–]\d+|\d{1,3}(?:,\d{3})+|\d+|[^\W\d_]+(?:'[^\W\d_]+)?|[,;:()\"]|\s-\s"
+    r"|(?<=[^\W\d_]{2})\.(?=\s|$)"  # a full stop after a word (not "U.S.")
 )
-BREAK = frozenset({",", ";", ":", "(", ")", '"', " - "})  # a clause break
-HARD_BREAK = frozenset({";", ":", "(", ")", " - "})
+BREAK = frozenset({",", ";", ":", "(", ")", '"', " - ", "."})  # a clause break
+HARD_BREAK = frozenset({";", ":", "(", ")", " - ", "."})
 _CLITIC = re.compile(r"^(?:[وف]?(?:بال|لل|ال|[بل])?)")
 _YEAR = range(1900, 2100)
 _RANGE = re.compile(r"(\d+)[-–](\d+)")
@@ -189,9 +190,11 @@ def forward(toks: list[Tok], j: int, cue_at: set[int]) -> Read | None:
 
 
 def figure_at(toks: list[Tok], k: int) -> bool:
-    """A figure (not "a"/"an") right at token ``k``: "a bomb wounded three soldiers"."""
-    row, value, _ = number(toks, k)
-    return value >= 0 and (row is None or row["kind"] == "number")
+    """A quantity (not "a"/"an") right at token ``k``: "a bomb wounded three
+    soldiers", "a drone killed several people", "killed at least 5"."""
+    found = _phrase_at(toks, k, modifier=True)
+    row, value, _ = number(toks, k + (found[1] if found is not None else 0))
+    return value >= 0 and (row is None or row["kind"] in ("number", "dual", "vague"))
 
 
 def _definite_one(toks: list[Tok], k: int) -> bool:

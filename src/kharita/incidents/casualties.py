@@ -183,7 +183,7 @@ def find_casualties(
         return []
     toks = tokens(folded[start:stop], start)
     cues = _cues(toks)
-    cue_at, used, inner = set(cues), set[int](), set[int]()
+    cue_at, used, inner = set(cues), set[int](), _in_zero(folded, start, stop, toks)
     out: list[CasualtyMention] = []
     for i, (row, width) in cues.items():
         if i in inner:
@@ -202,6 +202,17 @@ def find_casualties(
             continue
         out.append(_mention(toks, i, width, row, got, cues, used))
     return out
+
+
+def _in_zero(folded: str, start: int, stop: int, toks: list[Tok]) -> set[int]:
+    """construction zero: tokens inside a "nobody hurt" phrase ("no one was
+    killed") are not cues of their own."""
+    spans = [
+        m.span()
+        for p, _ in casualty_lexicon().zero
+        for m in p.finditer(folded, start, stop)
+    ]
+    return {k for k, t in enumerate(toks) if any(a <= t.start < b for a, b in spans)}
 
 
 def _mention(
