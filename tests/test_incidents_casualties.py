@@ -59,6 +59,7 @@ def test_casualties_digits(text: str, killed: Count, wounded: Count) -> None:
         ("بمقتل خمسة وإصابة 25 أخرين", Count(5, 5), Count(25, 25)),
         ("قُتل ثلاثة من عناصر الشرطة وأصيب خمسة آخرون", Count(3, 3), Count(5, 5)),
         ("killing five passengers and injuring two", Count(5, 5), Count(2, 2)),
+        ("لقي خمسة أشخاص حتفهم وأصيب ثمانية آخرون بجروح", Count(5, 5), Count(8, 8)),
         ("a dozen people were wounded", Count(), Count(12, 12)),
     ],
 )
@@ -88,6 +89,7 @@ def test_casualties_dual(text: str, killed: Count, wounded: Count) -> None:
         ("ما أدى إلى مقتل شرطي", Count(1, 1), Count()),
         ("An Iraqi soldier was killed and two others were injured", Count(1, 1), Count(2, 2)),
         ("gunmen shot dead the driver", Count(1, 1), Count()),
+        ("لقي شخص حتفه وأصيب اثنان", Count(1, 1), Count(2, 2)),
     ],
 )  # fmt: skip
 def test_casualties_singular(text: str, killed: Count, wounded: Count) -> None:
@@ -217,6 +219,7 @@ def test_casualties_background(text: str, killed: Count) -> None:
         ("ما أسفر عن مقتل 3 جنود، فيما قُتل 2 من المسلحين خلال الاشتباك", Count(5, 5), Count(2, 2)),
         ("killing four policemen. Two of the attackers were killed.", Count(6, 6), Count(2, 2)),
         ("مقتل 4 مسلحين", Count(4, 4), Count(4, 4)),
+        ("قتل 7 من عناصر داعش بضربة جوية", Count(7, 7), Count(7, 7)),
         ("killing 5 soldiers", Count(5, 5), Count()),
         # a stated total toll is not added to
         ("Three PMF fighters and two militants were killed. 5 fatalities.", Count(5, 5), Count(2, 2)),

@@ -272,7 +272,7 @@ def _revised(toks: list[Tok], first: int) -> bool:
 def _attackers(toks: list[Tok], first: int, after: int, i: int, width: int) -> bool:
     """construction victims_attackers: the counted noun is an attacker ("3 gunmen")."""
     lex = casualty_lexicon()
-    span = [k for k in range(min(first, i), max(after, i + width) + 2) if k < len(toks)]
+    span = [k for k in range(min(first, i), max(after, i + width) + 3) if k < len(toks)]
     words = [t for k in span if not (i <= k < i + width) for t in (toks[k],)]
     pairs = (f"{a.text} {b.raw}" for a, b in zip(words, words[1:], strict=False))
     return any(is_(lex, "perpetrator", t) for t in words) or lex.is_(
