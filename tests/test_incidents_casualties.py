@@ -19,6 +19,7 @@ from kharita.incidents.casualties import (
     find_casualties,
     says_no_casualties,
     says_revised,
+    toll,
 )
 from kharita.incidents.casualty_combine import merge_counts
 from kharita.lexicon import load_table
@@ -31,12 +32,12 @@ TESTS = Path(__file__).resolve().parent
 
 def _toll(text: str) -> Toll:
     f = fold(text)
-    return combine(find_casualties(f), says_no_casualties(f), revised=says_revised(f))
+    return toll(find_casualties(f), says_no_casualties(f), revised=says_revised(f))
 
 
 def _kw(text: str) -> tuple[Count, Count]:
-    t = _toll(text)
-    return t.killed, t.wounded
+    f = fold(text)
+    return combine(find_casualties(f), says_no_casualties(f), revised=says_revised(f))
 
 
 @pytest.mark.parametrize(

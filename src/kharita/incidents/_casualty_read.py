@@ -174,6 +174,10 @@ def forward(toks: list[Tok], j: int, cue_at: set[int]) -> Read | None:
     """The quantity after a cue (``مقتل 5``), within a few filler words."""
     lex = casualty_lexicon()
     unknown = 0
+    if j < len(toks) and toks[j].raw == '"':
+        j += 1  # a quoted cue: 'Iraqi forces "kill" 43 militants'
+    if j < len(toks) and toks[j].raw == '"':
+        j += 1
     for k in range(j, min(len(toks), j + 6)):
         if toks[k].raw in BREAK or k in cue_at or is_(lex, "and", toks[k]):
             return None  # a new clause, cue or conjunct: «injuries and one member ...»
@@ -213,18 +217,26 @@ def _definite_one(toks: list[Tok], k: int) -> bool:
 
 
 def backward(toks: list[Tok], i: int, cue_at: set[int]) -> Read | None:
-    """The quantity before a cue (``5 قتلى``, "five killed")."""
+    """The quantity before a cue (``5 قتلى``, "five killed").
+
+    Up to two words the grammar does not know may sit between; up to four when
+    the figure opens the clause ("Some 28 Islamic State militants killed",
+    "14 members of Iraqi security forces killed").
+    """
     lex = casualty_lexicon()
     unknown = 0
-    for k in range(i - 1, max(-1, i - 7), -1):
+    i -= i > 0 and toks[i - 1].raw == '"'  # a quoted cue: '15 militants "killed"'
+    for k in range(i - 1, max(-1, i - 9), -1):
         if toks[k].raw in BREAK or k in cue_at or is_(lex, "and", toks[k]):
             return None
         for s in range(max(0, k - 3), k + 1):
             found = quantity(toks, s, adjacent=(k == i - 1), backward=True)
-            if found is not None and found[1] == k + 1:
+            if found is None or found[1] != k + 1:
+                continue
+            if unknown <= 2 or s == 0 or toks[s - 1].raw in BREAK:
                 return found[0], s, found[1], found[2]
         if not _skippable(lex, toks[k]):
             unknown += 1
-            if unknown > 2:
+            if unknown > 4:
                 return None
     return None

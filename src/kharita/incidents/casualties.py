@@ -60,7 +60,7 @@ from ._casualty_read import (
     year_at,
 )
 from ._lex import lookup
-from .casualty_combine import Toll, combine
+from .casualty_combine import Toll, combine, toll
 
 __all__ = [
     "CasualtyMention",
@@ -70,6 +70,7 @@ __all__ = [
     "says_no_casualties",
     "says_revised",
     "states_figure",
+    "toll",
 ]
 
 _TOTAL = {"tail", "fwdtotal", "toll"}

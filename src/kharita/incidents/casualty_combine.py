@@ -1,6 +1,6 @@
 """Combining casualty figures: the mentions of one incident, and reports of one event.
 
-Within an incident (:func:`combine`):
+Within an incident (:func:`toll`; :func:`combine` gives killed and wounded):
 
 * a stated total toll ("5 fatalities", "toll rose to 19") beats sub-group
   figures;
@@ -78,6 +78,14 @@ def _add(a: Count, b: Count) -> Count:
 
 
 def combine(
+    mentions: Sequence[CasualtyMention], zero: set[str], *, revised: bool = False
+) -> tuple[Count, Count]:
+    """(killed, wounded) of an incident: :func:`toll` without the other figures."""
+    found = toll(mentions, zero, revised=revised)
+    return found.killed, found.wounded
+
+
+def toll(
     mentions: Sequence[CasualtyMention], zero: set[str], *, revised: bool = False
 ) -> Toll:
     """The :class:`Toll` of an incident from all its casualty mentions."""

@@ -41,12 +41,12 @@ from .attribution import ActorMention, find_attribution
 from .attribution import doc_actors as _doc_actors
 from .casualties import (
     CasualtyMention,
-    combine,
     find_casualties,
     says_no_casualties,
     says_revised,
     states_figure,
 )
+from .casualties import toll as casualty_toll
 from .dates import (
     DateMention,
     Reference,
@@ -470,7 +470,7 @@ def _incident(
         says_revised(doc.text, s.sentence.start, s.sentence.end) for s in cluster.sents
     )
     zero = set().union(*(s.zero for s in cluster.sents))
-    toll = combine(mentions, zero, revised=revised)
+    toll = casualty_toll(mentions, zero, revised=revised)
     spans = sorted(
         {*context, *((s.sentence.start, s.sentence.end) for s in cluster.sents)}
     )
