@@ -134,7 +134,7 @@ def _read(
         en_back = row["lang"] == "en" and not figure_at(toks, i + width)
         order = ("back", "fwd") if en_back else ("fwd", "back")
     if direction == "toll" and not any(
-        t.raw == "toll" for t in toks[max(0, i - 15) : i]
+        is_(casualty_lexicon(), "toll_noun", t) for t in toks[max(0, i - 15) : i]
     ):
         return None  # "rose to 19" reads a toll only after "toll"
     for way in order:
@@ -304,7 +304,7 @@ def _conjuncts(
         tok = toks[k]
         breaks += tok.raw in BREAK
         is_and = is_(lex, "and", tok)
-        conj = is_and or (tok.raw.startswith("و") and tok.raw != tok.text)
+        conj = is_and or (tok.raw != tok.text and lex.is_("and", tok.raw[:1]))
         q = quantity(toks, k + is_and, adjacent=True) if conj else None
         if q is not None and not used.intersection(range(k, q[1])):
             others = q[1] < len(toks) and is_(lex, "others", toks[q[1]])
