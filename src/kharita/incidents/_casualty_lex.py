@@ -35,7 +35,7 @@ class CasualtyLexicon:
     """The compiled tables (see module doc)."""
 
     cues: PhraseIndex  # non-zero cues by first word
-    cue_heads: tuple[Phrases, ...]  # per language: a gate on any cue's first word
+    cue_heads: tuple[Phrases, ...]  # per language: a gate, any cue in the text
     zero: tuple[tuple[Phrases, dict[str, Row]], ...]  # per language: zero phrases
     numbers: dict[str, Row]  # number words by folded key
     number_index: PhraseIndex
@@ -46,7 +46,7 @@ class CasualtyLexicon:
     def is_(self, word_set: str, *forms: str) -> bool:
         """True when any of ``forms`` is in ``word_set``."""
         members = self.words.get(word_set, frozenset())
-        return any(f in members for f in forms)
+        return not members.isdisjoint(forms)
 
 
 def _index(rows: dict[str, Row]) -> PhraseIndex:
@@ -62,7 +62,10 @@ def _index(rows: dict[str, Row]) -> PhraseIndex:
 def _word_sets() -> dict[str, frozenset[str]]:
     sets: dict[str, set[str]] = {}
     for row in load_table("casualty_words"):
-        sets.setdefault(row["set"], set()).add(phrase_key(row["word"]))
+        key = phrase_key(row["word"])
+        sets.setdefault(row["set"], set()).add(key)
+        if " " in key:  # the first words of phrases: a cheap pre-check
+            sets.setdefault(row["set"] + "_head", set()).add(key.split(" ")[0])
     return {k: frozenset(v) for k, v in sets.items()}
 
 
@@ -76,7 +79,9 @@ def casualty_lexicon() -> CasualtyLexicon:
     for lang, table in cues.items():
         live = {k: v for k, v in table.items() if v["kind"] not in ZERO_KINDS}
         flat.update(live)
-        heads.append(compile_phrases({k.split(" ")[0] for k in live}, lang))
+        heads.append(
+            compile_phrases(live, lang)
+        )  # whole cues: «ما بين قتيل وجريح», not «ما»
         zeros = {k: v for k, v in table.items() if v["kind"] in ZERO_KINDS}
         zero.append((compile_phrases(zeros, lang), zeros))
     numbers: dict[str, Row] = {}

@@ -167,7 +167,8 @@ def _modified(value: int, op: str) -> Count:
 
 
 def _skippable(lex: CasualtyLexicon, tok: Tok) -> bool:
-    return is_(lex, "skip", tok)
+    skip = lex.words["skip"]
+    return tok.raw in skip or tok.text in skip
 
 
 def forward(toks: list[Tok], j: int, cue_at: set[int]) -> Read | None:

@@ -185,6 +185,7 @@ def find_casualties(
     toks = tokens(folded[start:stop], start)
     cues = _cues(toks)
     cue_at, used, inner = set(cues), set[int](), _in_zero(folded, start, stop, toks)
+    seen = _present(folded, start, stop, toks)
     out: list[CasualtyMention] = []
     for i, (row, width) in cues.items():
         if i in inner:
@@ -199,10 +200,30 @@ def find_casualties(
         inner.update(range(i + 1, i + width))  # construction combined: «قتيلا وجريحا»
         count, first, after, vague = got
         used.update(range(first, after))
-        if _background(toks, min(first, i), max(after, i + width)):
+        if "background" in seen and _background(
+            toks, min(first, i), max(after, i + width)
+        ):
             continue
-        out.append(_mention(toks, i, width, row, got, cues, used))
+        out.append(_mention(toks, i, width, row, got, cues, used, seen))
     return out
+
+
+def _present(folded: str, start: int, stop: int, toks: list[Tok]) -> set[str]:
+    """Which optional rules can fire in this stretch at all (a cheap pre-check)."""
+    lex = casualty_lexicon()
+    words = {t.raw for t in toks} | {t.text for t in toks}
+    found = {
+        name
+        for name, heads in (
+            ("background", "background"),
+            ("perpetrator", "perpetrator"),
+            ("perpetrator", "perpetrator_head"),
+        )
+        if not lex.words.get(heads, frozenset()).isdisjoint(words)
+    }
+    if any(p.search(folded, start, stop) for p in lex.revision):
+        found.add("revision")
+    return found
 
 
 def _in_zero(folded: str, start: int, stop: int, toks: list[Tok]) -> set[int]:
@@ -213,6 +234,8 @@ def _in_zero(folded: str, start: int, stop: int, toks: list[Tok]) -> set[int]:
         for p, _ in casualty_lexicon().zero
         for m in p.finditer(folded, start, stop)
     ]
+    if not spans:
+        return set()
     return {k for k, t in enumerate(toks) if any(a <= t.start < b for a, b in spans)}
 
 
@@ -224,6 +247,7 @@ def _mention(
     got: Read,
     cues: _Cues,
     used: set[int],
+    seen: set[str],
 ) -> CasualtyMention:
     count, first, after, vague = got
     kind = row["kind"]
@@ -231,10 +255,12 @@ def _mention(
     hi = max(toks[after - 1].end, toks[i + width - 1].end)
     for extra, e_end in _conjuncts(toks, max(after, i + width), kind, cues, used):
         count, vague, hi = _add(count, vague, extra), False, e_end
-    who = "perpetrators" if _attackers(toks, first, after, i, width) else ""
+    attackers = "perpetrator" in seen and _attackers(toks, first, after, i, width)
+    revised = "revision" in seen and _revised(toks, first)
     return CasualtyMention(
-        kind, count, lo, hi, vague, row["dir"] in _TOTAL, _revised(toks, first), who
-    )
+        kind, count, lo, hi, vague, row["dir"] in _TOTAL, revised,
+        "perpetrators" if attackers else "",
+    )  # fmt: skip
 
 
 def _subset(toks: list[Tok], first: int) -> bool:
