@@ -8,11 +8,15 @@ construction.
 
 import importlib.util
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from factories import make_incident, make_source
 from kharita.evaluate.gold import evaluate_file
+from kharita.incidents import merge_incidents
 from kharita.incidents.casualties import (
     Toll,
     combine,
@@ -23,7 +27,8 @@ from kharita.incidents.casualties import (
 )
 from kharita.incidents.casualty_combine import merge_counts
 from kharita.lexicon import load_table
-from kharita.models import Count
+from kharita.models import Article, Count
+from kharita.pipeline import extract_article
 from kharita.serialize import count_to_dict
 from kharita.text.normalize import fold
 
@@ -337,3 +342,45 @@ def test_casualties_gold_per_construction(gazetteer) -> None:  # type: ignore[no
         k: v for k, v in scores["by_construction"].items() if v["casualty_exact"] != 1.0
     }
     assert not wrong
+
+
+def _sample(row: dict[str, Any]) -> Article:
+    return Article(
+        id=row["id"], text=row["text"], lang=row["lang"], outlet=row["outlet"],
+        url=row["url"], date=row["date"], title=row["title"],
+    )  # fmt: skip
+
+
+def test_casualties_issue12_samples_kalsu_merged_keeps_eight_wounded(
+    samples: dict[str, dict[str, Any]], gazetteer: Any
+) -> None:
+    """The founding example: the seed (1 killed, 8 wounded) and a vaguer report
+    of the same strike («إصابات») merge into one incident with 1 killed, 8 wounded."""
+    found = [
+        i
+        for aid in ("seed-athr-kalsu", "c6")
+        for i in extract_article(_sample(samples[aid]), gazetteer).incidents
+    ]
+    vague = [i for i in found if i.sources[0].article_id == "c6"]
+    assert vague and vague[0].wounded.vague  # c6 only says «إصابات»
+    (merged,) = merge_incidents(found)
+    assert (merged.killed, merged.wounded) == (Count(1, 1), Count(8, 8))
+    assert not merged.wounded.vague
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "wounded"),
+    [
+        (Count(8, 8), Count(1, None, vague=True), Count(8, 8)),
+        (Count(8, 8), Count(10, 10), Count(8, 10)),
+    ],
+)
+def test_casualties_merge_incidents_figures(
+    first: Count, second: Count, wounded: Count
+) -> None:
+    a = make_incident(id="a", type="air_strike", sources=[make_source(article_id="a")])
+    b = make_incident(id="b", type="air_strike", sources=[make_source(article_id="b")])
+    merged = merge_incidents(
+        [replace(a, wounded=first), replace(b, wounded=second, killed=Count())]
+    )
+    assert [m.wounded for m in merged] == [wounded]
