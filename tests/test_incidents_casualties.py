@@ -168,6 +168,20 @@ def test_casualties_combined(text: str, casualties: Count) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "casualties", "killed"),
+    [
+        ("سقوط 20 بين قتيل وجريح، بينهم 5 قتلى", Count(20, 20), Count(5, 5)),
+        ("the blast caused 12 casualties, including 3 dead", Count(12, 12), Count(3, 3)),
+    ],
+)  # fmt: skip
+def test_casualties_combined_with_its_killed_part(
+    text: str, casualties: Count, killed: Count
+) -> None:
+    toll = _toll(text)
+    assert (toll.casualties, toll.killed) == (casualties, killed)
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "count"),
     [
         ("مقتل عشرات المدنيين", "killed", Count(20, None)),

@@ -193,7 +193,7 @@ def find_casualties(
         got = _read(toks, i, width, row, cue_at)
         if (
             got is None
-            or _subset(toks, got[1])
+            or (_subset(toks, got[1]) and not _splits(out, row))
             or used.intersection(range(got[1], got[2]))
         ):
             continue
@@ -267,6 +267,12 @@ def _subset(toks: list[Tok], first: int) -> bool:
     """construction subset: a figure after «بينهم»/"including" is part of a toll."""
     lex = casualty_lexicon()
     return any(is_(lex, "among", t) for t in toks[max(0, first - 2) : first])
+
+
+def _splits(out: list[CasualtyMention], row: Row) -> bool:
+    """construction combined: «12 بين قتيل وجريح، بينهم 3 قتلى» - a killed or
+    wounded figure inside a combined toll is that kind's figure."""
+    return bool(out) and out[-1].kind == "casualties" and row["kind"] != "casualties"
 
 
 def _background(toks: list[Tok], lo: int, hi: int) -> bool:
