@@ -36,7 +36,10 @@ The grammar, one construction per rule (the ``construction`` column of
   are counted, as ACLED counts all deaths, and kept apart as
   ``perpetrators``.
 
-Combining the mentions of an incident is :mod:`kharita.incidents.casualty_combine`.
+Modules: tables in ``_casualty_lex``, tokens and quantities in ``_casualty_read``,
+clause context (zero, background, revision, attackers) in ``_casualty_context``;
+combining the mentions of an incident (and the reports of one event) is
+:mod:`kharita.incidents.casualty_combine`.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Count
+from . import _casualty_context as ctx
 from ._casualty_lex import Row, casualty_lexicon
 from ._casualty_read import (
     BREAK,
@@ -57,7 +61,6 @@ from ._casualty_read import (
     is_,
     quantity,
     tokens,
-    year_at,
 )
 from ._lex import lookup
 from .casualty_combine import Toll, combine, toll
@@ -184,8 +187,8 @@ def find_casualties(
         return []
     toks = tokens(folded[start:stop], start)
     cues = _cues(toks)
-    cue_at, used, inner = set(cues), set[int](), _in_zero(folded, start, stop, toks)
-    seen = _present(folded, start, stop, toks)
+    cue_at, used, inner = set(cues), set[int](), ctx.in_zero(folded, start, stop, toks)
+    seen = ctx.present(folded, start, stop, toks)
     out: list[CasualtyMention] = []
     for i, (row, width) in cues.items():
         if i in inner:
@@ -200,43 +203,12 @@ def find_casualties(
         inner.update(range(i + 1, i + width))  # construction combined: «قتيلا وجريحا»
         count, first, after, vague = got
         used.update(range(first, after))
-        if "background" in seen and _background(
+        if "background" in seen and ctx.background(
             toks, min(first, i), max(after, i + width)
         ):
             continue
         out.append(_mention(toks, i, width, row, got, cues, used, seen))
     return out
-
-
-def _present(folded: str, start: int, stop: int, toks: list[Tok]) -> set[str]:
-    """Which optional rules can fire in this stretch at all (a cheap pre-check)."""
-    lex = casualty_lexicon()
-    words = {t.raw for t in toks} | {t.text for t in toks}
-    found = {
-        name
-        for name, heads in (
-            ("background", "background"),
-            ("perpetrator", "perpetrator"),
-            ("perpetrator", "perpetrator_head"),
-        )
-        if not lex.words.get(heads, frozenset()).isdisjoint(words)
-    }
-    if any(p.search(folded, start, stop) for p in lex.revision):
-        found.add("revision")
-    return found
-
-
-def _in_zero(folded: str, start: int, stop: int, toks: list[Tok]) -> set[int]:
-    """construction zero: tokens inside a "nobody hurt" phrase ("no one was
-    killed") are not cues of their own."""
-    spans = [
-        m.span()
-        for p, _ in casualty_lexicon().zero
-        for m in p.finditer(folded, start, stop)
-    ]
-    if not spans:
-        return set()
-    return {k for k, t in enumerate(toks) if any(a <= t.start < b for a, b in spans)}
 
 
 def _mention(
@@ -255,8 +227,8 @@ def _mention(
     hi = max(toks[after - 1].end, toks[i + width - 1].end)
     for extra, e_end in _conjuncts(toks, max(after, i + width), kind, cues, used):
         count, vague, hi = _add(count, vague, extra), False, e_end
-    attackers = "perpetrator" in seen and _attackers(toks, first, after, i, width)
-    revised = "revision" in seen and _revised(toks, first)
+    attackers = "perpetrator" in seen and ctx.attackers(toks, first, after, i, width)
+    revised = "revision" in seen and ctx.revised(toks, first)
     return CasualtyMention(
         kind, count, lo, hi, vague, row["dir"] in _TOTAL, revised,
         "perpetrators" if attackers else "",
@@ -273,44 +245,6 @@ def _splits(out: list[CasualtyMention], row: Row) -> bool:
     """construction combined: «12 بين قتيل وجريح، بينهم 3 قتلى» - a killed or
     wounded figure inside a combined toll is that kind's figure."""
     return bool(out) and out[-1].kind == "casualties" and row["kind"] != "casualties"
-
-
-def _background(toks: list[Tok], lo: int, hi: int) -> bool:
-    """construction background: «منذ عام 2014» / "since 2014" / "since the start of
-    the year" within six words of the reading (same clause): a cumulative figure."""
-    lex = casualty_lexicon()
-    a = next((k + 1 for k in range(lo - 1, max(-1, lo - 7), -1)
-              if toks[k].raw in HARD_BREAK), max(0, lo - 6))  # fmt: skip
-    b = next((k for k in range(hi, min(len(toks), hi + 6))
-              if toks[k].raw in HARD_BREAK), min(len(toks), hi + 6))  # fmt: skip
-    return any(
-        is_(lex, "background", toks[k])
-        and any(
-            year_at(toks, j) or is_(lex, "background_anchor", toks[j])
-            for j in range(k + 1, min(len(toks), k + 6))
-        )
-        for k in range(a, b)
-    )
-
-
-def _revised(toks: list[Tok], first: int) -> bool:
-    """construction revision: a revision word within ten words before the figure
-    («ارتفعت حصيلة ضحايا الهجوم إلى 15»), in the same clause."""
-    before = toks[max(0, first - 10) : first]
-    cut = max((n + 1 for n, t in enumerate(before) if t.raw in HARD_BREAK), default=0)
-    text = " ".join(t.raw for t in before[cut:])
-    return any(p.search(text) for p in casualty_lexicon().revision)
-
-
-def _attackers(toks: list[Tok], first: int, after: int, i: int, width: int) -> bool:
-    """construction victims_attackers: the counted noun is an attacker ("3 gunmen")."""
-    lex = casualty_lexicon()
-    span = [k for k in range(min(first, i), max(after, i + width) + 3) if k < len(toks)]
-    words = [t for k in span if not (i <= k < i + width) for t in (toks[k],)]
-    pairs = (f"{a.text} {b.raw}" for a, b in zip(words, words[1:], strict=False))
-    return any(is_(lex, "perpetrator", t) for t in words) or lex.is_(
-        "perpetrator", *pairs
-    )
 
 
 def _add(count: Count, vague: bool, extra: Count) -> Count:
