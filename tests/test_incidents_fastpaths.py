@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from kharita.incidents import attribution, casualties, types
+from kharita.incidents import attribution, types
+from kharita.incidents._casualty_lex import casualty_lexicon
 from kharita.incidents._doc import make_doc
 from kharita.incidents._lex import Phrases, compile_phrases
 from kharita.incidents.dates import dates_by_span, find_dates
@@ -44,8 +45,8 @@ def test_incidents_dates_by_span_equals_per_sentence_search(
 def _all_phrases() -> list[Phrases]:
     actors, cues = attribution._patterns()
     found = [p for p, _ in actors] + [p for p, _ in cues]
-    found += [p for p, _ in casualties._zero_patterns()]
-    found += casualties._cue_index()[1]
+    lex = casualty_lexicon()
+    found += [p for p, _ in lex.zero] + list(lex.cue_heads) + list(lex.revision)
     found += [p for p, _ in types._triggers().values()]
     return found
 

@@ -41,12 +41,12 @@ from .attribution import ActorMention, find_attribution
 from .attribution import doc_actors as _doc_actors
 from .casualties import (
     CasualtyMention,
-    combine,
     find_casualties,
     says_no_casualties,
     says_revised,
     states_figure,
 )
+from .casualties import toll as casualty_toll
 from .dates import (
     DateMention,
     Reference,
@@ -470,7 +470,7 @@ def _incident(
         says_revised(doc.text, s.sentence.start, s.sentence.end) for s in cluster.sents
     )
     zero = set().union(*(s.zero for s in cluster.sents))
-    killed, wounded = combine(mentions, zero, revised=revised)
+    toll = casualty_toll(mentions, zero, revised=revised)
     spans = sorted(
         {*context, *((s.sentence.start, s.sentence.end) for s in cluster.sents)}
     )
@@ -492,11 +492,12 @@ def _incident(
         excerpt=doc.original_text[start:end], excerpt_start=start, highlight=highlight, lang=article.lang,
     )  # fmt: skip
     return Incident(
-        id=f"{article.id}#{n}", type=kind, date=when, killed=killed, wounded=wounded, place=site,
+        id=f"{article.id}#{n}", type=kind, date=when, killed=toll.killed, wounded=toll.wounded, place=site,
         sources=(source,), confidence=_confidence(score, site, when),
         acled_event_type=info.acled_event_type, acled_sub_event_type=info.acled_sub_event_type,
         attribution=attribution, trigger=doc.original_text[slice(*doc.original(trig.start, trig.end))] if trig else "",
         trigger_span=doc.original(trig.start, trig.end) if trig else None,
+        casualties=toll.casualties, killed_perpetrators=toll.killed_perpetrators,
     )  # fmt: skip
 
 
