@@ -18,6 +18,7 @@ Lang = Literal["ar", "en"]
 MentionKind = Literal["gazetteer", "coordinates", "fuzzy"]
 PlaceRole = Literal["site", "container", "reference", "prior", "actor", "other"]
 DatePrecision = Literal["day", "month", "year"]
+Outcome = Literal["completed", "foiled"]  # foiled: defused, intercepted, thwarted
 
 IRAQ = "IQ"
 
@@ -218,6 +219,7 @@ class Incident:
     attribution: Attribution = field(default_factory=Attribution)
     trigger: str = ""
     trigger_span: tuple[int, int] | None = None
+    outcome: Outcome = "completed"
 
     @property
     def lat(self) -> float | None:

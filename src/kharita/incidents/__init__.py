@@ -8,6 +8,7 @@ places into incidents and returns the places with their ``role`` set;
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from ..models import Article, Incident, ResolvedPlace
 from .dedup import merge_incidents
@@ -24,7 +25,8 @@ __all__ = [
 
 
 def extract_incidents(
-    article: Article, places: Sequence[ResolvedPlace]
+    article: Article, places: Sequence[ResolvedPlace], *, today: date | None = None
 ) -> tuple[tuple[Incident, ...], tuple[ResolvedPlace, ...]]:
-    """Incidents reported by ``article`` and its ``places`` with roles set."""
-    return extract(article, places)
+    """Incidents reported by ``article`` and its ``places`` with roles set
+    (``today``: the run's clock, see :func:`kharita.incidents.extract.extract`)."""
+    return extract(article, places, today=today)
