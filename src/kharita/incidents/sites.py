@@ -183,7 +183,9 @@ def roles(
     for i, rp in enumerate(places):
         f0, f1 = doc.folded(rp.start), doc.folded(rp.end)
         role: str
-        if cues[i] == "actor" or any(a.start < f1 and f0 < a.end for a in actors):
+        if cues[i] == "person":  # «مقتدى الصدر»: a person's name, no place
+            role = "other"
+        elif cues[i] == "actor" or any(a.start < f1 and f0 < a.end for a in actors):
             role = "actor"
         elif any(P.same_place(rp, s) for s in sites) and not (
             sent_of.get(i) is not None and sents[sent_of[i]].prior
