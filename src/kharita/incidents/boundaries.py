@@ -7,13 +7,16 @@ Two lexicon tables, matched on the folded text:
   round-up by place («وفي محافظة ديالى،» / "In Diyala province,": kind
   ``roundup_place``, only when a place mention follows at once), a separate
   incident («وفي حادث منفصل», "In other violence", "Elsewhere": ``separate``)
-  or a topic shift («إلى ذلك», «من جهة أخرى», "Meanwhile": ``transition``).
+  or a topic shift («إلى ذلك», «من جهة أخرى», "Meanwhile": ``transition``);
+  a clause telling an earlier, distinct event («وذلك عقب هجوم صاروخي على
+  قاعدة ...», "hours after": ``antecedent``) is an event of its own for that
+  clause only.
   A sentence is cut at a clause marker, so each event keeps its own clauses
   (and its own casualty figures).
 * ``lexicon/non_incident_cues.tsv`` - a foiled, defused or intercepted attack
   (``foiled``: «إحباط», «تفكيك عبوة», "intercepted") and sentences about
-  strikes in general: a visit, a condemnation or call, commentary (``visit``,
-  ``statement``, ``analysis``).
+  strikes in general: a visit, a condemnation or call, commentary, a
+  background note (``visit``, ``statement``, ``analysis``, ``background``).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ class Boundary:
     """A marker opening a new event: folded offset of its start and its kind."""
 
     start: int
-    kind: str  # roundup_place | separate | transition
+    kind: str  # roundup_place | separate | transition | antecedent
 
 
 Tables = list[tuple[Phrases, dict[str, dict[str, str]]]]
@@ -103,7 +106,7 @@ class Cue:
 
     start: int
     end: int
-    kind: str  # foiled | visit | statement | analysis
+    kind: str  # foiled | visit | statement | analysis | background
 
 
 def find_cues(folded: str, start: int = 0, end: int | None = None) -> list[Cue]:
@@ -119,7 +122,7 @@ def find_cues(folded: str, start: int = 0, end: int | None = None) -> list[Cue]:
 
 def is_general(cues: Sequence[Cue]) -> bool:
     """A sentence about strikes in general: a visit, a statement or commentary."""
-    return any(c.kind in ("visit", "statement", "analysis") for c in cues)
+    return any(c.kind in ("visit", "statement", "analysis", "background") for c in cues)
 
 
 def foiled(cues: Sequence[Cue], trigger_start: int, trigger_end: int) -> bool:

@@ -110,12 +110,19 @@ def _joins(
 
 
 def segments(units: list[Unit]) -> list[list[Unit]]:
-    """Units cut at every unit that opens with a round-up marker."""
+    """Units cut at every unit that opens with a round-up marker; an
+    ``antecedent`` clause is a segment of its own and the next sentence
+    returns to the segment before it."""
     out: list[list[Unit]] = [[]]
+    current = out[0]
     for u in units:
-        if u.boundary is not None and out[-1]:
-            out.append([])
-        out[-1].append(u)
+        if u.boundary == "antecedent":
+            out.append([u])
+            continue
+        if u.boundary is not None and current:
+            current = []
+            out.append(current)
+        current.append(u)
     return [s for s in out if s]
 
 
@@ -143,6 +150,16 @@ def cluster_units(
                 pending
             )  # a reaction or revised toll of the last event
     return out
+
+
+def _bounds(seg: list[Unit], units: list[Unit]) -> tuple[int, int]:
+    """The folded span from a segment's first unit to the next marker."""
+    first, last = seg[0].sentence.index, seg[-1].sentence.index
+    nxt = next((u for u in units[last + 1 :] if u.boundary is not None), None)
+    end = nxt.sentence.start if nxt is not None else units[-1].sentence.end
+    if seg[0].boundary == "antecedent":
+        end = seg[-1].sentence.end
+    return units[first].sentence.start, end
 
 
 def _continued(c: Cluster, earlier: list[Cluster]) -> Cluster | None:
