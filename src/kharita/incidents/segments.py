@@ -132,11 +132,8 @@ def cluster_units(
     """One cluster per event (see module doc)."""
     out: list[Cluster] = []
     segs = segments(units)
-    for n, seg in enumerate(segs):
-        end = (
-            segs[n + 1][0].sentence.start if n + 1 < len(segs) else seg[-1].sentence.end
-        )
-        bounds = (seg[0].sentence.start, end)
+    for seg in segs:
+        bounds = _bounds(seg, units)
         made, pending = _cluster_segment(seg, places, cues)
         for c in made:
             c.bounds, c.opened_by = bounds, seg[0].boundary
@@ -146,9 +143,8 @@ def cluster_units(
             else:
                 home.sents.extend(c.sents)
         if not made and pending and out and seg[0].boundary != "separate":
-            out[-1].sents.extend(
-                pending
-            )  # a reaction or revised toll of the last event
+            # a reaction or a revised toll of the last event
+            out[-1].sents.extend(pending)
     return out
 
 
