@@ -348,3 +348,69 @@ def test_extract_foiled_attack_has_outcome_and_no_figures(
 def test_extract_completed_attack_outcome() -> None:
     (inc,), _ = extract_incidents(make_article(TEXT, date="2024-04-20"), _places())
     assert inc.outcome == "completed"
+
+
+# --- site choice (issue 12) -----------------------------------------------------------------
+
+
+def _town(pid: str, name: str, lat: float, lon: float, ptype: str = "town"):  # type: ignore[no-untyped-def]
+    return make_place(
+        id=pid, type=ptype, name_en=pid, name_ar=name, lat=lat, lon=lon,
+        governorate="Salah al-Din", district=None,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "في ناحية العلم التي تبعد 20 كم عن تكريت",  # distance from a reference
+        "في ناحية العلم على بعد 20 كم من تكريت",
+        "في ناحية العلم الواقعة شرقي تكريت",  # bearing from a reference
+    ],
+)
+def test_extract_site_is_the_place_described_not_the_reference(phrase: str) -> None:
+    text = f"قتل شرطي بهجوم مسلح {phrase}."
+    alam = _town("alam", "العلم", 34.70, 43.70)
+    tikrit = _town("tikrit", "تكريت", 34.61, 43.68, "city")
+    start = text.index("ناحية العلم")
+    places = [
+        make_resolved(alam, start=start, text="ناحية العلم"),
+        make_resolved(tikrit, start=text.index("تكريت"), text="تكريت"),
+    ]
+    (inc,), roles = extract_incidents(make_article(text), places)
+    assert inc.place is not None and inc.place.place is not None
+    assert inc.place.place.id == "alam"
+    assert [p.role for p in roles] == ["site", "reference"]
+
+
+def test_extract_family_name_that_is_a_place_is_not_a_site() -> None:
+    text = (
+        "دعا زعيم التيار الصدري مقتدى الصدر إلى التهدئة بعد إصابة ثلاثة مدنيين بانفجار "
+        "عبوة ناسفة في قضاء الطارمية."
+    )
+    sadr = _town("sadr-city", "الصدر", 33.39, 44.46, "neighbourhood")
+    places = sorted(
+        [
+            make_resolved(sadr, start=text.index("الصدر"), text="الصدر"),
+            *_resolved(text),
+        ],
+        key=lambda p: p.start,
+    )
+    (inc,), roles = extract_incidents(make_article(text), places)
+    assert inc.place is not None and inc.place.place is not None
+    assert inc.place.place.id == "tarmiyah"
+    assert roles[0].role == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("قتل مدني بانفجار عبوة ناسفة في محافظة ديالى.", "diyala"),
+        ("قتل مدني بانفجار عبوة ناسفة في قضاء خانقين بمحافظة ديالى.", "khanaqin"),
+        ("قتل مدني في محافظة ديالى بانفجار عبوة ناسفة في قضاء خانقين.", "khanaqin"),
+    ],
+)
+def test_extract_governorate_is_the_site_only_when_nothing_finer(
+    text: str, site: str
+) -> None:
+    assert [s for s, _, _ in _summary(text)] == [site]
