@@ -2,7 +2,7 @@ import pytest
 
 from factories import make_article, make_place, make_resolved
 from kharita.incidents import extract_incidents
-from kharita.models import Count
+from kharita.models import Count, RelativeLocation
 
 TEXT = (
     "نفت واشنطن مسؤوليتها. وأعلنت خلية الإعلام الأمني، فجر اليوم السبت، أنه استشهد شخص "
@@ -322,6 +322,11 @@ def test_extract_general_statement_is_no_incident(text: str) -> None:
     assert _summary(text, lang=lang) == []
 
 
+def test_extract_visit_after_the_trigger_is_still_an_incident() -> None:
+    text = "سقطت قذائف هاون على قضاء بيجي خلال زيارة وزير الداخلية للقضاء."
+    assert [site for site, _, _ in _summary(text)] == ["baiji"]
+
+
 @pytest.mark.parametrize(
     ("text", "zero"),
     [
@@ -414,3 +419,23 @@ def test_extract_governorate_is_the_site_only_when_nothing_finer(
     text: str, site: str
 ) -> None:
     assert [s for s, _, _ in _summary(text)] == [site]
+
+
+def test_extract_bare_bearing_from_iraq_gives_the_country_as_site() -> None:
+    """«غربي العراق» and nothing finer: the site is Iraq at its own point, not the
+    offset guess (which may fall across the border)."""
+    text = "سقط صاروخ على قاعدة عسكرية غربي العراق."
+    iraq = make_place(
+        id="country:iq", type="country", name_en="Iraq", name_ar="العراق",
+        lat=33.0, lon=43.7, governorate=None, district=None,
+    )  # fmt: skip
+    start = text.index("العراق")
+    rel = RelativeLocation(
+        start - 5, start + 6, "غربي العراق", "country:iq", 270.0, None
+    )
+    offset = make_resolved(
+        iraq, start=start, text="العراق", lat=32.9, lon=37.8, foreign=True, relative=rel
+    )
+    (inc,), _ = extract_incidents(make_article(text), [offset])
+    assert inc.place is not None and not inc.place.foreign
+    assert (inc.lat, inc.lon) == (33.0, 43.7)

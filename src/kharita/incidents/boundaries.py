@@ -120,9 +120,15 @@ def find_cues(folded: str, start: int = 0, end: int | None = None) -> list[Cue]:
     return sorted(out, key=lambda c: c.start)
 
 
-def is_general(cues: Sequence[Cue]) -> bool:
-    """A sentence about strikes in general: a visit, a statement or commentary."""
-    return any(c.kind in ("visit", "statement", "analysis", "background") for c in cues)
+def is_general(cues: Sequence[Cue], first_trigger: int | None) -> bool:
+    """A sentence about strikes in general: a visit, a statement, commentary or
+    a background note governs it (its cue comes before the first trigger:
+    «أدان المحافظ الضربات», not "a rocket hit the base during a visit")."""
+    return any(
+        c.kind in ("visit", "statement", "analysis", "background")
+        and (first_trigger is None or c.start < first_trigger)
+        for c in cues
+    )
 
 
 def foiled(cues: Sequence[Cue], trigger_start: int, trigger_end: int) -> bool:

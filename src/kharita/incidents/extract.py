@@ -57,7 +57,8 @@ def _analyse(
         casualties = find_casualties(doc.text, u.start, u.end)
         zero = says_no_casualties(doc.text, u.start, u.end)
         cues = find_cues(doc.text, u.start, u.end)
-        general = is_general(cues) and not (casualties or zero)
+        first = min((t.start for t in triggers), default=None)
+        general = is_general(cues, first) and not (casualties or zero)
         out.append(Unit(u, triggers, dates, casualties, zero, prior, cues, general))
     return out
 

@@ -171,10 +171,14 @@ def _continued(c: Cluster, earlier: list[Cluster]) -> Cluster | None:
         )
         if not same_kind:
             continue
-        if c.site is None or home.site is None or P.same_place(c.site, home.site):
+        if c.site is None or (
+            home.site is not None and P.same_place(c.site, home.site)
+        ):
             return home
-        if c.opened_by == "transition" and P.contains(home.site, c.site):
-            return home
+        if c.opened_by == "transition" and (
+            home.site is None or P.contains(home.site, c.site)
+        ):
+            return home  # «إلى ذلك» adding where the same event happened
     return None
 
 

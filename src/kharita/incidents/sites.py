@@ -129,10 +129,21 @@ def cluster_site(
     site = P.choose_site(eligible(places, cues, idx), inside)
     if site is None:  # only reference points were named: use them (جنوب بغداد)
         site = P.choose_site([places[i] for i in idx if cues[i] == "reference"])
-    if site is None:
-        return None
+    if site is None:  # «غربي العراق» alone: the named Iraqi area is the site
+        areas = [_area(places[i]) for i in idx if cues[i] == "reference"]
+        return P.choose_site([a for a in areas if a is not None])
     first = next(places[i] for i in sorted(idx) if P.same_place(places[i], site))
     return _between_point(first, [places[i] for i in sorted(idx)], cues, places)
+
+
+def _area(rp: ResolvedPlace) -> ResolvedPlace | None:
+    """An Iraqi area named with a bare bearing («غربي العراق», "northern
+    Babil") at the area's own point: the text names no finer place, and the
+    offset point is only a guess (it may even fall across the border)."""
+    gaz = rp.place
+    if gaz is None or not gaz.in_iraq or rp.relative is None or rp.relative.distance_km:
+        return None
+    return replace(rp, lat=gaz.lat, lon=gaz.lon, foreign=False, relative=None)
 
 
 def _between_point(
