@@ -18,6 +18,7 @@ Lang = Literal["ar", "en"]
 MentionKind = Literal["gazetteer", "coordinates", "fuzzy"]
 PlaceRole = Literal["site", "container", "reference", "prior", "actor", "other"]
 DatePrecision = Literal["day", "month", "year"]
+Outcome = Literal["completed", "foiled"]  # foiled: defused, intercepted, thwarted
 
 IRAQ = "IQ"
 
@@ -230,6 +231,7 @@ class Incident:
     casualties: Count = field(default_factory=Count)
     # deaths among the attackers when the text says so; included in ``killed``
     killed_perpetrators: Count = field(default_factory=Count)
+    outcome: Outcome = "completed"
 
     @property
     def lat(self) -> float | None:

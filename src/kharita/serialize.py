@@ -114,6 +114,7 @@ def incident_to_dict(incident: Incident) -> dict[str, Any]:
         "denied_by": att.denied_by,
         "report_count": incident.report_count,
         "sources": [source_to_dict(s) for s in incident.sources],
+        "outcome": incident.outcome,
     }
 
 

@@ -48,6 +48,7 @@ from ._lex import phrase_key, trie_regex
 PAST_WORDS = ("الفايت", "الماضي", "المنصرم")
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _EXPLICIT = {"full", "daymonth", "numeric", "monthyear", "year"}
+_KIND_RANK = {**dict.fromkeys(_EXPLICIT, 0), "weekday": 1}  # then relative words
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +233,12 @@ def _mention(
 def resolve(
     mention: DateMention, ref: Reference | None, today: date | None = None
 ) -> EventDate:
-    """The date a mention denotes, given the article date ``ref``."""
+    """The date a mention denotes, given the article date ``ref``.
+
+    ``today`` is accepted for callers that pass the run's clock; no rule needs
+    it (an undated article's anchor comes from :func:`text_reference`), and the
+    wall clock is never read.
+    """
     kind = mention.kind
     if kind in ("full", "numeric"):
         return _ymd(mention, mention.year, kind)
@@ -303,11 +309,11 @@ def _anchored(m: DateMention, ref: Reference | None) -> EventDate:
     return _event(m, fits[0].isoformat(), "day", "weekday+daymonth")
 
 
-def text_reference(mentions: list[DateMention], today: date | None) -> Reference | None:
-    """A year-only anchor from the latest year the text states (no article date).
-
-    ``today`` (the injected clock's day, if any) rules out years still to come.
-    """
+def text_reference(
+    mentions: list[DateMention], today: date | None = None
+) -> Reference | None:
+    """A year-only anchor from the latest year the text states (no article
+    date); with ``today`` (the run's clock), years after it are ignored."""
     years = [
         m.year for m in mentions if m.year and (today is None or m.year <= today.year)
     ]
@@ -345,7 +351,14 @@ def _month_end(year: int, month: int) -> int:
 
 
 def best_date(candidates: list[tuple[DateMention, EventDate]]) -> EventDate | None:
-    """The most informative resolved date among mentions (explicit beats relative)."""
+    """The most informative resolved date among mentions: the most precise;
+    then an explicit date, then a named weekday, then a relative word.
+
+    A weekday beats a relative word of the same sentence: «اليوم الاثنين» or
+    «أمس الأحد» in an article dated a day or two later is the named day (the
+    most recent such weekday on or before the publication date), not the
+    publication date itself.
+    """
     known = [(m, d) for m, d in candidates if d.iso]
     if not known:
         return None
@@ -353,7 +366,7 @@ def best_date(candidates: list[tuple[DateMention, EventDate]]) -> EventDate | No
         known,
         key=lambda md: (
             _PRECISION_RANK[md[1].precision or "year"],
-            md[0].kind not in _EXPLICIT,
+            _KIND_RANK.get(md[0].kind, 2),
         ),
     )
     return d
