@@ -46,7 +46,7 @@ def asset_path(rel: str) -> Path:
     path = ASSETS_DIR / rel
     if not path.is_file():
         raise RenderError(
-            f"missing map asset {rel}; run python -m kharita.render.build_assets"
+            f"missing map asset {rel}; run python tools/build_assets.py"
         )
     return path
 
