@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import math
 import os
+from importlib import resources
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,11 +52,20 @@ OPTIONAL_COLUMNS = (
 
 
 def default_directory() -> Path:
-    """``$KHARITA_GAZETTEER`` or the ``gazetteer/`` folder of this checkout."""
+    """``$KHARITA_GAZETTEER``, else the gazetteer shipped inside the package.
+
+    The repository's top-level ``gazetteer/`` folder is installed as the data package
+    ``kharita.gazetteer_data`` (see ``setup.py``), in wheels and editable installs alike.
+    """
     env = os.environ.get("KHARITA_GAZETTEER")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "gazetteer"
+    shipped = resources.files("kharita.gazetteer_data")
+    if not isinstance(shipped, Path):  # e.g. a zipped install: no folder to glob
+        raise GazetteerError(
+            str(shipped), None, "shipped gazetteer is not a folder; set KHARITA_GAZETTEER"
+        )
+    return shipped
 
 
 @dataclass(frozen=True)
