@@ -18,12 +18,13 @@ from __future__ import annotations
 import csv
 import math
 import os
-from importlib import resources
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
+from .cache import cached, content_hash, dump_pickle, load_pickle, source_files
 from .errors import GazetteerError
 from .models import GazetteerPlace
 from .text.normalize import key
@@ -63,7 +64,9 @@ def default_directory() -> Path:
     shipped = resources.files("kharita.gazetteer_data")
     if not isinstance(shipped, Path):  # e.g. a zipped install: no folder to glob
         raise GazetteerError(
-            str(shipped), None, "shipped gazetteer is not a folder; set KHARITA_GAZETTEER"
+            str(shipped),
+            None,
+            "shipped gazetteer is not a folder; set KHARITA_GAZETTEER",
         )
     return shipped
 
@@ -213,10 +216,23 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
     duplicate id.  Polygon agreement is checked by :func:`check_gazetteer` only.
     """
     root = Path(directory) if directory is not None else default_directory()
+    # start-up cache (kharita.cache): the parsed gazetteer, keyed by its files + code
+    files = gazetteer_files(root)
+    key = content_hash(str(root), files, source_files(__name__, "kharita.models"))
+    return cached(
+        "gazetteer",
+        key,
+        lambda: _read(root, files),
+        dump_pickle,
+        load_pickle(Gazetteer),
+    )
+
+
+def _read(root: Path, files: list[Path]) -> Gazetteer:
     places: list[GazetteerPlace] = []
     ambiguous: dict[str, frozenset[str]] = {}
     origins: dict[str, str] = {}
-    for path in gazetteer_files(root):
+    for path in files:
         for line, row in read_rows(path):
             place = parse_row(row, path.name, line)
             if place.id in origins:

@@ -50,9 +50,7 @@ class Basemap:
 @lru_cache(maxsize=1)
 def _shipped() -> Json:
     if not DATA.is_file():
-        raise RenderError(
-            f"missing {DATA.name}; run python tools/build_basemap.py"
-        )
+        raise RenderError(f"missing {DATA.name}; run python tools/build_basemap.py")
     data: Json = json.loads(DATA.read_text(encoding="utf-8"))
     return data
 
