@@ -216,16 +216,18 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
     duplicate id.  Polygon agreement is checked by :func:`check_gazetteer` only.
     """
     root = Path(directory) if directory is not None else default_directory()
-    # start-up cache (kharita.cache): the parsed gazetteer, keyed by its files + code
+    # start-up cache (kharita.cache): a parsed gazetteer of some size (the shipped
+    # one), keyed by its files and this module; small ones are quicker to parse
     files = gazetteer_files(root)
-    key = content_hash(str(root), files, source_files(__name__, "kharita.models"))
-    return cached(
-        "gazetteer",
-        key,
-        lambda: _read(root, files),
-        dump_pickle,
-        load_pickle(Gazetteer),
-    )
+    if sum(f.stat().st_size for f in files) < CACHE_MIN_BYTES:
+        return _read(root, files)
+    code = source_files(__name__, "kharita.models", "kharita.text.normalize")
+    key = content_hash(str(root), files, code)
+    load = load_pickle(Gazetteer)
+    return cached("gazetteer", key, lambda: _read(root, files), dump_pickle, load)
+
+
+CACHE_MIN_BYTES = 100_000
 
 
 def _read(root: Path, files: list[Path]) -> Gazetteer:

@@ -34,9 +34,8 @@ from typing import Any
 
 import ahocorasick
 
-from .cache import cached, content_hash, dump_pickle, load_pickle, source_files
 from .gazetteer import Gazetteer
-from .lexicon import LEXICON_DIR, load_table
+from .lexicon import load_table
 from .models import GazetteerPlace, Lang, Mention
 from .open_places import OpenCues, OpenPlaces
 from .resolve.coordinates import find_coordinates
@@ -187,42 +186,24 @@ def _usable_key(k: str, cues: Cues) -> bool:
     return not (_is_latin_key(k) and len(k) < 3)
 
 
-def _automaton(gazetteer: Gazetteer, cues: Cues) -> Any:
-    """The Aho-Corasick automaton over every usable name of ``gazetteer``."""
-    merged: dict[str, list[_Entry]] = {}
-    for k, ids in gazetteer.keys():  # noqa: SIM118 (Gazetteer.keys yields (key, ids))
-        if not _usable_key(k, cues):
-            continue
-        for pattern, entry in _variants(k, ids):
-            merged.setdefault(pattern, []).append(entry)
-    automaton = ahocorasick.Automaton()
-    for pattern, entries in merged.items():
-        automaton.add_word(pattern, (len(pattern), tuple(entries)))
-    if merged:
-        automaton.make_automaton()
-    return automaton
-
-
 class Recognizer:
     """Finds place names of one gazetteer in texts. Build once, call many times."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.cues = load_cues()
-        # start-up cache (kharita.cache): the automaton, keyed by names, lexicon, code
-        key = content_hash(
-            repr(list(gazetteer.keys())),
-            LEXICON_DIR.glob("*.tsv"),
-            source_files(__name__, "kharita.text.normalize"),
-        )
-        self._automaton: Any = cached(
-            "places",
-            key,
-            lambda: _automaton(gazetteer, self.cues),
-            dump_pickle,
-            load_pickle(ahocorasick.Automaton),
-        )
-        self._empty = len(self._automaton) == 0
+        merged: dict[str, list[_Entry]] = {}
+        for k, ids in gazetteer.keys():  # noqa: SIM118 (Gazetteer.keys yields (key, ids))
+            if not _usable_key(k, self.cues):
+                continue
+            for pattern, entry in _variants(k, ids):
+                merged.setdefault(pattern, []).append(entry)
+        self._automaton: Any = ahocorasick.Automaton()
+        for pattern, entries in merged.items():
+            self._automaton.add_word(pattern, (len(pattern), tuple(entries)))
+        if merged:
+            self._automaton.make_automaton()
+        self._empty = not merged
         self._support: dict[str, str | None] = {}
         self._open = OpenPlaces(gazetteer, open_cues(self.cues))
         zipf(
