@@ -2,8 +2,8 @@
 
 Loading ``wordfreq`` and its Arabic and English lists takes about a second per
 process, most of a one-article run.  This module compiles the two lists once into
-an SQLite file in the kharita cache (:mod:`kharita.cache`, keyed by the wordfreq
-version) and answers lookups from it.
+an SQLite file in the kharita cache (:mod:`kharita.cache`, keyed by wordfreq's
+code and data files) and answers lookups from it.
 
 Only words that wordfreq would tokenise to themselves are answered here ("plain"
 words: basic Arabic letters with optional tashkeel/tatweel for ``ar``, ASCII letters
@@ -158,19 +158,25 @@ def load(path: Path) -> ZipfTable:
     return table
 
 
-def wordfreq_version() -> str | None:
-    from importlib import metadata
+def wordfreq_files() -> list[Path] | None:
+    """wordfreq's code and the data files of :data:`LANGS` (without importing it)."""
+    from importlib.util import find_spec
 
-    try:
-        return metadata.version("wordfreq")
-    except metadata.PackageNotFoundError:
+    spec = find_spec("wordfreq")
+    if spec is None or spec.origin is None:
         return None
+    package = Path(spec.origin).parent
+    data = [
+        p for lang in LANGS for p in (package / "data").glob(f"*_{lang}.msgpack.gz")
+    ]
+    return [Path(spec.origin), *sorted(data)]
 
 
 def zipf_table() -> ZipfTable | None:
     """The compiled table (cached on disk), or ``None`` without wordfreq."""
-    version = wordfreq_version()
-    if version is None:
+    files = wordfreq_files()
+    if files is None:
         return None
-    key = content_hash("zipf-table 1", version, *LANGS)
+    stamps = [f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files]
+    key = content_hash("zipf-table 1", *stamps)
     return cached("zipf", key, build, dump, load)
