@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ConfigurationError, KharitaError, OnlineGeocoderError
 from .gazetteer import Gazetteer, load_gazetteer
@@ -20,7 +21,9 @@ from .ingest import iter_articles
 from .mentions import recognizer_for
 from .models import Article, ArticleResult, Incident, RecordError
 from .resolve import resolve_places
-from .resolve.online import OnlineFallback, fill_unresolved
+
+if TYPE_CHECKING:
+    from .resolve.online import OnlineFallback
 
 logger = logging.getLogger("kharita")
 
@@ -38,6 +41,8 @@ def extract_article(
     mentions = recognizer_for(gaz)(article.text, article.lang)
     places = resolve_places(article, mentions, gaz)
     if online is not None:
+        from .resolve.online import fill_unresolved  # lazy: start-up
+
         places = fill_unresolved(places, online)
     incidents, places_with_roles = extract_incidents(article, places)
     return ArticleResult(
