@@ -30,8 +30,8 @@ def _words() -> list[tuple[str, str]]:
     rnd = random.Random(11)
     for lang in zt.LANGS:
         listed = list(itertools.chain(*get_frequency_list(lang)))
-        words += [(w, lang) for w in rnd.sample(listed, 1500)]
-        words += [(" ".join(rnd.sample(listed, 2)), lang) for _ in range(300)]
+        words += [(w, lang) for w in rnd.sample(listed, 800)]
+        words += [(" ".join(rnd.sample(listed, 2)), lang) for _ in range(150)]
     words += [("بَغْدَاد", "ar"), ("بغـداد", "ar"), ("Baghdad", "en"), ("zzqqx", "en")]
     return words
 
@@ -44,7 +44,7 @@ def test_zipf_table_equals_wordfreq_on_plain_words(table: zt.ZipfTable) -> None:
             continue
         assert value == zipf_frequency(word, lang), (word, lang)
         checked += 1
-    assert checked > 5000
+    assert checked > 3000
 
 
 @pytest.mark.parametrize(
