@@ -31,7 +31,6 @@ import logging
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -127,6 +126,8 @@ def cached(
 
 def _write(folder: Path, path: Path, value: T, dump: Callable[[T, Path], None]) -> bool:
     """Write ``value`` to ``path`` atomically; ``False`` (logged) when it cannot."""
+    import tempfile  # lazy: only when a cache file is written
+
     tmp: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
