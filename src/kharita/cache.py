@@ -1,10 +1,10 @@
 """Compiled indexes cached on disk, keyed by a hash of what they are built from.
 
-One small API, used for whatever is slow to build and pure in its inputs (the loaded
-gazetteer, the place-name automaton, the word-frequency table)::
+One small API, used for whatever is slow to build and pure in its inputs (today the
+parsed gazetteer and the word-frequency table)::
 
-    key = content_hash(source_files(__name__), gazetteer_dir_hash)
-    index = cached("recognizer", key, build, dump, load)
+    key = content_hash(csv_files, source_files(__name__))  # content + building code
+    gazetteer = cached("gazetteer", key, build, dump_pickle, load_pickle(Gazetteer))
 
 * The folder is ``$KHARITA_CACHE_DIR``, else the user cache folder
   (``platformdirs.user_cache_dir("kharita")``).  ``KHARITA_CACHE_DIR=off`` turns
