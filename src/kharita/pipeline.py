@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .doc import Doc, make_doc
 from .errors import ConfigurationError, KharitaError, OnlineGeocoderError
@@ -33,7 +34,9 @@ from .ingest import iter_articles
 from .mentions import Recognizer
 from .models import Article, ArticleResult, Incident, RecordError
 from .resolve import resolve_places
-from .resolve.online import OnlineFallback, fill_unresolved
+
+if TYPE_CHECKING:
+    from .resolve.online import OnlineFallback
 
 logger = logging.getLogger("kharita")
 
@@ -108,6 +111,8 @@ class Pipeline:
         """Ask the opt-in online geocoder for places the gazetteer lacks."""
         if self.online is None:
             return doc
+        from .resolve.online import fill_unresolved  # lazy: start-up
+
         return replace(doc, places=tuple(fill_unresolved(doc.places, self.online)))
 
     def extract_incidents(self, doc: Doc) -> Doc:

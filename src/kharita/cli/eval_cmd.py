@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..evaluate.gold import evaluate_file, table_lines
-
 
 @click.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -27,6 +25,8 @@ def eval_command(gold: Path, articles: Path | None, as_json: bool) -> None:
     GOLD is ner_ar_dev-style (text + spans), tests/gold/places_dev.jsonl
     (ids + place offsets into --articles) or tests/gold/incidents_dev.jsonl.
     """
+    from ..evaluate.gold import evaluate_file, table_lines  # lazy: geopy, start-up
+
     scores = evaluate_file(gold, articles)
     if as_json:
         click.echo(json.dumps(scores, ensure_ascii=False))
