@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from kharita.errors import GazetteerError
-from kharita.gazetteer import check_gazetteer, load_gazetteer
+from kharita.gazetteer import load_gazetteer
+from kharita.gazetteer_check import check_gazetteer
 
 HEADER = (
     "id,type,name_en,name_ar,aliases_ar,aliases_en,aliases_ku,lat,lon,governorate,"

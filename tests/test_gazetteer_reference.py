@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ import shapely
 from shapely.geometry import shape
 
 from kharita.gazetteer import load_gazetteer
+from kharita.geo import haversine_km
 from kharita.resolve.geocoders import LocalGeocoder
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -65,15 +65,6 @@ def reference(path: Path) -> Path:
             f"reference data missing: {path} (the tests read ../shared/data beside the repo)"
         )
     return path
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 @cache

@@ -38,8 +38,8 @@ from .gazetteer import Gazetteer
 from .lexicon import load_table
 from .models import GazetteerPlace, Lang, Mention
 from .open_places import OpenCues, OpenPlaces
+from .place_types import is_admin_type, is_country, type_agrees
 from .resolve.coordinates import find_coordinates
-from .resolve.types import is_admin_type, is_country, type_agrees
 from .text.frequency import zipf
 from .text.normalize import key
 from .text.tokens import (

@@ -28,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .gazetteer import Gazetteer
 from .models import Mention
-from .resolve.types import type_agrees
+from .place_types import type_agrees
 from .text.frequency import zipf
 from .text.normalize import key
 from .text.tokens import ARABIC_LETTERS, MatchText, words_after

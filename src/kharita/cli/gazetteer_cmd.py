@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..gazetteer import check_gazetteer
+from ..gazetteer_check import check_gazetteer
 
 
 @click.group("gazetteer")

@@ -21,12 +21,12 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from ..geo import km_apart
 from ..models import (
     Article,
     EventDate,
@@ -135,21 +135,12 @@ def _eligible(
     return [places[i] for i in idx if cues[i] is None]
 
 
-def _km(a: ResolvedPlace, b: ResolvedPlace) -> float:
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
 def _compatible_site(a: ResolvedPlace, b: ResolvedPlace) -> bool:
     return (
         P.same_place(a, b)
         or P.contains(a, b)
         or P.contains(b, a)
-        or _km(a, b) <= SPLIT_KM
+        or km_apart(a, b) <= SPLIT_KM
     )
 
 
@@ -389,7 +380,7 @@ def _between_point(
         qualifies = 0 < site.start - b.end <= BETWEEN_QUALIFIER  # "... and Y (Baghdad)"
         if P.rank(site) < BETWEEN_RANK and not qualifies:
             continue
-        if _km(a, b) > BETWEEN_KM:  # (a may already sit on the road's midpoint)
+        if km_apart(a, b) > BETWEEN_KM:  # (a may already sit on the road's midpoint)
             continue
         lat, lon = (a.place.lat + b.place.lat) / 2, (a.place.lon + b.place.lon) / 2
         return replace(site, lat=lat, lon=lon)

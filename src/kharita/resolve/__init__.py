@@ -19,6 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..gazetteer import Gazetteer
+from ..geo import in_iraq
 from ..models import (
     Article,
     Candidate,
@@ -29,13 +30,12 @@ from ..models import (
     RelativeLocation,
     ResolvedPlace,
 )
+from ..place_types import is_admin_type, is_country
 from .candidates import Context, build_context, candidates_for
 from .containers import place_open_mentions
 from .coordinates import parse_coordinates
 from .disambiguate import confidence, score
-from .geometry import in_iraq
 from .relative import find_road, relative_location, road_point
-from .types import is_admin_type, is_country
 
 __all__ = ["resolve_places"]
 

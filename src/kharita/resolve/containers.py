@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..models import Evidence, ResolvedPlace
-from .types import default_precision_m, is_admin_type, is_country
+from ..place_types import default_precision_m, is_admin_type, is_country
 
 _LINK_GAP = 30  # characters between the unknown place and its linked container
 _LINK_WORDS = 3

@@ -1,0 +1,186 @@
+"""Geometry: the one module that knows shapely, distances and admin polygons.
+
+Coordinates are ``(lat, lon)`` everywhere in kharita; shapely wants
+``(x=lon, y=lat)``.  :func:`to_xy`, :func:`from_xy` and :func:`shape_of` are the
+only conversions.  Distances: :func:`haversine_km` (fast great circle, for ranking
+and thresholds), :func:`approx_km` (equirectangular, cheaper still, for scoring),
+:func:`geodesic_km` and :func:`destination` (WGS-84 geodesic through
+geographiclib, what geopy's ``geodesic`` wraps, for reported numbers).
+
+Polygons: :func:`read_polygons` reads any GeoJSON of admin units;
+:func:`governorate_polygons` reads the shipped ``boundaries/iraq_governorates.geojson``
+(none when the file is missing, then :func:`governorate_of` returns ``None``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from geographiclib.geodesic import Geodesic  # type: ignore[import-untyped]
+
+LatLon = tuple[float, float]
+_WGS84 = Geodesic.WGS84
+EARTH_KM = 6371.0088
+#: a generous box around Iraq, used only when no boundary polygons are shipped
+IRAQ_BBOX = (29.0, 38.7, 38.7, 48.8)  # lat_min, lat_max, lon_min, lon_max
+BOUNDARIES_FILE = "boundaries/iraq_governorates.geojson"
+
+
+def haversine_km(a: LatLon, b: LatLon) -> float:
+    """Great-circle distance (mean Earth radius) between two ``(lat, lon)`` points."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Located(Protocol):
+    """Anything with an optional point: places, resolved places, incidents."""
+
+    @property
+    def lat(self) -> float | None: ...
+    @property
+    def lon(self) -> float | None: ...
+
+
+def km_apart(a: Located, b: Located) -> float:
+    """:func:`haversine_km` between two located things; infinite when either has no point."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    return haversine_km((a.lat, a.lon), (b.lat, b.lon))
+
+
+def approx_km(a: LatLon, b: LatLon) -> float:
+    """Equirectangular distance: within 1 % of the great circle up to ~150 km."""
+    x = (b[1] - a[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
+    return 111.2 * math.hypot(x, b[0] - a[0])
+
+
+def geodesic_km(a: LatLon, b: LatLon) -> float:
+    """WGS-84 geodesic distance (geographiclib directly: same numbers as geopy)."""
+    line = _WGS84.Inverse(a[0], a[1], b[0], b[1], Geodesic.DISTANCE)
+    return float(line["s12"]) / 1000.0
+
+
+@lru_cache(maxsize=4096)  # «شمال بغداد» recurs: the same anchor, bearing and distance
+def destination(origin: LatLon, bearing_deg: float, distance_km: float) -> LatLon:
+    """The point ``distance_km`` from ``origin`` along ``bearing_deg`` (WGS-84 geodesic)."""
+    p = _WGS84.Direct(
+        origin[0],
+        origin[1],
+        bearing_deg,
+        distance_km * 1000.0,
+        Geodesic.LATITUDE | Geodesic.LONGITUDE,
+    )
+    return float(p["lat2"]), (float(p["lon2"]) + 180.0) % 360.0 - 180.0
+
+
+def midpoint(a: LatLon, b: LatLon) -> LatLon:
+    """Geodesic midpoint of ``a`` and ``b``."""
+    half = geodesic_km(a, b) / 2
+    return destination(a, initial_bearing(a, b), half)
+
+
+def initial_bearing(a: LatLon, b: LatLon) -> float:
+    lat1, lat2 = math.radians(a[0]), math.radians(b[0])
+    dlon = math.radians(b[1] - a[1])
+    x = math.sin(dlon) * math.cos(lat2)
+    y = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(
+        dlon
+    )
+    return (math.degrees(math.atan2(x, y)) + 360.0) % 360.0
+
+
+def to_xy(point: LatLon) -> tuple[float, float]:
+    """``(lat, lon)`` -> shapely ``(x=lon, y=lat)``."""
+    return point[1], point[0]
+
+
+def from_xy(x: float, y: float) -> LatLon:
+    """shapely ``(x=lon, y=lat)`` -> ``(lat, lon)``."""
+    return y, x
+
+
+def shape_of(geometry: dict[str, Any]) -> Any:
+    """A prepared shapely geometry from a GeoJSON ``geometry`` mapping."""
+    import shapely
+    from shapely.geometry import shape
+
+    geom = shape(geometry)
+    shapely.prepare(geom)
+    return geom
+
+
+def label_point(geom: Any) -> LatLon:
+    """A point guaranteed inside ``geom`` (shapely's representative point)."""
+    point = geom.representative_point()
+    return from_xy(float(point.x), float(point.y))
+
+
+def contains(geom: Any, point: LatLon) -> bool:
+    import shapely
+
+    x, y = to_xy(point)
+    return bool(shapely.contains_xy(geom, x, y))
+
+
+def distance_deg(geom: Any, point: LatLon) -> float:
+    """Planar distance in degrees from ``point`` to ``geom`` (0 inside)."""
+    import shapely
+
+    return float(shapely.distance(geom, shapely.Point(*to_xy(point))))
+
+
+def read_polygons(
+    path: Path, name_field: str = "name_en"
+) -> tuple[tuple[str, Any], ...]:
+    """``(name, prepared geometry)`` per feature of a GeoJSON file (empty when missing)."""
+    if not path.is_file():
+        return ()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for feature in data.get("features", []):
+        if not feature.get("geometry"):
+            continue
+        props = feature.get("properties") or {}
+        name = props.get(name_field) or props.get("name") or ""
+        out.append((str(name), shape_of(feature["geometry"])))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def boundaries_path() -> Path:
+    from .gazetteer import default_directory
+
+    return default_directory() / BOUNDARIES_FILE
+
+
+@lru_cache(maxsize=4)
+def governorate_polygons(path: Path | None = None) -> tuple[tuple[str, Any], ...]:
+    """The shipped governorate polygons keyed by English name, read once."""
+    return read_polygons(path or boundaries_path())
+
+
+@lru_cache(maxsize=4096)  # points are mostly gazetteer places, which recur
+def governorate_of(point: LatLon, path: Path | None = None) -> str | None:
+    """English name of the governorate polygon containing ``point``, if known."""
+    for name, geom in governorate_polygons(path):
+        if contains(geom, point):
+            return name
+    return None
+
+
+def in_iraq(point: LatLon, path: Path | None = None) -> bool:
+    """Inside an Iraqi governorate polygon (or the Iraq box when none are shipped)."""
+    lat_min, lat_max, lon_min, lon_max = IRAQ_BBOX
+    if not (lat_min <= point[0] <= lat_max and lon_min <= point[1] <= lon_max):
+        return False  # outside the box: no polygon test needed
+    if governorate_polygons(path):
+        return governorate_of(point, path) is not None
+    return True
