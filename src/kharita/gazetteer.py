@@ -18,12 +18,13 @@ from __future__ import annotations
 import csv
 import math
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import GazetteerError
+from .geo import Area
 from .models import GazetteerPlace
 from .text.normalize import key
 
@@ -67,6 +68,8 @@ class Gazetteer:
     by_key: dict[str, tuple[str, ...]] = field(repr=False)
     directory: Path | None = None
     ambiguous: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    #: admin polygons from user layers (``kharita gazetteer import``), any order
+    areas: tuple[Area, ...] = field(default=(), repr=False)
 
     def get(self, place_id: str) -> GazetteerPlace:
         return self.by_id[place_id]
@@ -166,6 +169,8 @@ def build(
     directory: Path | None = None,
     ambiguous: dict[str, frozenset[str]] | None = None,
     origins: dict[str, str] | None = None,
+    *,
+    areas: Iterable[Area] = (),
 ) -> Gazetteer:
     """Index ``places`` by id and by every normalised name."""
     by_id: dict[str, GazetteerPlace] = {}
@@ -185,6 +190,7 @@ def build(
         by_key={k: tuple(v) for k, v in index.items()},
         directory=directory,
         ambiguous=dict(ambiguous or {}),
+        areas=tuple(areas),
     )
 
 
@@ -195,14 +201,28 @@ def gazetteer_files(root: Path) -> list[Path]:
     return files
 
 
-@lru_cache(maxsize=8)
 def load_gazetteer(directory: Path | None = None) -> Gazetteer:
-    """Load every ``*.csv`` in ``directory`` (default: the shipped gazetteer), cached.
+    """The gazetteer of ``directory``; by default the shipped one plus the user's layers.
 
-    Raises :class:`GazetteerError` (``file:row: message``) on the first bad row or
-    duplicate id.  Polygon agreement is checked by :func:`check_gazetteer` only.
+    Layers (``kharita gazetteer import``) live in the user data folder
+    (``$KHARITA_DATA_DIR`` overrides it) and are merged in only when no
+    ``directory`` is given.  Raises :class:`GazetteerError` (``file:row:
+    message``) on the first bad row or duplicate id.
     """
-    root = Path(directory) if directory is not None else default_directory()
+    if directory is not None:
+        return load_directory(Path(directory))
+    # imported here: the layers package builds on this module
+    from .layers.merge import with_layers
+
+    return with_layers(default_directory())
+
+
+@lru_cache(maxsize=8)
+def load_directory(root: Path) -> Gazetteer:
+    """Every ``*.csv`` of one gazetteer folder, indexed (cached per folder).
+
+    Polygon agreement is checked by :func:`kharita.gazetteer_check.check_gazetteer` only.
+    """
     places: list[GazetteerPlace] = []
     ambiguous: dict[str, frozenset[str]] = {}
     origins: dict[str, str] = {}

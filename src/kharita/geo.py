@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -137,6 +138,17 @@ def distance_deg(geom: Any, point: LatLon) -> float:
     return float(shapely.distance(geom, shapely.Point(*to_xy(point))))
 
 
+@dataclass(frozen=True, slots=True)
+class Area:
+    """An admin polygon: ``level`` 1 governorate, 2 district, 3 sub-district."""
+
+    place_id: str
+    level: int
+    name_en: str
+    name_ar: str
+    geom: Any = field(compare=False, repr=False)
+
+
 def read_polygons(
     path: Path, name_field: str = "name_en"
 ) -> tuple[tuple[str, Any], ...]:
@@ -184,3 +196,27 @@ def in_iraq(point: LatLon, path: Path | None = None) -> bool:
     if governorate_polygons(path):
         return governorate_of(point, path) is not None
     return True
+
+
+def governorates_of(points: list[LatLon], path: Path | None = None) -> list[str | None]:
+    """:func:`governorate_of` for many points at once (vectorised; for imports)."""
+    import numpy as np
+    import shapely
+
+    out: list[str | None] = [None] * len(points)
+    if not points:
+        return out
+    xs = np.fromiter((p[1] for p in points), dtype=float, count=len(points))
+    ys = np.fromiter((p[0] for p in points), dtype=float, count=len(points))
+    for name, geom in governorate_polygons(path):
+        for i in np.flatnonzero(shapely.contains_xy(geom, xs, ys)):
+            if out[i] is None:
+                out[i] = name
+    return out
+
+
+def area_precision_m(geom: Any) -> float:
+    """Half the side of a square of the polygon's area: how far its point may be off."""
+    lat = label_point(geom)[0]
+    km2 = float(geom.area) * 111.32**2 * math.cos(math.radians(lat))
+    return round(max(500.0, 1000.0 * math.sqrt(max(km2, 0.0)) / 2), -2)
