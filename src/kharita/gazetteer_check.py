@@ -91,8 +91,13 @@ class GazetteerReport:
         return not self.errors
 
 
-def check_gazetteer(directory: Path | None = None) -> GazetteerReport:
-    """Validate every file and row of a gazetteer directory; never raises on bad rows."""
+def check_gazetteer(
+    directory: Path | None = None, boundaries: Path | None = None
+) -> GazetteerReport:
+    """Validate every file and row of a gazetteer directory; never raises on bad rows.
+
+    ``boundaries``: the governorate polygons to check points against (default: the
+    directory's own ``boundaries/iraq_governorates.geojson``)."""
     root = Path(directory) if directory is not None else default_directory()
     problems: list[Problem] = []
     by_type: dict[str, int] = {}
@@ -111,7 +116,7 @@ def check_gazetteer(directory: Path | None = None) -> GazetteerReport:
             by_type[place.type] = by_type.get(place.type, 0) + 1
             _check_place(place, path.name, line, seen, problems)
             located.append((path.name, line, place))
-    problems.extend(_polygon_problems(located, root))
+    problems.extend(_polygon_problems(located, boundaries or root / BOUNDARIES_FILE))
     return GazetteerReport(str(root), by_type, by_layer, tuple(problems))
 
 
@@ -170,14 +175,14 @@ def _check_place(
 
 
 def _polygon_problems(
-    located: list[tuple[str, int, GazetteerPlace]], root: Path
+    located: list[tuple[str, int, GazetteerPlace]], boundaries: Path
 ) -> list[Problem]:
     """Points outside the polygon of the governorate their row names."""
-    polygons = dict(governorate_polygons(root / BOUNDARIES_FILE))
+    polygons = dict(governorate_polygons(boundaries))
     if not polygons:
         return [
             Problem(
-                str(root / BOUNDARIES_FILE),
+                str(boundaries),
                 None,
                 "governorate polygons missing",
                 "warning",

@@ -98,8 +98,8 @@ def make_place(
         type=kind,
         name_en=name_en or name_ar,
         name_ar=name_ar or name_en,
-        lat=point[0],
-        lon=point[1],
+        lat=round(point[0], 6),
+        lon=round(point[1], 6),
         source=origin.source(native),
         **fields,  # type: ignore[arg-type]
     )

@@ -30,7 +30,10 @@ _TOWN = 10_000
 
 
 def _point(lat: str, lon: str) -> tuple[float, float]:
-    point = (float(lat), float(lon))
+    try:
+        point = (float(lat), float(lon))
+    except ValueError:
+        raise ValueError(f"lat/lon is not a number: {lat!r}, {lon!r}") from None
     if not all(math.isfinite(v) for v in point) or not (
         -90 <= point[0] <= 90 and -180 <= point[1] <= 180
     ):
@@ -89,9 +92,9 @@ def read_geonames(path: Path, origin: Origin, out: Parsed) -> None:
 
 
 def add_alternate_names(path: Path, origin: Origin, out: Parsed) -> None:
-    """Arabic and Kurdish names of ``alternateNamesV2.txt`` onto places already read."""
+    """Arabic, English and Kurdish names of ``alternateNamesV2.txt`` onto places read."""
     index = {p.id: i for i, p in enumerate(out.places)}
-    extra: dict[int, tuple[list[str], list[str]]] = {}
+    extra: dict[int, dict[str, list[str]]] = {}
     for number, cells in _lines(path):
         if len(cells) not in ALTERNATE_COLUMNS:
             out.problems.append(
@@ -99,21 +102,28 @@ def add_alternate_names(path: Path, origin: Origin, out: Parsed) -> None:
             )
             continue
         i = index.get(origin.place_id(cells[1]))
-        if i is None or cells[2] not in ("ar", *_KURDISH):
-            continue
-        ar, ku = extra.setdefault(i, ([], []))
-        (ar if cells[2] == "ar" else ku).append(cells[3].strip())
-    for i, (ar, ku) in extra.items():
-        place = out.places[i]
-        names = [n for n in ar if n and n not in place.names]
-        kurdish = tuple(n for n in ku if n and n not in place.names)
-        if place.name_ar == place.name_en and names:  # no Arabic name until now
-            place = replace(place, name_ar=names.pop(0))
-        out.places[i] = replace(
-            place,
-            aliases_ar=place.aliases_ar + tuple(dict.fromkeys(names)),
-            aliases_ku=place.aliases_ku + tuple(dict.fromkeys(kurdish)),
+        lang = "ku" if cells[2] in _KURDISH else cells[2]
+        if i is not None and lang in ("ar", "en", "ku") and cells[3].strip():
+            extra.setdefault(i, {}).setdefault(lang, []).append(cells[3].strip())
+    for i, names in extra.items():
+        out.places[i] = _with_names(out.places[i], names)
+
+
+def _with_names(place: GazetteerPlace, names: dict[str, list[str]]) -> GazetteerPlace:
+    def new(lang: str) -> tuple[str, ...]:
+        return tuple(
+            dict.fromkeys(n for n in names.get(lang, []) if n not in place.names)
         )
+
+    arabic = list(new("ar"))
+    if place.name_ar == place.name_en and arabic:  # no Arabic name until now
+        place = replace(place, name_ar=arabic.pop(0))
+    return replace(
+        place,
+        aliases_ar=place.aliases_ar + tuple(arabic),
+        aliases_en=place.aliases_en + new("en"),
+        aliases_ku=place.aliases_ku + new("ku"),
+    )
 
 
 def _split(value: str | None) -> tuple[str, ...]:

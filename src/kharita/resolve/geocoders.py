@@ -172,14 +172,14 @@ class LocalGeocoder(Geocoder):  # type: ignore[misc]
         for bare, types in strip_designators(text):
             for place in self.gazetteer.lookup(bare):
                 bonus = 0.02 if type_agrees(place.type, types) else -0.05
-                yield Match(place, 0.95 + bonus, "designator", key(bare))
+                yield Match(place, round(0.95 + bonus, 3), "designator", key(bare))
 
     def _clitic(self, text: str) -> Iterator[Match]:
         for bare in strip_proclitics(key(text)):
             for form, types in [(bare, ""), *strip_designators(bare)]:
                 for place in self.gazetteer.lookup(form):
                     bonus = 0.02 if type_agrees(place.type, types) else 0.0
-                    yield Match(place, 0.9 + bonus, "clitic", key(form))
+                    yield Match(place, round(0.9 + bonus, 3), "clitic", key(form))
 
     def _latin(self, text: str) -> Iterator[Match]:
         if _ARABIC.search(text):
