@@ -24,6 +24,27 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="module")
+def geonames_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir holding the GeoNames fixture as layer ``gn-test`` (imported once)."""
+    root = tmp_path_factory.mktemp("geonames-layer")
+    import_files(GEONAMES, layer="gn-test", data_root=root)
+    return root
+
+
+@pytest.fixture
+def with_geonames(geonames_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KHARITA_DATA_DIR", str(geonames_dir))
+    return geonames_dir
+
+
+@pytest.fixture(scope="module")
+def geonames_geocoder(geonames_dir: Path) -> LocalGeocoder:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KHARITA_DATA_DIR", str(geonames_dir))
+        return LocalGeocoder()
+
+
 @pytest.mark.parametrize(
     ("name", "fmt"),
     [
@@ -59,10 +80,9 @@ def test_layers_import_geonames_keeps_good_rows(data_dir: Path) -> None:
     ],
 )
 def test_layers_geonames_places_geocode(
-    data_dir: Path, query: str, place_id: str, kind: str
+    geonames_geocoder: LocalGeocoder, query: str, place_id: str, kind: str
 ) -> None:
-    import_files(GEONAMES, layer="gn-test")
-    location = LocalGeocoder().geocode(query)
+    location = geonames_geocoder.geocode(query)
     assert location is not None
     assert (location.raw["id"], location.raw["type"]) == (place_id, kind)
     point = (location.latitude, location.longitude)
@@ -70,8 +90,7 @@ def test_layers_geonames_places_geocode(
     assert "IQ.txt (geonames, layer gn-test)" in location.raw["source"]
 
 
-def test_layers_alternate_names_add_kurdish(data_dir: Path) -> None:
-    import_files(GEONAMES, layer="gn-test")
+def test_layers_alternate_names_add_kurdish(with_geonames: Path) -> None:
     place = load_gazetteer().get("gn-test:9900002")
     assert place.name_ar == "تل الغزلان" and place.aliases_ku == ("گردی غەزلان",)
 
@@ -116,16 +135,17 @@ def test_layers_list_and_remove(data_dir: Path) -> None:
         remove_layer("notes")
 
 
-def test_layers_compiled_index_is_cached(data_dir: Path) -> None:
-    import_files(GEONAMES, layer="gn-test")
+def test_layers_compiled_index_is_cached(with_geonames: Path) -> None:
     load_gazetteer()
-    assert len(list((data_dir / "cache").glob("gazetteer-*.pickle"))) == 1
+    assert len(list((with_geonames / "cache").glob("gazetteer-*.pickle"))) == 1
 
 
-def test_layers_article_place_only_the_layer_knows(data_dir: Path) -> None:
+def test_layers_article_place_only_the_layer_knows(
+    geonames_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = "سقطت قذيفة هاون على قرية أم النخيل الشرقية صباح اليوم."
     before = {p.place.id for p in api.extract(text).places if p.place}
-    import_files(GEONAMES, layer="gn-test")
+    monkeypatch.setenv("KHARITA_DATA_DIR", str(geonames_dir))
     after = {p.place.id for p in api.extract(text).places if p.place}
     assert "gn-test:9900001" not in before and "gn-test:9900001" in after
 
