@@ -54,7 +54,7 @@ AIRFIELD_KM = 5.0
 MIN_AIRFIELD_AGREEMENT = 0.9
 ADMIN_KM = 50.0
 #: floors for the share of OCHA units geocoded by Arabic name within 50 km
-MIN_ADMIN_SHARE = {1: 0.9, 2: 0.9, 3: 0.54}
+MIN_ADMIN_SHARE = {1: 0.9, 2: 0.9, 3: 0.78}
 #: how news text names a unit of each level (the geocoder strips the designator)
 DESIGNATOR = {1: "محافظة", 2: "قضاء", 3: "ناحية"}
 

@@ -171,8 +171,12 @@ def build(
     origins: dict[str, str] | None = None,
     *,
     areas: Iterable[Area] = (),
+    keys: dict[str, str] | None = None,
 ) -> Gazetteer:
-    """Index ``places`` by id and by every normalised name."""
+    """Index ``places`` by id and by every normalised name.
+
+    ``keys``: a ``name -> key(name)`` memo shared with the caller (filled here)."""
+    memo = {} if keys is None else keys
     by_id: dict[str, GazetteerPlace] = {}
     index: dict[str, list[str]] = {}
     for place in places:
@@ -181,7 +185,9 @@ def build(
             raise GazetteerError(where, None, f"duplicate id {place.id!r}")
         by_id[place.id] = place
         for name in place.names:
-            k = key(name)
+            k = memo.get(name)
+            if k is None:
+                k = memo[name] = key(name)
             if k and place.id not in index.setdefault(k, []):
                 index[k].append(place.id)
     return Gazetteer(

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import ConfigurationError, InputError
 from ..models import GazetteerPlace
 from .features import is_cod_ab, load_features, read_cod_ab, read_geojson
-from .parsed import Origin, Parsed, with_governorates
+from .parsed import Origin, Parsed, finish
 from .store import LayerInfo, SourceFile, layer_name, write_layer
 from .tabular import GEONAMES_COLUMNS, add_alternate_names, read_csv, read_geonames
 
@@ -113,7 +113,7 @@ def import_files(
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
             raise InputError(path.name, None, f"unreadable: {exc}") from None
         files.append(SourceFile(path.name, kind, _sha256(path)))
-    places = _unique(with_governorates(parsed.places), parsed.problems)
+    places = _unique(finish(parsed.places), parsed.problems)
     info = write_layer(
         name, places, parsed.areas, files, licence or parsed.licence, data_root
     )

@@ -14,6 +14,7 @@ from ..place_types import default_precision_m
 from .store import AdminArea
 
 ARABIC = re.compile("[\u0600-\u06ff]")
+UNKNOWN_COUNTRY = "??"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ def make_place(
     name_en, name_ar = names
     fields: dict[str, object] = {
         "precision_m": default_precision_m(kind),
-        "country": IRAQ if in_iraq(point) else "ZZ",
+        "country": UNKNOWN_COUNTRY,  # decided for all rows at once by finish()
     }
     fields.update({k: v for k, v in extra.items() if v not in (None, "")})
     return GazetteerPlace(
@@ -105,12 +106,22 @@ def make_place(
     )
 
 
-def with_governorates(places: list[GazetteerPlace]) -> list[GazetteerPlace]:
-    """Iraqi places without a governorate get the one whose polygon holds them."""
-    todo = [i for i, p in enumerate(places) if p.in_iraq and not p.governorate]
+def finish(places: list[GazetteerPlace]) -> list[GazetteerPlace]:
+    """Rows without a country get ``IQ`` inside Iraq (else ``ZZ``, unknown); Iraqi
+    rows without a governorate get the one whose polygon holds them (vectorised)."""
+    todo = [
+        i
+        for i, p in enumerate(places)
+        if p.country == UNKNOWN_COUNTRY or (p.in_iraq and not p.governorate)
+    ]
     names = governorates_of([(places[i].lat, places[i].lon) for i in todo])
     out = list(places)
     for i, name in zip(todo, names, strict=True):
-        if name:
-            out[i] = replace(out[i], governorate=name)
+        place = out[i]
+        if place.country == UNKNOWN_COUNTRY:
+            inside = name is not None or in_iraq((place.lat, place.lon))
+            place = replace(place, country=IRAQ if inside else "ZZ")
+        if name and place.in_iraq and not place.governorate:
+            place = replace(place, governorate=name)
+        out[i] = place
     return out
