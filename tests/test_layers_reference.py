@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import shared_path
 
 from kharita import api
 from kharita.geo import contains, shape_of
@@ -24,20 +23,22 @@ LEVELS = (1, 2, 3)
 MIN_INSIDE_WITH_LAYER = {1: 1.0, 2: 0.95, 3: 0.93}
 
 
-def cod_files() -> list[Path]:
-    return [
-        shared_path(
-            "data", "ocha-cod-ab-iraq", f"irq_admbnda_adm{n}_cso_20190603.geojson"
-        )
-        for n in LEVELS
-    ]
+@pytest.fixture(scope="module")
+def cod_files(shared_dir: Path) -> list[Path]:
+    """The COD-AB GeoJSON files, read in place (a missing file fails, never skips)."""
+    folder = shared_dir / "data" / "ocha-cod-ab-iraq"
+    paths = [folder / f"irq_admbnda_adm{n}_cso_20190603.geojson" for n in LEVELS]
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        pytest.fail(f"reference files missing: {', '.join(missing)}")
+    return paths
 
 
 @pytest.fixture(scope="module")
-def units() -> list[tuple[int, str, str, Any]]:
+def units(cod_files: list[Path]) -> list[tuple[int, str, str, Any]]:
     """``(level, pcode, Arabic name, polygon)`` of every COD-AB unit."""
     out = []
-    for level, path in zip(LEVELS, cod_files(), strict=True):
+    for level, path in zip(LEVELS, cod_files, strict=True):
         for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
             props = feature["properties"]
             out.append(
@@ -52,9 +53,9 @@ def units() -> list[tuple[int, str, str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def cod_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def cod_dir(tmp_path_factory: pytest.TempPathFactory, cod_files: list[Path]) -> Path:
     root = tmp_path_factory.mktemp("cod-ab")
-    report = import_files(cod_files(), layer="cod-ab", data_root=root)
+    report = import_files(cod_files, layer="cod-ab", data_root=root)
     assert report.problems == () and report.layer.areas == 413
     return root
 
