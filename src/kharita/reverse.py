@@ -55,9 +55,12 @@ class ReverseIndex:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         import numpy as np
+        import shapely
 
         self.places = [p for p in gazetteer.places if _is_named_spot(p)]
         self.areas = sorted(gazetteer.areas, key=lambda a: a.level)
+        for area in self.areas:
+            shapely.prepare(area.geom)  # a no-op when already prepared
         self._lat = np.radians(np.array([p.lat for p in self.places], dtype=float))
         self._lon = np.radians(np.array([p.lon for p in self.places], dtype=float))
 

@@ -36,8 +36,14 @@ _PROCLITICS: tuple[tuple[str, str], ...] = (
     ("ل", ""),
     ("ك", ""),
 )
-_ARTICLES = re.compile(r"\b(?:al|el|ad|as|ash|at|az|an|ar|ath|adh|ul)[-\s]+")
 _ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+@lru_cache(maxsize=1)
+def _articles() -> re.Pattern[str]:
+    """The Arabic article in Latin letters (``lexicon/latin_articles.tsv``), + hyphen/space."""
+    words = sorted((row["article"] for row in load_table("latin_articles")), key=len)
+    return re.compile(r"\b(?:" + "|".join(reversed(words)) + r")[-\s]+")
 
 
 def latin_skeleton(name: str) -> str:
@@ -45,7 +51,7 @@ def latin_skeleton(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"['`’‘ʿʾ]", "", text)
-    text = _ARTICLES.sub(" ", " " + text).strip()
+    text = _articles().sub(" ", " " + text).strip()
     text = re.sub(r"[^a-z0-9]", "", text)
     for old, new in (
         ("ou", "u"),
