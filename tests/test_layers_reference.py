@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from kharita import api
+from kharita.gazetteer import load_directory
 from kharita.geo import contains, shape_of
 from kharita.layers import import_files
 from kharita.resolve.geocoders import LocalGeocoder
@@ -141,3 +142,17 @@ def test_layers_reference_article_mapped_to_layer_subdistrict(
     monkeypatch.setenv("KHARITA_DATA_DIR", str(cod_dir))
     places = {p.place.id for p in api.extract(text).places if p.place}
     assert f"cod-ab:{pcode}" in places
+
+
+@pytest.mark.reference
+@pytest.mark.parametrize(
+    ("pcode", "district", "governorate"),
+    [("IQG07Q04N02", "Musayyib", "Babil"), ("IQG11Q05N06", "Rawanduz", "Erbil")],
+)
+def test_layers_reference_cod_ab_rows_use_shipped_names(
+    cod_dir: Path, pcode: str, district: str, governorate: str
+) -> None:
+    """Imported units carry the shipped spelling of their district and governorate
+    (COD-AB: Al-Mussyab, Babil), so containment rules compare like with like."""
+    place = load_directory(cod_dir / "layers" / "cod-ab").get(f"cod-ab:{pcode}")
+    assert (place.district, place.governorate) == (district, governorate)

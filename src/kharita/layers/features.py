@@ -62,6 +62,8 @@ def read_cod_ab(path: Path, origin: Origin, out: Parsed) -> None:
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             out.problems.append(origin.problem(f"feature {number}", str(exc)))
             continue
+        if place.district and props.get("ADM2_AR"):
+            out.districts_ar[place.district] = str(props["ADM2_AR"])
         out.places.append(place)
         if area is not None:
             out.areas.append(area)

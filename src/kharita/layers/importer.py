@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import ConfigurationError, InputError
+from ..gazetteer import default_directory, load_directory
 from ..models import GazetteerPlace
 from .features import is_cod_ab, load_features, read_cod_ab, read_geojson
 from .parsed import Origin, Parsed, finish
@@ -114,10 +115,32 @@ def import_files(
             raise InputError(path.name, None, f"unreadable: {exc}") from None
         files.append(SourceFile(path.name, kind, _sha256(path)))
     places = _unique(finish(parsed.places), parsed.problems)
+    if parsed.districts_ar:
+        places = shipped_district_names(places, parsed.districts_ar)
     info = write_layer(
         name, places, parsed.areas, files, licence or parsed.licence, data_root
     )
     return ImportReport(info, parsed.skipped, tuple(parsed.problems))
+
+
+def shipped_district_names(
+    places: list[GazetteerPlace], districts_ar: dict[str, str]
+) -> list[GazetteerPlace]:
+    """COD-AB district names replaced by the shipped gazetteer's spelling of the same
+    district (same Arabic name, same governorate), so "X in district Y" rules,
+    which compare these names, work across shipped and imported rows."""
+    shipped = load_directory(default_directory())
+    spelling: dict[tuple[str | None, str | None], str] = {}
+    for en, ar in districts_ar.items():
+        for other in shipped.lookup(ar):
+            if other.type == "district" and other.district:
+                spelling[(en, other.governorate)] = other.district
+    return [
+        replace(p, district=spelling[(p.district, p.governorate)])
+        if (p.district, p.governorate) in spelling
+        else p
+        for p in places
+    ]
 
 
 def _unique(places: list[GazetteerPlace], problems: list[str]) -> list[GazetteerPlace]:

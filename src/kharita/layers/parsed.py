@@ -45,6 +45,8 @@ class Parsed:
     problems: list[str] = field(default_factory=list)
     skipped: int = 0
     licence: str | None = None
+    #: COD-AB district names: English (as in the rows' ``district``) -> Arabic
+    districts_ar: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
