@@ -11,7 +11,7 @@ from ..doc import Doc
 from ..gazetteer import Gazetteer
 from ..models import Lang, Mention
 from ..open_places import OpenPlaces
-from ..resolve.types import type_agrees
+from ..place_types import type_agrees
 from ..text.coordinates import find_coordinates
 from ..text.frequency import zipf
 from ..text.tokens import MatchText, match_text
