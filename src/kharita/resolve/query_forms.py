@@ -12,30 +12,9 @@ import unicodedata
 from functools import lru_cache
 
 from ..lexicon import load_table
+from ..text.clitics import clitic_splits
 from ..text.normalize import key
 
-# Proclitic stacks, longest first; "لل" and "بال" keep the article.
-_PROCLITICS: tuple[tuple[str, str], ...] = (
-    ("وبال", "ال"),
-    ("وفال", "ال"),
-    ("ولل", "ال"),
-    ("فلل", "ال"),
-    ("وكال", "ال"),
-    ("بال", "ال"),
-    ("كال", "ال"),
-    ("فال", "ال"),
-    ("وال", "ال"),
-    ("لل", "ال"),
-    ("وب", ""),
-    ("ول", ""),
-    ("فب", ""),
-    ("وك", ""),
-    ("و", ""),
-    ("ف", ""),
-    ("ب", ""),
-    ("ل", ""),
-    ("ك", ""),
-)
 _ARABIC = re.compile("[\u0600-\u06ff]")
 
 
@@ -116,10 +95,10 @@ def strip_proclitics(k: str) -> list[str]:
     """Forms of a normalised Arabic name without proclitics on its first word."""
     first, _, rest = k.partition(" ")
     forms: list[str] = []
-    for prefix, keep in _PROCLITICS:
-        if first.startswith(prefix) and len(first) - len(prefix) >= 2:
-            bare = keep + first[len(prefix) :]
-            forms.append(f"{bare} {rest}".strip())
+    # the one clitic table; longest stack first; «لل» and «بال» keep the article
+    for stack, base in reversed(clitic_splits(first, min_base=2)[1:]):
+        keep = "ال" if stack.endswith(("ال", "لل")) else ""
+        forms.append(f"{keep}{base} {rest}".strip())
     if first.startswith("ال") and len(first) > 4:
         forms.append(f"{first[2:]} {rest}".strip())
     return forms
