@@ -42,8 +42,9 @@ from ..gazetteer import Gazetteer, load_gazetteer
 from ..models import GazetteerPlace
 from ..place_types import answer_order, type_agrees
 from ..reverse import ReverseIndex
+from ..text.latin import latin_skeleton
 from ..text.normalize import key
-from .query_forms import latin_skeleton, strip_designators, strip_proclitics
+from .query_forms import strip_designators, strip_proclitics
 
 __all__ = [
     "LocalGeocoder",
