@@ -122,3 +122,21 @@ def test_resolve_geometry_distances(
     assert geodesic_km(a, b) == pytest.approx(km, rel=0.02)
     assert geodesic_km(a, destination(a, 90.0, 10.0)) == pytest.approx(10.0, rel=1e-3)
     assert from_xy(*to_xy(a)) == a
+
+
+def test_resolve_coordinates_are_named_by_reverse_geocoding() -> None:
+    """Coordinates written in an article are named with the same function as
+    ``kharita geocode --reverse`` (the nearest place and its governorate)."""
+    from kharita.models import Article
+    from kharita.pipeline import pipeline_for
+    from kharita.resolve.geocoders import LocalGeocoder
+
+    nlp = pipeline_for()
+    doc = nlp(
+        Article(id="c", text="سقط صاروخ عند الإحداثيات 33.3152, 44.3661 أمس", lang="ar")
+    )
+    (rp,) = [p for p in doc.places if p.mention.kind == "coordinates"]
+    assert rp.near is not None and rp.near.governorate == "Baghdad"
+    reverse = LocalGeocoder().reverse((33.3152, 44.3661))
+    assert reverse is not None and reverse.raw["name_en"] == rp.near.name_en
+    assert any(e.rule == "reverse_geocoded" for e in rp.evidence)

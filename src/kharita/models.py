@@ -124,8 +124,26 @@ class RelativeLocation:
 
 
 @dataclass(frozen=True, slots=True)
+class NearPlace:
+    """What reverse geocoding says of a point written in the text: the nearest
+    named place and the admin units holding the point (English names)."""
+
+    place_id: str
+    name_en: str
+    name_ar: str
+    distance_km: float
+    subdistrict: str | None = None
+    district: str | None = None
+    governorate: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ResolvedPlace:
-    """A mention and the place it was resolved to (or ``place=None``)."""
+    """A mention and the place it was resolved to (or ``place=None``).
+
+    ``near``: for coordinates written in the text, the place reverse geocoding
+    names for them.
+    """
 
     mention: Mention
     place: GazetteerPlace | None
@@ -138,6 +156,7 @@ class ResolvedPlace:
     alternatives: tuple[Candidate, ...] = ()
     relative: RelativeLocation | None = None
     role: PlaceRole = "other"
+    near: NearPlace | None = None
 
     @property
     def low_confidence(self) -> bool:

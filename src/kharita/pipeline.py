@@ -32,11 +32,12 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .incidents import extract_incidents, merge_incidents
 from .ingest import iter_articles
 from .mentions import Recognizer
-from .models import Article, ArticleResult, Incident, RecordError
+from .models import Article, ArticleResult, Incident, NearPlace, RecordError
 from .resolve import resolve_places
 
 if TYPE_CHECKING:
     from .resolve.online import OnlineFallback
+    from .reverse import ReverseIndex
 
 logger = logging.getLogger("kharita")
 
@@ -78,6 +79,7 @@ class Pipeline:
         self.clock = clock
         self.online = online
         self.recognizer = Recognizer(self.gazetteer)
+        self._reverse: ReverseIndex | None = None
         self.components: list[tuple[str, Component]] = [
             ("recognise_places", self.recognise_places),
             ("resolve_places", self.resolve_places),
@@ -102,9 +104,34 @@ class Pipeline:
             doc,
             places=tuple(
                 resolve_places(
-                    doc, doc.mentions, self.gazetteer, self.recognizer.cues.common_words
+                    doc,
+                    doc.mentions,
+                    self.gazetteer,
+                    self.recognizer.cues.common_words,
+                    self.describe_point,
                 )
             ),
+        )
+
+    def describe_point(self, point: tuple[float, float]) -> NearPlace | None:
+        """Reverse geocoding of a point written in an article: the nearest named
+        place and the units holding it (the index is built on first use)."""
+        if self._reverse is None:
+            from .reverse import ReverseIndex  # lazy: numpy, shapely
+
+            self._reverse = ReverseIndex(self.gazetteer)
+        found = self._reverse.describe(point)
+        if found is None:
+            return None
+        units = found.containers()
+        return NearPlace(
+            found.place.id,
+            found.place.name_en,
+            found.place.name_ar,
+            found.km,
+            units["subdistrict"],
+            units["district"],
+            units["governorate"],
         )
 
     def geocode_online(self, doc: Doc) -> Doc:

@@ -46,6 +46,17 @@ def place_to_dict(place: ResolvedPlace) -> dict[str, Any]:
         "low_confidence": place.low_confidence,
         "kind": place.mention.kind,
     }
+    if place.near is not None:
+        near = place.near
+        out["near"] = {
+            "id": near.place_id,
+            "name": near.name_en,
+            "name_ar": near.name_ar,
+            "distance_km": near.distance_km,
+            "subdistrict": near.subdistrict,
+            "district": near.district,
+            "governorate": near.governorate,
+        }
     if place.relative is not None:
         rel = place.relative
         out["relative"] = {

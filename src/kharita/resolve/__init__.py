@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from ..doc import Doc, make_doc
@@ -27,6 +27,7 @@ from ..models import (
     Evidence,
     GazetteerPlace,
     Mention,
+    NearPlace,
     PlaceRole,
     RelativeLocation,
     ResolvedPlace,
@@ -40,7 +41,10 @@ from .disambiguate import confidence, score
 from .local import apply_local_rules
 from .relative import find_road, relative_location, road_point
 
-__all__ = ["resolve_places"]
+__all__ = ["Describe", "resolve_places"]
+
+# reverse geocoding of a point: the place it is near and the units holding it
+Describe = Callable[[tuple[float, float]], NearPlace | None]
 
 _ANCHOR_MARGIN = 0.8
 _FUZZY_CONFIDENCE = 0.7
@@ -51,12 +55,15 @@ def resolve_places(
     mentions: Sequence[Mention],
     gazetteer: Gazetteer,
     common_words: Collection[str] | None = None,
+    describe: Describe | None = None,
 ) -> list[ResolvedPlace]:
     """One :class:`ResolvedPlace` per mention, in mention order.
 
     ``source`` is the article's :class:`~kharita.doc.Doc` (an Article is read
     into one); ``common_words`` are the names that are also ordinary words
-    (``common_word_names.tsv``, as the recogniser's cues hold them).
+    (``common_word_names.tsv``, as the recogniser's cues hold them);
+    ``describe`` names coordinates written in the text by reverse geocoding
+    (:meth:`kharita.pipeline.Pipeline.describe_point`).
     """
     doc = source if isinstance(source, Doc) else make_doc(source)
     if common_words is None:
@@ -79,7 +86,7 @@ def resolve_places(
     out: list[ResolvedPlace] = []
     for mention, cands in zip(mentions, ranked, strict=True):
         if mention.kind == "coordinates":
-            out.append(_from_coordinates(mention))
+            out.append(_from_coordinates(mention, describe))
         else:
             out.append(_resolved(doc, mention, cands, mention.matched in common_words))
     out = apply_local_rules(doc, out)
@@ -184,7 +191,9 @@ def _resolved(
     )
 
 
-def _from_coordinates(mention: Mention) -> ResolvedPlace:
+def _from_coordinates(
+    mention: Mention, describe: Describe | None = None
+) -> ResolvedPlace:
     parsed = parse_coordinates(mention.text)
     point = mention.point or ((parsed.lat, parsed.lon) if parsed else None)
     if point is None:
@@ -199,11 +208,20 @@ def _from_coordinates(mention: Mention) -> ResolvedPlace:
             (Evidence("bad_coordinates", 0.0),),
         )
     precision = parsed.precision_m if parsed else 100.0
-    evidence = (
+    evidence: tuple[Evidence, ...] = (
         Evidence(
             "coordinates", 1.0, f"written in the text: {point[0]:.5f}, {point[1]:.5f}"
         ),
     )
+    near = describe(point) if describe is not None else None
+    if near is not None:
+        where = ", ".join(
+            u for u in (near.subdistrict, near.district, near.governorate) if u
+        )
+        detail = f"{near.distance_km:.1f} km from {near.name_en}" + (
+            f" ({where})" if where else ""
+        )
+        evidence = (*evidence, Evidence("reverse_geocoded", 0.0, detail))
     return ResolvedPlace(
         mention,
         None,
@@ -216,6 +234,7 @@ def _from_coordinates(mention: Mention) -> ResolvedPlace:
         (),
         None,
         "site",
+        near,
     )
 
 
