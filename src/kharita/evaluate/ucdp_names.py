@@ -1,0 +1,115 @@
+"""Does a UCDP headline name the coded place or its governorate?
+
+UCDP GED codes each event at a place (``where_coordinates``: "Kirkūk town",
+"Qaḑā’ ad Dawr", "Nīnawá province") with a point and the governorate
+(``adm_1``).  A headline *names* the place when one of the place's English
+spellings occurs in it as whole words.  The spellings are:
+
+* UCDP's own names with diacritics and type words dropped ("Kirkūk town" ->
+  ``kirkuk``, "Al Anbār province" -> ``anbar``);
+* the English names and aliases of gazetteer places of the same name within
+  :data:`NEAR_KM` of the coded point ("Ḩawījah" finds the gazetteer's Hawija,
+  which brings "Hawija" and "Hawijah");
+* for the governorate: the names and aliases of the gazetteer governorate whose
+  polygon contains the point.
+
+Comparison is on :func:`latin_key`: ASCII letters and digits only, lower case,
+a leading Arabic article dropped from every word group and a final ``h``
+dropped from every word ("Ramādī"/"Ramadi", "al-Fallūjah"/"Falluja").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..gazetteer import Gazetteer
+from ..models import GazetteerPlace
+from ..resolve.geometry import governorate_of, haversine_km
+
+NEAR_KM = 30.0
+# UCDP type words around a name ("Kirkūk town", "Qaḑā’ ad Dawr", "Sinjār mountains").
+_TYPE_WORDS = frozenset(
+    "town city village province district locality governorate area region "
+    "qada qadha qadaa nahiyat nahiya mountains mountain border base lake dam "
+    "river refinery camp airport airbase".split()
+)
+_ARTICLES = frozenset("al el an ar as ash at ad adh az ath".split())
+_APOSTROPHES = re.compile("[\u2018\u2019\u02bc\u02bf\u02be'`\u00b4]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def latin_key(text: str) -> str:
+    """``text`` as space-separated ASCII words, articles and final ``h`` dropped."""
+    decomposed = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = _NON_ALNUM.sub(" ", ascii_text.lower()).split()
+    out = [w[:-1] if len(w) > 3 and w.endswith("h") else w for w in words]
+    return " ".join(w for w in out if w not in _ARTICLES)
+
+
+def _core(ucdp_name: str) -> str:
+    """A UCDP place name without its type words ("Qaḑā’ ad Dawr" -> ``dawr``)."""
+    words = latin_key(ucdp_name).split()
+    return " ".join(w for w in words if w not in _TYPE_WORDS and w != "iraq")
+
+
+def _names(place: GazetteerPlace) -> list[str]:
+    return [place.name_en, *place.aliases_en]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceNames:
+    """The spellings (latin keys) of an event's coded place and its governorate."""
+
+    place: frozenset[str]
+    governorate: frozenset[str]
+
+    def named_in(self, headline: str) -> str | None:
+        """``"place"``, ``"governorate"`` or None: what ``headline`` names."""
+        padded = f" {latin_key(headline)} "
+        if any(f" {n} " in padded for n in self.place):
+            return "place"
+        if any(f" {n} " in padded for n in self.governorate):
+            return "governorate"
+        return None
+
+
+class NameIndex:
+    """Finds the spellings of coded places in a gazetteer (built once per run)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gaz = gazetteer
+        self._by_key: dict[str, list[GazetteerPlace]] = {}
+        for place in gazetteer.places:
+            if place.country != "IQ":
+                continue
+            for name in _names(place):
+                self._by_key.setdefault(latin_key(name), []).append(place)
+        self._governorates = {
+            p.name_en: p for p in gazetteer.places if p.type == "governorate"
+        }
+
+    def names(
+        self, where: str, adm_1: str, point: tuple[float, float]
+    ) -> PlaceNames:
+        """Spellings of the place UCDP coded as ``where`` at ``point`` in ``adm_1``."""
+        core = _core(where)
+        place = {core} if core else set()
+        for gp in self._by_key.get(core, ()):
+            if haversine_km(point, (gp.lat, gp.lon)) <= NEAR_KM:
+                place.update(latin_key(n) for n in _names(gp))
+        governorate = {k for k in (_core(adm_1),) if k}
+        gov = self._governorates.get(governorate_of(point) or "")
+        if gov is not None:
+            governorate.update(latin_key(n) for n in _names(gov))
+        if where.strip().lower().endswith("province"):
+            place |= governorate
+        return PlaceNames(_clean(place), _clean(governorate))
+
+
+def _clean(keys: Iterable[str]) -> frozenset[str]:
+    """Drop empty keys and bare type words ("province" alone names nothing)."""
+    return frozenset(k for k in keys if k and k not in _TYPE_WORDS)
