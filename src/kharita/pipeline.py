@@ -21,6 +21,7 @@ from .mentions import recognizer_for
 from .models import Article, ArticleResult, Incident, RecordError
 from .resolve import resolve_places
 from .resolve.online import OnlineFallback, fill_unresolved
+from .text.wire import clean_article, restore
 
 logger = logging.getLogger("kharita")
 
@@ -35,14 +36,16 @@ def extract_article(
     """Places and incidents of one article. Pure apart from the cached gazetteer
     (and the opt-in online geocoder for places the gazetteer lacks)."""
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
-    mentions = recognizer_for(gaz)(article.text, article.lang)
-    places = resolve_places(article, mentions, gaz)
+    view = clean_article(article)  # wire furniture blanked, offsets unchanged
+    mentions = recognizer_for(gaz)(view.text, view.lang)
+    places = resolve_places(view, mentions, gaz)
     if online is not None:
         places = fill_unresolved(places, online)
-    incidents, places_with_roles = extract_incidents(article, places)
-    return ArticleResult(
-        article=article, places=tuple(places_with_roles), incidents=incidents
+    incidents, places_with_roles = extract_incidents(view, places)
+    result = ArticleResult(
+        article=view, places=tuple(places_with_roles), incidents=incidents
     )
+    return restore(result, article)
 
 
 def safe_extract(
