@@ -10,8 +10,11 @@ place or its governorate (:mod:`.ucdp_names`); only those headlines are used.
 * **acc@50km**: share of covered events whose nearest incident (to the UCDP
   point) lies within 50 km; an incident without coordinates is not near;
 * **killed exact**: among events whose headlines state UCDP's ``best`` death
-  toll as a number (digits or a number word), the share where an incident of
-  such a headline has exactly that many killed.
+  toll as a number (digits or a number word; wire slugs such as "UPDATE 3-"
+  are not a statement), the share where an incident of such a headline has
+  exactly that many killed (``killed.min == killed.max == best``);
+  ``killed_min`` also accepts an open top (the headline's "at least 44" read
+  as 44 or more).
 
 Events are split into two halves by a hash of the UCDP event id (stable across
 runs and machines): steer on ``dev``, report ``heldout`` beside it.
@@ -34,6 +37,7 @@ from ..gazetteer import Gazetteer, load_gazetteer
 from ..lexicon import load_table
 from ..models import Article, ArticleResult, Incident
 from ..resolve.geometry import haversine_km
+from ..text.wire import clean
 from .ucdp_names import NameIndex, PlaceNames
 
 Extract = Callable[[Article], ArticleResult]
@@ -42,8 +46,12 @@ NEAR_KM = 50.0
 REQUIRED = ("id", "source_headline", "latitude", "longitude", "where_coordinates")
 # Airwars archive labels ("June 13th 2016: Mosul, ...") and BBC Monitoring
 # programme listings carry a place but report no event in their words.
+_MONTH = (
+    "january|february|march|april|may|june|july|august|september|october"
+    "|november|december"
+)
 _LABEL = re.compile(
-    r"^\s*(?:[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\s*:"
+    rf"^\s*(?:(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?[^:]{{0,24}}:"
     r"|(?:[\w ]+:\s*)?(?:programme summary|press highlights|highlights of)\b)",
     re.IGNORECASE,
 )
@@ -143,7 +151,7 @@ class NumberForms:
 
     def stated(self, number: int, text: str) -> bool:
         forms = [f"{number:,}", str(number), *self.words.get(number, ())]
-        low = text.lower()
+        low = clean(text).text.lower()
         return any(
             re.search(rf"(?<![\w,.]){re.escape(f)}(?![\w]|,\d)", low) for f in forms
         )
@@ -161,6 +169,9 @@ class HalfScores:
     near: int = 0
     stated: int = 0
     killed_exact: int = 0
+    killed_min: int = 0
+    covered_place: int = 0  # covered events whose headline names the place itself
+    near_place: int = 0
     failures: Counter[str] = field(default_factory=Counter)
 
     def to_dict(self) -> dict[str, Any]:
@@ -173,9 +184,14 @@ class HalfScores:
             "near": self.near,
             "stated": self.stated,
             "killed_exact": self.killed_exact,
+            "killed_min": self.killed_min,
+            "covered_place": self.covered_place,
+            "near_place": self.near_place,
             "coverage": _rate(self.covered, self.counted),
             "acc@50km": _rate(self.near, self.covered),
+            "acc@50km_place": _rate(self.near_place, self.covered_place),
             "killed_exact_rate": _rate(self.killed_exact, self.stated),
+            "killed_min_rate": _rate(self.killed_min, self.stated),
             "failures": dict(self.failures.most_common()),
         }
 
@@ -232,7 +248,9 @@ def judge(
     incidents = tuple(i for _, r in named for i in r.incidents)
     stated = None
     if event.best is not None:
-        with_number = [r for _, r in named if numbers.stated(event.best, r.article.text)]
+        with_number = [
+            r for _, r in named if numbers.stated(event.best, r.article.text)
+        ]
         if with_number:
             stated = tuple(i for r in with_number for i in r.incidents)
     return Outcome(
@@ -244,15 +262,22 @@ def judge(
     )
 
 
-def _exact(incidents: Iterable[Incident], best: int) -> bool:
-    return any(i.killed.min == best and i.killed.max == best for i in incidents)
+def _exact(incidents: Iterable[Incident], best: int, *, strict: bool) -> bool:
+    """An incident reads ``best`` killed (open above allowed unless ``strict``)."""
+    return any(
+        i.killed.min == best
+        and (i.killed.max == best or (i.killed.max is None and not strict))
+        for i in incidents
+    )
 
 
-def _killed_failure(incidents: Sequence[Incident]) -> str:
+def _killed_failure(incidents: Sequence[Incident], best: int) -> str:
     if not incidents:
         return "killed: no incident from the headline stating the toll"
     if all(i.killed.min is None for i in incidents):
         return "killed: toll not read"
+    if any(i.killed.min == best and i.killed.max is None for i in incidents):
+        return "killed: open above ('at least N' read as N or more)"
     if any(i.killed.min != i.killed.max for i in incidents):
         return "killed: a range, not one figure"
     return "killed: another figure"
@@ -274,19 +299,27 @@ def tally(scores: HalfScores, event: UcdpEvent, outcome: Outcome | None) -> None
             else "no incident (no place resolved)"
         ] += 1
     else:
-        scores.covered += 1
-        if outcome.nearest_km is None:
-            scores.failures["incident without coordinates"] += 1
-        elif outcome.nearest_km <= NEAR_KM:
-            scores.near += 1
-        else:
-            scores.failures[f"nearest incident > 50 km (named {outcome.named})"] += 1
+        _tally_place(scores, outcome)
     if outcome.stated_incidents is not None and event.best is not None:
         scores.stated += 1
-        if _exact(outcome.stated_incidents, event.best):
+        scores.killed_min += _exact(outcome.stated_incidents, event.best, strict=False)
+        if _exact(outcome.stated_incidents, event.best, strict=True):
             scores.killed_exact += 1
         else:
-            scores.failures[_killed_failure(outcome.stated_incidents)] += 1
+            scores.failures[_killed_failure(outcome.stated_incidents, event.best)] += 1
+
+
+def _tally_place(scores: HalfScores, outcome: Outcome) -> None:
+    near = outcome.nearest_km is not None and outcome.nearest_km <= NEAR_KM
+    scores.covered += 1
+    scores.near += near
+    if outcome.named == "place":
+        scores.covered_place += 1
+        scores.near_place += near
+    if outcome.nearest_km is None:
+        scores.failures["incident without coordinates"] += 1
+    elif not near:
+        scores.failures[f"nearest incident > 50 km (named {outcome.named})"] += 1
 
 
 def score_events(
@@ -344,6 +377,12 @@ def ucdp_lines(scores: dict[str, Any]) -> Iterator[str]:
             f"  acc@50km {_fmt(s['acc@50km'])} ({s['near']}/{s['covered']})"
             f"  killed exact {_fmt(s['killed_exact_rate'])}"
             f" ({s['killed_exact']}/{s['stated']})"
+        )
+        yield (
+            f"           acc@50km where the place itself is named "
+            f"{_fmt(s['acc@50km_place'])} ({s['near_place']}/{s['covered_place']})"
+            f"  killed N or more "
+            f"{_fmt(s['killed_min_rate'])} ({s['killed_min']}/{s['stated']})"
         )
         for name, count in s["failures"].items():
             yield f"           {count:>5}  {name}"

@@ -24,21 +24,24 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..gazetteer import Gazetteer
+from ..lexicon import load_table
 from ..models import GazetteerPlace
 from ..resolve.geometry import governorate_of, haversine_km
 
 NEAR_KM = 30.0
-# UCDP type words around a name ("Kirkūk town", "Qaḑā’ ad Dawr", "Sinjār mountains").
-_TYPE_WORDS = frozenset(
-    "town city village province district locality governorate area region "
-    "qada qadha qadaa nahiyat nahiya mountains mountain border base lake dam "
-    "river refinery camp airport airbase".split()
-)
-_ARTICLES = frozenset("al el an ar as ash at ad adh az ath".split())
 _APOSTROPHES = re.compile("[\u2018\u2019\u02bc\u02bf\u02be'`\u00b4]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _words(kind: str) -> frozenset[str]:
+    """``type`` or ``article`` words of ``lexicon/ucdp_place_words.tsv``."""
+    return frozenset(
+        r["word"] for r in load_table("ucdp_place_words") if r["kind"] == kind
+    )
 
 
 def latin_key(text: str) -> str:
@@ -47,13 +50,13 @@ def latin_key(text: str) -> str:
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
     words = _NON_ALNUM.sub(" ", ascii_text.lower()).split()
     out = [w[:-1] if len(w) > 3 and w.endswith("h") else w for w in words]
-    return " ".join(w for w in out if w not in _ARTICLES)
+    return " ".join(w for w in out if w not in _words("article"))
 
 
 def _core(ucdp_name: str) -> str:
     """A UCDP place name without its type words ("Qaḑā’ ad Dawr" -> ``dawr``)."""
     words = latin_key(ucdp_name).split()
-    return " ".join(w for w in words if w not in _TYPE_WORDS and w != "iraq")
+    return " ".join(w for w in words if w not in _words("type") and w != "iraq")
 
 
 def _names(place: GazetteerPlace) -> list[str]:
@@ -92,9 +95,7 @@ class NameIndex:
             p.name_en: p for p in gazetteer.places if p.type == "governorate"
         }
 
-    def names(
-        self, where: str, adm_1: str, point: tuple[float, float]
-    ) -> PlaceNames:
+    def names(self, where: str, adm_1: str, point: tuple[float, float]) -> PlaceNames:
         """Spellings of the place UCDP coded as ``where`` at ``point`` in ``adm_1``."""
         core = _core(where)
         place = {core} if core else set()
@@ -112,4 +113,4 @@ class NameIndex:
 
 def _clean(keys: Iterable[str]) -> frozenset[str]:
     """Drop empty keys and bare type words ("province" alone names nothing)."""
-    return frozenset(k for k in keys if k and k not in _TYPE_WORDS)
+    return frozenset(k for k in keys if k and k not in _words("type"))
