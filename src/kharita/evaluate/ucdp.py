@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..lexicon import load_table
 from ..models import Article, ArticleResult, Incident
@@ -92,28 +93,47 @@ def split_headlines(headlines: str, dates: str) -> tuple[Headline, ...]:
 
 
 def _event(row: dict[str, str], line: int) -> UcdpEvent:
-    missing = [c for c in REQUIRED if c not in row]
-    if missing:
-        raise ValueError(f"missing column {missing[0]!r}")
     best = (row.get("best") or "").strip()
     return UcdpEvent(
-        id=row["id"].strip(),
+        id=(row.get("id") or "").strip(),
         line=line,
-        headlines=split_headlines(row["source_headline"], row.get("source_date", "")),
-        lat=float(row["latitude"]),
-        lon=float(row["longitude"]),
-        where=row["where_coordinates"],
-        adm_1=row.get("adm_1", ""),
-        best=int(float(best)) if best else None,
+        headlines=split_headlines(
+            row.get("source_headline") or "", row.get("source_date") or ""
+        ),
+        lat=_number(row, "latitude"),
+        lon=_number(row, "longitude"),
+        where=row.get("where_coordinates") or "",
+        adm_1=row.get("adm_1") or "",
+        best=int(_number(row, "best")) if best else None,
     )
+
+
+def _number(row: dict[str, str], column: str) -> float:
+    value = (row.get(column) or "").strip()
+    try:
+        return float(value)
+    except ValueError:
+        raise ValueError(f"{column} is not a number: {value!r}") from None
 
 
 def read_events(path: Path) -> tuple[list[UcdpEvent], list[str]]:
     """Events of a UCDP GED CSV, and one ``file:line: message`` per bad row."""
+    try:
+        return _read_events(path)
+    except UnicodeDecodeError as exc:
+        raise InputError(path.name, None, f"not UTF-8 text: {exc.reason}") from None
+
+
+def _read_events(path: Path) -> tuple[list[UcdpEvent], list[str]]:
     events: list[UcdpEvent] = []
     problems: list[str] = []
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
+        missing = [c for c in REQUIRED if c not in (reader.fieldnames or ())]
+        if missing:
+            raise InputError(
+                path.name, 1, f"not a UCDP GED CSV: no column {missing[0]!r}"
+            )
         for row in reader:
             line = reader.line_num
             try:
@@ -124,15 +144,6 @@ def read_events(path: Path) -> tuple[list[UcdpEvent], list[str]]:
             if event.headlines:
                 events.append(event)
     return events, problems
-
-
-def is_ucdp_csv(path: Path) -> bool:
-    """A CSV whose header has UCDP GED's ``source_headline`` column."""
-    if path.suffix.lower() != ".csv":
-        return False
-    with path.open(encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle), [])
-    return "source_headline" in header and "where_coordinates" in header
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ spellings occurs in it as whole words.  The spellings are:
   polygon contains the point.
 
 Comparison is on :func:`latin_key`: ASCII letters and digits only, lower case,
-a leading Arabic article dropped from every word group and a final ``h``
+a possessive ``'s`` dropped, the Arabic article dropped and a final ``h``
 dropped from every word ("Ramādī"/"Ramadi", "al-Fallūjah"/"Falluja").
 """
 
@@ -33,6 +33,7 @@ from ..resolve.geometry import governorate_of, haversine_km
 
 NEAR_KM = 30.0
 _APOSTROPHES = re.compile("[\u2018\u2019\u02bc\u02bf\u02be'`\u00b4]")
+_POSSESSIVE = re.compile("[\u2019'](?:s|S)\\b")  # "Baghdad's" -> "Baghdad"
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -46,7 +47,8 @@ def _words(kind: str) -> frozenset[str]:
 
 def latin_key(text: str) -> str:
     """``text`` as space-separated ASCII words, articles and final ``h`` dropped."""
-    decomposed = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text))
+    bare = _APOSTROPHES.sub("", _POSSESSIVE.sub("", text))
+    decomposed = unicodedata.normalize("NFKD", bare)
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
     words = _NON_ALNUM.sub(" ", ascii_text.lower()).split()
     out = [w[:-1] if len(w) > 3 and w.endswith("h") else w for w in words]

@@ -80,7 +80,7 @@ def _patterns() -> _Patterns:
         # "UPDATE 3-", "WRAPUP 1 -", "FACTBOX:", "The Latest:"
         prefix=re.compile(rf"^\s*{prefix}(?:\s*\d{{1,2}})?\s*[-:]\s*", re.I),
         # "Iraq:" (the name stays; its colon goes)
-        topic=re.compile(rf"^\s*{topic}(?P<sep>\s*:)(?=\s*\w)", re.I),
+        topic=re.compile(rf"\s*{topic}(?P<sep>\s*:)(?=\s*\w)", re.I),
         # " -police", " - medics", ": officials", "-sources", ", police say"
         credit=re.compile(
             rf"(?:\s*[-:]\s*(?:{listed})(?:\s+{say})?|\s*,\s*(?:{listed})\s+{say})"
