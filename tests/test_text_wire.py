@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kharita.lexicon import load_table
 from kharita.models import Article
 from kharita.pipeline import extract_article
 from kharita.text.wire import clean, find_furniture, headline_at
@@ -109,3 +110,20 @@ def test_wire_arabic_untouched() -> None:
     text = "UPDATE 2-قصف قاعدة كالسو -police"
     article = Article(id="w", text=text, lang="ar")
     assert extract_article(article).article.text == text
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "kinds"),
+    [
+        ("wire_style", "kind", {"prefix", "topic", "credit", "say"}),
+        ("ucdp_place_words", "kind", {"type", "article"}),
+        ("incident_triggers", "scope", {"", "headline"}),
+    ],
+)
+def test_wire_lexicon_rows_have_source_and_kind(
+    table: str, field: str, kinds: set[str]
+) -> None:
+    rows = load_table(table)
+    assert rows
+    assert all(r["source"] for r in rows)
+    assert {r[field] for r in rows} <= kinds
