@@ -90,6 +90,9 @@ def test_headline_verb_not_in_body_sentence() -> None:
             Count(14, 14),
             Count(),
         ),  # scare quotes
+        ("Jihadists execute 6 captives in Hawija", Count(6, 6), Count()),  # execute N
+        ("Blast injures 7 in Amara", Count(), Count(7, 7)),  # injures N
+        ("Toll from Kut bombing climbs to 40", Count(40, 40), Count()),  # climbs to
     ],
 )
 def test_headline_casualties(text: str, killed: Count, wounded: Count) -> None:
