@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from conftest import shared_path
 from kharita.cli import cli
 from kharita.errors import InputError
 from kharita.evaluate.ucdp import (
@@ -152,8 +151,9 @@ def test_ucdp_latin_key(name: str, key: str) -> None:
 
 
 @pytest.mark.reference
-def test_ucdp_reference_figures_computed() -> None:
-    path = shared_path("data", "ucdp-ged-iraq", "ucdp_ged_iraq_dev.csv")
+def test_ucdp_reference_figures_computed(shared_dir: Path) -> None:
+    path = shared_dir / "data" / "ucdp-ged-iraq" / "ucdp_ged_iraq_dev.csv"
+    assert path.is_file(), f"reference file missing: {path}"
     scores = evaluate_ucdp(path)
     assert scores["skipped_rows"] == []
     for half in ("dev", "heldout"):

@@ -93,9 +93,7 @@ SCOPES = ("", "headline")
 
 
 @lru_cache(maxsize=1)
-def _triggers() -> dict[str, Compiled]:
-    """``{scope: {lang: (pattern, table)}}``; scope ``headline`` rows count only
-    in a headline-style line (:func:`kharita.text.wire.headline_at`)."""
+def _trigger_rows() -> tuple[dict[str, str], ...]:
     rows = load_table("incident_triggers")
     types = registry()
     for row in rows:
@@ -109,14 +107,28 @@ def _triggers() -> dict[str, Compiled]:
                 f"incident_triggers.tsv: trigger {row['trigger']!r} has unknown scope "
                 f"{row['scope']!r}; options are: (empty), headline"
             )
-    out: dict[str, Compiled] = {}
-    for scope in SCOPES:
-        tables = by_lang((r for r in rows if r.get("scope", "") == scope), "trigger")
-        out[scope] = {
-            lang: (compile_phrases(table, lang, suffix=(lang == "ar")), table)
-            for lang, table in tables.items()
-        }
-    return out
+    return tuple(rows)
+
+
+def _compile(scope: str) -> Compiled:
+    rows = (r for r in _trigger_rows() if r.get("scope", "") == scope)
+    return {
+        lang: (compile_phrases(table, lang, suffix=(lang == "ar")), table)
+        for lang, table in by_lang(rows, "trigger").items()
+    }
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> Compiled:
+    """``{lang: (pattern, table)}`` of the triggers that count anywhere."""
+    return _compile("")
+
+
+@lru_cache(maxsize=1)
+def _headline_triggers() -> Compiled:
+    """Triggers of scope ``headline``: they count only in a headline-style line
+    (:func:`kharita.text.wire.headline_at`)."""
+    return _compile("headline")
 
 
 _KILL_VERB = r"(?:shot\s+dead|gunned\s+down|shot\s+and\s+killed|shot\s+to\s+death)"
@@ -157,11 +169,10 @@ def find_triggers(
     """Triggers of every language in ``folded[start:end]`` (folded text)."""
     stop = len(folded) if end is None else end
     found: list[TriggerMatch] = []
-    compiled = _triggers()
-    for scope, by_language in compiled.items():
-        for pattern, table in by_language.values():
+    for scope, compiled in (("", _triggers()), ("headline", _headline_triggers())):
+        for pattern, table in compiled.values():
             for m in pattern.finditer(folded, start, stop):
-                if scope == "headline" and not headline_at(folded, m.start()):
+                if scope and not headline_at(folded, m.start()):
                     continue
                 row = lookup(table, m.group("p"))
                 found.append(
