@@ -59,6 +59,7 @@ def test_wire_furniture_construction(text: str, furniture: list[str]) -> None:
         "Update on the Kirkuk oil talks expected",  # "Update" without a slug separator
         "Sources",  # a credit word alone is not a credit after a headline
         "Kirkuk police chief visits the wounded",  # a credit word inside the headline
+        "A blast wounded six in Hilla on Monday, police said.",  # a body sentence
     ],
 )
 def test_wire_leaves_other_text(text: str) -> None:

@@ -11,9 +11,10 @@ from its figure.
 
 :func:`clean` replaces the furniture with spaces of the same length, so every
 offset into the cleaned text is the same offset into the original; nothing is
-moved.  The words come from ``lexicon/wire_style.tsv``.  Only lines of
-headline length (:data:`MAX_LINE`) are touched, and only their first and
-last words: a sentence of an article body is never changed.
+moved.  The words come from ``lexicon/wire_style.tsv``.  Only headline-style
+lines (:func:`headline_at`: at most :data:`MAX_LINE` characters, no closing
+full stop) are touched, and only their first and last words: a sentence of
+an article body ("..., police said.") is never changed.
 
 >>> clean("UPDATE 2-Car bomb kills 5 in Kirkuk -police").text
 '         Car bomb kills 5 in Kirkuk        '
@@ -90,8 +91,13 @@ def _patterns() -> _Patterns:
     )
 
 
+def _is_headline(line: str) -> bool:
+    body = line.strip()
+    return 0 < len(body) <= MAX_LINE and not body.endswith(".")
+
+
 def _line_furniture(line: str, offset: int) -> list[Furniture]:
-    if not line.strip() or len(line) > MAX_LINE:
+    if not _is_headline(line):
         return []
     pats = _patterns()
     found: list[Furniture] = []
@@ -121,8 +127,7 @@ def headline_at(text: str, pos: int) -> bool:
     Kirkuk", not a body sentence "Two fighters were killed.")."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    line = text[start : len(text) if end < 0 else end].strip()
-    return 0 < len(line) <= MAX_LINE and not line.endswith(".")
+    return _is_headline(text[start : len(text) if end < 0 else end])
 
 
 def find_furniture(text: str) -> tuple[Furniture, ...]:
