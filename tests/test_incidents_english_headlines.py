@@ -45,6 +45,11 @@ def _one(text: str) -> tuple[str, Count, Count, str | None]:
         ("Bomber blows himself up at a checkpoint in Tarmiya", "suicide_bombing"),
         ("Mortar shells land near a school in Tuz", "shelling"),
         ("Rocket attacks target an airbase near Balad", "rocket_attack"),
+        ("Artillery bombards villages near Sinjar", "shelling"),
+        ("Sticky bomb wounds a driver in Karrada", "ied"),
+        ("Drone attacks hit an oil field near Erbil", "drone_attack"),
+        ("Gunmen assassinate a judge in Amara", "assassination"),
+        ("Militants kidnap 4 workers near Baiji", "kidnapping"),
         # battle reports
         ("Troops retake a village near Rutba", "armed_clash"),
         ("Army repels an attack on Baiji refinery", "armed_clash"),
