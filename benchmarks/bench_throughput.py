@@ -1,28 +1,27 @@
-"""Throughput and memory of kharita's extraction, 1 vs 2 worker processes.
+"""Whole-process throughput (1 and 2 workers) and one-article start-up of ``kharita extract``.
 
 Usage (from the repo root, in the venv)::
 
-    python benchmarks/bench_throughput.py                 # the full report
-    python benchmarks/bench_throughput.py --n 2000        # a quick one
+    python benchmarks/bench_throughput.py                   # 3,200 articles, 7 start-ups
+    python benchmarks/bench_throughput.py --n 640 --startups 3
+    python benchmarks/bench_throughput.py --kharita OTHER_VENV/bin/kharita   # another install
 
-It reads ``../shared/samples/articles.jsonl`` IN PLACE (licensed text: never
-copy it into the repo) and replicates it in memory to N articles, each with a
-distinct id and origin.  Every measurement runs in a fresh child process, so
-``ru_maxrss`` is the peak of that run alone.
+Everything is measured back to back in one run, each as a fresh ``kharita`` process, so
+start-up (imports, gazetteer, matchers) is included, as a user sees it:
 
-* throughput: ``map_articles`` over 10,000 articles, results consumed and
-  dropped, for 1 and 2 workers; articles/s and MB/s of UTF-8 article text,
-  pool start-up included, plus articles per CPU-second (main + workers: the
-  per-core rate, less sensitive to other load on the machine; CPU time of
-  this run only); the gazetteer and recognizer are built before the clock
-  starts (workers=1) or by each worker when it starts (workers=2, timed).
-* memory: 100,000 articles streamed from a generator through ``map_articles``
-  and dropped (what a ``--db`` run does); peak RSS of the main process (and of
-  the largest worker), next to the same run with 10,000 articles: if the two
-  are close, memory does not grow with the input.
+* throughput: ``kharita -q extract ARTICLES.jsonl > /dev/null`` with ``--workers 1``
+  and ``--workers 2`` over N articles: the 32 samples of
+  ``../shared/samples/articles.jsonl`` (read in place: licensed text, never copied into
+  the repo) replicated with distinct ids into a temporary folder that is deleted after
+  the run.  Articles/s = N / wall seconds; CPU seconds for 1 worker (the workers of
+  ``--workers 2`` belong to a forkserver, whose children are not counted).
+* start-up: ``kharita -q extract ../shared/samples/seed-article.txt`` in a fresh process,
+  ``--startups`` times after one untimed run (which fills the on-disk caches: the first
+  run after an install or an upgrade builds them, see ``kharita.cache``); median wall time.
 
-``--fn identity`` swaps the pipeline for a function that returns an empty
-result, which measures the cost of the parallel machinery alone.
+The child processes run with Python's default bytecode caching (``PYTHONDONTWRITEBYTECODE``
+is removed from their environment): without it an editable install recompiles every
+module at each start, which no installed wheel does.
 """
 
 from __future__ import annotations
@@ -31,144 +30,107 @@ import argparse
 import json
 import os
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO.parent / "shared" / "samples" / "articles.jsonl"
+SHARED = REPO.parent / "shared" / "samples"
+SAMPLES = SHARED / "articles.jsonl"
+SEED = SHARED / "seed-article.txt"
 
 
-def load_samples() -> list[dict[str, str]]:
-    lines = SAMPLES.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+def replicate(n: int, folder: Path) -> Path:
+    """``n`` articles cycling through the samples, each with its own id."""
+    rows = [
+        json.loads(line)
+        for line in SAMPLES.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    target = folder / "articles.jsonl"
+    with target.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            row = dict(rows[i % len(rows)])
+            row["id"] = f"{row.get('id')}#{i}"
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return target
 
 
-def replicate(n: int) -> Iterator[object]:
-    """``n`` Articles cycling through the samples (generated lazily)."""
-    from kharita.ingest import article_from_record
-
-    rows = load_samples()
-    for i in range(n):
-        row = dict(rows[i % len(rows)])
-        row["id"] = f"{row.get('id')}#{i}"
-        yield article_from_record(row, "bench.jsonl", str(i + 1))
-
-
-def identity(article: object) -> object:
-    from kharita.models import ArticleResult
-
-    return ArticleResult(article=article, places=(), incidents=())  # type: ignore[arg-type]
-
-
-def run_child(
-    n: int, workers: int, fn_name: str, chunksize: int, memory: bool
-) -> dict[str, float]:
-    """One measurement (in this process): stream n articles, drop results."""
-    from kharita.parallel import map_articles
-
-    # The "fork" start method makes the workers direct children, so that
-    # RUSAGE_CHILDREN reports their peak RSS and CPU time once the pool is shut
-    # down (kharita's default, forkserver, differs only in start-up cost).
-    start_method = "fork"
-
-    fn = identity if fn_name == "identity" else None
-    if fn is None and workers == 1:
-        from kharita.gazetteer import load_gazetteer
-        from kharita.mentions import recognizer_for
-
-        recognizer_for(load_gazetteer())  # built once, before the clock
-    text_bytes = sum(len(r["text"].encode("utf-8")) for r in load_samples())
-    mean_bytes = text_bytes / len(load_samples())
-    counts = {"results": 0, "errors": 0, "incidents": 0}
-    before = resource.getrusage(resource.RUSAGE_SELF)
+def run(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of one ``command`` (the process and the children it waited
+    for: workers started through a forkserver are not among them)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    outputs = map_articles(
-        replicate(n),  # type: ignore[arg-type]
-        workers=workers,
-        fn=fn,  # type: ignore[arg-type]
-        chunksize=chunksize,
-        start_method=start_method,
+    done = subprocess.run(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    for out in outputs:
-        if hasattr(out, "incidents"):
-            counts["results"] += 1
-            counts["incidents"] += len(out.incidents)
-        else:
-            counts["errors"] += 1
-    seconds = time.perf_counter() - start
-    me = resource.getrusage(resource.RUSAGE_SELF)
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    worker_peak = kids.ru_maxrss / 1024 if workers > 1 else 0.0
-    cpu = (
-        (me.ru_utime + me.ru_stime - before.ru_utime - before.ru_stime)
-        + kids.ru_utime
-        + kids.ru_stime
-    )  # this run only (not imports, gazetteer load)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr.decode()}")
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def throughput(kharita: str, articles: Path, n: int, workers: int) -> dict[str, float]:
+    command = [kharita, "-q", "extract", str(articles)]  # stdout to /dev/null
+    wall, cpu = run([*command, "--workers", str(workers)], articles.parent)
     return {
-        "n": n,
         "workers": workers,
-        "seconds": round(seconds, 3),
-        "articles_per_s": round(n / seconds, 1),
-        "mb_per_s": round(n * mean_bytes / seconds / 1e6, 3),
-        "cpu_s": round(cpu, 1),
-        "articles_per_cpu_s": round(n / cpu, 1),
-        "peak_rss_mb": round(
-            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
-        ),
-        "peak_child_rss_mb": round(worker_peak, 1),
-        **counts,
+        "seconds": round(wall, 2),
+        "articles_per_s": round(n / wall),
+        "cpu_s": round(cpu, 2) if workers == 1 else None,
     }
 
 
-def measure(
-    n: int, workers: int, fn_name: str, chunksize: int, memory: bool = False
-) -> dict[str, float]:
-    cmd = [sys.executable, __file__, "--child", f"--n={n}", f"--workers={workers}"]
-    cmd += [f"--fn={fn_name}", f"--chunksize={chunksize}"]
-    cmd += ["--memory"] if memory else []
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=REPO)
-    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+def startup(kharita: str, folder: Path, runs: int) -> dict[str, float]:
+    command = [kharita, "-q", "extract", str(SEED)]
+    run(command, folder)  # untimed: fills the caches
+    walls, cpus = zip(*(run(command, folder) for _ in range(runs)), strict=True)
+    return {
+        "runs": runs,
+        "median_s": round(statistics.median(walls), 3),
+        "min_s": round(min(walls), 3),
+        "median_cpu_s": round(statistics.median(cpus), 3),
+    }
+
+
+def default_kharita() -> str:
+    found = Path(sys.executable).parent / "kharita"
+    return str(found) if found.exists() else (shutil.which("kharita") or "kharita")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--n", type=int, default=10_000, help="articles for throughput")
-    parser.add_argument(
-        "--stream-n", type=int, default=100_000, help="articles for memory"
-    )
-    parser.add_argument("--workers", type=int, default=0, help="(child) worker count")
-    parser.add_argument("--fn", choices=["extract", "identity"], default="extract")
-    parser.add_argument("--chunksize", type=int, default=64)
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--memory", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--n", type=int, default=3200, help="articles for throughput")
+    parser.add_argument("--startups", type=int, default=7, help="timed start-ups")
+    parser.add_argument("--kharita", default=default_kharita(), help="executable")
     args = parser.parse_args()
-    if args.child:
-        print(
-            json.dumps(
-                run_child(args.n, args.workers, args.fn, args.chunksize, args.memory)
-            )
-        )
-        return
-    print(f"cpus: {os.cpu_count()}, python {sys.version.split()[0]}, fn={args.fn}")
-    rows = [measure(args.n, w, args.fn, args.chunksize) for w in (1, 2)]
-    rows += [
-        measure(n, w, args.fn, args.chunksize, memory=True)
-        for n in (args.n, args.stream_n)
-        for w in (1, 2)
-    ]
-    header = "| articles | workers | seconds | articles/s | MB/s | CPU s | articles/CPU-s | peak RSS main MB | peak RSS worker MB | incidents | errors |"
-    print(header)
-    print("|" + "---|" * (header.count("|") - 1))
+    with tempfile.TemporaryDirectory(prefix="kharita-bench-") as tmp:
+        folder = Path(tmp)
+        articles = replicate(args.n, folder)
+        start = startup(args.kharita, folder, args.startups)
+        rows = [throughput(args.kharita, articles, args.n, w) for w in (1, 2)]
+    speedup = rows[0]["seconds"] / rows[1]["seconds"]
+    print(f"kharita: {args.kharita}; cpus: {os.cpu_count()}; load: {os.getloadavg()}")
+    print("| measurement | wall | rate | CPU s |")
+    print("|---|---|---|---|")
+    print(
+        f"| start-up, one article (median of {start['runs']}, min {start['min_s']} s)"
+        f" | {start['median_s']} s | | {start['median_cpu_s']} |"
+    )
     for r in rows:
         print(
-            f"| {r['n']:,} | {r['workers']} | {r['seconds']} | {r['articles_per_s']:,.0f} |"
-            f" {r['mb_per_s']} | {r['cpu_s']} | {r['articles_per_cpu_s']:,.0f} |"
-            f" {r['peak_rss_mb']} | {r['peak_child_rss_mb']} |"
-            f" {r['incidents']:,} | {r['errors']} |"
+            f"| {args.n:,} articles, --workers {r['workers']} | {r['seconds']} s"
+            f" | {r['articles_per_s']:,} articles/s | {r['cpu_s'] or 'n/a'} |"
         )
+    print(f"2 workers vs 1: {speedup:.2f}x")
+    print(json.dumps({"startup": start, "throughput": rows, "speedup": speedup}))
 
 
 if __name__ == "__main__":

@@ -82,3 +82,19 @@ def test_docs_every_readme_command_option_exists() -> None:
     }
     documented = set(re.findall(r"`(--[a-z][a-z-]+)", README))
     assert documented <= options | {"--help", "--check"}
+
+
+DOCS = [
+    p
+    for p in REPO.rglob("*.md")
+    if not {".venv", "node_modules", "build", "output"} & set(p.relative_to(REPO).parts)
+    and ".egg-info" not in str(p)
+]
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: str(p.relative_to(REPO)))
+def test_docs_speak_of_the_project_only(doc: Path) -> None:
+    text = doc.read_text(encoding="utf-8")
+    assert not re.search(r"(?<![\w.])/(?:work|tmp|root|home)/", text), "machine path"
+    for script in re.findall(r"`(tools/[\w/]+\.py)", text):
+        assert (REPO / script).is_file(), script

@@ -1,8 +1,12 @@
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+import kharita.incidents
 from kharita.incidents.dates import (
+    best_date,
     find_dates,
     parse_reference,
     resolve,
@@ -78,3 +82,42 @@ def test_dates_stated_year_anchors_weekday_dates(
     ref = text_reference(mentions, TODAY)
     d = resolve(mentions[-1], ref, TODAY)
     assert (d.iso, d.precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "expected"),
+    [
+        # a named weekday beats the relative word next to it: the most recent such
+        # day on or before the publication date
+        ("انفجرت عبوة اليوم الاثنين", "2024-03-13", "2024-03-11"),
+        ("انفجرت عبوة أمس الأحد", "2023-05-09", "2023-05-07"),
+        ("انفجرت عبوة مساء الجمعة", "2023-06-09", "2023-06-09"),
+        ("انفجرت عبوة أمس", "2024-06-10", "2024-06-09"),
+        ("a bomb exploded on Monday", "2024-03-13", "2024-03-11"),
+        ("a bomb exploded yesterday", "2024-03-13", "2024-03-12"),
+        ("a bomb exploded today, Monday", "2024-03-13", "2024-03-11"),
+    ],
+)
+def test_dates_weekday_is_the_latest_on_or_before_publication(
+    text: str, article_date: str, expected: str
+) -> None:
+    ref = parse_reference(article_date)
+    found = [(m, resolve(m, ref)) for m in find_dates(fold(text))]
+    best = best_date(found)
+    assert best is not None and (best.iso, best.precision) == (expected, "day")
+
+
+def test_dates_text_reference_without_a_clock() -> None:
+    found = find_dates(fold("منذ عام 2014 وحتى عام 2031"))
+    anchored = text_reference(found)
+    bounded = text_reference(found, date(2026, 11, 25))
+    assert anchored is not None and anchored.year == 2031
+    assert bounded is not None and bounded.year == 2014
+
+
+def test_dates_incidents_never_read_the_wall_clock() -> None:
+    """The reference day is a parameter (``today``), injected by the pipeline."""
+    source = Path(kharita.incidents.__file__).parent
+    calls = re.compile(r"\b(?:date|datetime)\.(?:today|now|utcnow)\(|\btime\.time\(")
+    offenders = [p.name for p in source.glob("*.py") if calls.search(p.read_text())]
+    assert offenders == []

@@ -2,8 +2,7 @@
 
 * :func:`dates.dates_by_span` (the whole text's dates split by sentence) equals
   :func:`dates.find_dates` run on each sentence;
-* a gated phrase set (:class:`_lex.Phrases`) finds what its bare regex finds;
-* :func:`text.tokens.normalized` equals :func:`text.normalize.normalize`.
+* a gated phrase set (:class:`_lex.Phrases`) finds what its bare regex finds.
 """
 
 from __future__ import annotations
@@ -12,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from kharita.incidents import attribution, casualties, types
+from kharita.incidents import attribution, types
+from kharita.incidents._casualty_lex import casualty_lexicon
 from kharita.incidents._doc import make_doc
 from kharita.incidents._lex import Phrases, compile_phrases
 from kharita.incidents.dates import dates_by_span, find_dates
 from kharita.text.normalize import normalize
-from kharita.text.tokens import normalized
 
 CRAFTED = [
     "قتل 3 أشخاص في 20\nنيسان 2024 في بغداد.",  # a date broken by a line break
@@ -46,8 +45,8 @@ def test_incidents_dates_by_span_equals_per_sentence_search(
 def _all_phrases() -> list[Phrases]:
     actors, cues = attribution._patterns()
     found = [p for p, _ in actors] + [p for p, _ in cues]
-    found += [p for p, _ in casualties._zero_patterns()]
-    found += casualties._cue_index()[1]
+    lex = casualty_lexicon()
+    found += [p for p, _ in lex.zero] + list(lex.cue_heads) + list(lex.revision)
     found += [p for p, _ in types._triggers().values()]
     return found
 
@@ -81,8 +80,3 @@ def test_incidents_phrase_gate_by_script(lang: str, text: str, hit: bool) -> Non
 
 def test_incidents_empty_phrase_set_matches_nothing() -> None:
     assert list(compile_phrases([], "ar").finditer("قتل killed")) == []
-
-
-@pytest.mark.parametrize("text", [*CRAFTED, "مَقتلُ ١١ شخصاً\u200f", "İstanbul ΟΣ"])
-def test_incidents_shared_normalisation_equals_normalize(text: str) -> None:
-    assert normalized(text) == normalize.__wrapped__(text)  # uncached: computed afresh

@@ -30,3 +30,45 @@ def test_mentions_english_not_a_place(text: str, absent: str) -> None:
 def test_mentions_english_prefixed_village(text: str, span: str) -> None:
     found = [m.text for m in recognizer_for(load_gazetteer())(text, "en")]
     assert span in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # construction: a wire credit after the name is the report's source,
+        # not an organisation ("Basra police")
+        ("Roadside bomb kills 4 in Makhmur -police", "Makhmur"),
+        ("Car bomb kills 3 in Kirkuk - medics", "Kirkuk"),
+        ("Gunmen kill two in Iraq's Tuz Khurmatu -sources", "Tuz Khurmatu"),
+    ],
+)
+def test_mentions_english_name_before_a_wire_credit(text: str, place: str) -> None:
+    found = [m.text for m in recognizer_for(load_gazetteer())(text, "en")]
+    assert place in found
+
+
+def test_mentions_english_name_in_an_organisation_still_dropped() -> None:
+    found = [
+        m.text for m in recognizer_for(load_gazetteer())("Basra police said", "en")
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # construction: given name + al-Family ("Moqtada al-Sadr" is a person,
+        # not Sadr City); place words before a name do not make it a family name
+        ("Cleric Moqtada al-Sadr condemned the attack in Najaf", "Sadr", "Najaf"),
+        ("Nouri al-Maliki visited Basra", "Maliki", "Basra"),
+        ("Western al-Anbar was hit by strikes", None, "al-Anbar"),
+        ("Gunmen attacked Camp al-Taji", None, "Camp al-Taji"),
+    ],
+)
+def test_mentions_english_family_name_is_not_a_place(
+    text: str, absent: str | None, present: str
+) -> None:
+    found = [m.text for m in recognizer_for(load_gazetteer())(text, "en")]
+    assert present in found
+    if absent is not None:
+        assert not any(absent in f for f in found)

@@ -20,10 +20,12 @@ def test_pipeline_no_foreign_place_on_the_incident_layer(collected) -> None:  # 
     incidents = [i for r in collected.results for i in r.incidents]
     assert len(incidents) > 40
     for incident in incidents:
-        assert incident.place is not None and incident.place.place is not None, (
-            incident.id
-        )
-        assert not incident.place.foreign and incident.place.place.in_iraq, incident.id
+        place = incident.place
+        assert place is not None and place.lat is not None, incident.id
+        assert not place.foreign, incident.id
+        # a gazetteer place in Iraq, or an unknown place put inside an Iraqi container
+        # (s6's «منطقة (المعقل)» in Basra)
+        assert place.place is None or place.place.in_iraq, incident.id
 
 
 def test_pipeline_every_place_span_indexes_the_original_text(collected) -> None:  # type: ignore[no-untyped-def]

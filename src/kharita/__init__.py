@@ -4,6 +4,8 @@ Python API (no I/O or network at import)::
 
     import kharita
     result = kharita.extract("قصف جوي استهدف قاعدة كالسو في محافظة بابل")
+    nlp = kharita.Pipeline()               # build once: gazetteer, automaton, lexicon
+    doc = nlp(article)                     # a Doc with mentions, places, incidents
     run = kharita.process(["examples/"])
     html = kharita.render_map(run.incidents)
 """
@@ -28,6 +30,8 @@ from .models import (
 
 if TYPE_CHECKING:
     from .api import extract, process, render_map
+    from .doc import Doc
+    from .pipeline import Pipeline, Settings
 
 __version__ = "0.1.0"
 
@@ -35,13 +39,16 @@ __all__ = [
     "Article",
     "ArticleResult",
     "Count",
+    "Doc",
     "EventDate",
     "GazetteerPlace",
     "Incident",
     "Mention",
+    "Pipeline",
     "RecordError",
     "ResolvedPlace",
     "RunReport",
+    "Settings",
     "Source",
     "__version__",
     "extract",
@@ -56,4 +63,12 @@ def __getattr__(name: str) -> Any:
         from . import api
 
         return getattr(api, name)
+    if name in ("Pipeline", "Settings"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    if name == "Doc":
+        from .doc import Doc
+
+        return Doc
     raise AttributeError(f"module 'kharita' has no attribute {name!r}")

@@ -14,7 +14,7 @@ from pathlib import Path
 from .gazetteer import Gazetteer, load_gazetteer
 from .ingest import article_from_record
 from .models import Article, ArticleResult, RecordError
-from .pipeline import Collected, extract_article
+from .pipeline import Collected, pipeline_for
 from .pipeline import process as _process
 from .render import render_map
 
@@ -39,7 +39,7 @@ def extract(
         if isinstance(record, RecordError):
             raise ValueError(str(record))
         article = record
-    return extract_article(article, gazetteer)
+    return pipeline_for(gazetteer).extract(article)
 
 
 def process(

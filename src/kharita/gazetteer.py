@@ -21,8 +21,10 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
+from .cache import cached, content_hash, dump_pickle, load_pickle, source_files
 from .errors import GazetteerError
 from .models import GazetteerPlace
 from .text.normalize import key
@@ -51,11 +53,22 @@ OPTIONAL_COLUMNS = (
 
 
 def default_directory() -> Path:
-    """``$KHARITA_GAZETTEER`` or the ``gazetteer/`` folder of this checkout."""
+    """``$KHARITA_GAZETTEER``, else the gazetteer shipped inside the package.
+
+    The repository's top-level ``gazetteer/`` folder is installed as the data package
+    ``kharita.gazetteer_data`` (see ``setup.py``), in wheels and editable installs alike.
+    """
     env = os.environ.get("KHARITA_GAZETTEER")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "gazetteer"
+    shipped = resources.files("kharita.gazetteer_data")
+    if not isinstance(shipped, Path):  # e.g. a zipped install: no folder to glob
+        raise GazetteerError(
+            str(shipped),
+            None,
+            "shipped gazetteer is not a folder; set KHARITA_GAZETTEER",
+        )
+    return shipped
 
 
 @dataclass(frozen=True)
@@ -203,10 +216,25 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
     duplicate id.  Polygon agreement is checked by :func:`check_gazetteer` only.
     """
     root = Path(directory) if directory is not None else default_directory()
+    # start-up cache (kharita.cache): a parsed gazetteer of some size (the shipped
+    # one), keyed by its files and this module; small ones are quicker to parse
+    files = gazetteer_files(root)
+    if sum(f.stat().st_size for f in files) < CACHE_MIN_BYTES:
+        return _read(root, files)
+    code = source_files(__name__, "kharita.models", "kharita.text.normalize")
+    key = content_hash(str(root), files, code)
+    load = load_pickle(Gazetteer)
+    return cached("gazetteer", key, lambda: _read(root, files), dump_pickle, load)
+
+
+CACHE_MIN_BYTES = 100_000
+
+
+def _read(root: Path, files: list[Path]) -> Gazetteer:
     places: list[GazetteerPlace] = []
     ambiguous: dict[str, frozenset[str]] = {}
     origins: dict[str, str] = {}
-    for path in gazetteer_files(root):
+    for path in files:
         for line, row in read_rows(path):
             place = parse_row(row, path.name, line)
             if place.id in origins:

@@ -18,6 +18,7 @@ Lang = Literal["ar", "en"]
 MentionKind = Literal["gazetteer", "coordinates", "fuzzy"]
 PlaceRole = Literal["site", "container", "reference", "prior", "actor", "other"]
 DatePrecision = Literal["day", "month", "year"]
+Outcome = Literal["completed", "foiled"]  # foiled: defused, intercepted, thwarted
 
 IRAQ = "IQ"
 
@@ -153,10 +154,18 @@ class ResolvedPlace:
 
 @dataclass(frozen=True, slots=True)
 class Count:
-    """A casualty count as a range; ``None`` bounds mean unknown."""
+    """A casualty count as a range; ``None`` bounds mean unknown.
+
+    ``Count(0, 0)`` is an explicit zero ("no casualties"), ``Count()`` not
+    stated.  ``vague`` marks a figure read from a quantity word («العشرات»,
+    "several", a bare «إصابات»): ``min`` is the lower bound the word entails,
+    ``max`` is open, and a stated figure always beats it.  ``vague`` does not
+    take part in equality.
+    """
 
     min: int | None = None
     max: int | None = None
+    vague: bool = field(default=False, compare=False)
 
     @property
     def known(self) -> bool:
@@ -218,6 +227,11 @@ class Incident:
     attribution: Attribution = field(default_factory=Attribution)
     trigger: str = ""
     trigger_span: tuple[int, int] | None = None
+    # a toll stated for killed and wounded together («12 بين قتيل وجريح», "12 casualties")
+    casualties: Count = field(default_factory=Count)
+    # deaths among the attackers when the text says so; included in ``killed``
+    killed_perpetrators: Count = field(default_factory=Count)
+    outcome: Outcome = "completed"
 
     @property
     def lat(self) -> float | None:

@@ -23,9 +23,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from .gazetteer import Gazetteer
 from .models import Mention
 from .resolve.types import type_agrees
@@ -263,6 +260,9 @@ class OpenPlaces:
                 return ids
         if len(name) < 5:
             return ()
+        from rapidfuzz import process  # lazy: start-up (fuzzy look-ups are rare)
+        from rapidfuzz.distance import Levenshtein
+
         limit = 1 if len(name) < 9 else 2
         best: tuple[int, tuple[str, ...]] = (limit + 1, ())
         for length in range(len(name) - limit, len(name) + limit + 1):

@@ -4,7 +4,14 @@ One object per article::
 
     {"id": ..., "places": [{"text", "start", "end", "name", "name_ar", "lat", "lon",
                             "type", "source", "confidence", ...}],
-     "incidents": [{"type", "date", "killed", "wounded", "place", "lat", "lon", ...}]}
+     "incidents": [{"type", "date", "killed", "wounded", "casualties",
+                    "killed_perpetrators", "place", "lat", "lon", ...}]}
+
+``killed``/``wounded`` are ``{"min", "max"}`` (plus ``"vague": true`` for a
+quantity word); ``casualties`` is a toll stated for killed and wounded together
+(«12 بين قتيل وجريح», "12 casualties"), never counted in ``killed``;
+``killed_perpetrators`` is the attackers' part of ``killed`` when the text says
+who died.
 
 ``start``/``end`` are character offsets into the article's input ``text``.
 Field names here are a public contract: add fields, never rename them.
@@ -52,8 +59,14 @@ def place_to_dict(place: ResolvedPlace) -> dict[str, Any]:
     return out
 
 
-def count_to_dict(count: Count) -> dict[str, int | None]:
-    return {"min": count.min, "max": count.max}
+def count_to_dict(count: Count) -> dict[str, int | bool | None]:
+    """``{"min", "max"}``: ``{"min": 0, "max": 0}`` is an explicit zero, nulls are
+    not stated; ``"vague": true`` is added when the figure is a lower bound read
+    from a quantity word («العشرات», "several", a bare «إصابات»)."""
+    out: dict[str, int | bool | None] = {"min": count.min, "max": count.max}
+    if count.vague:
+        out["vague"] = True
+    return out
 
 
 def source_to_dict(source: Source) -> dict[str, Any]:
@@ -82,6 +95,8 @@ def incident_to_dict(incident: Incident) -> dict[str, Any]:
         "date_weekday": incident.date.weekday,
         "killed": count_to_dict(incident.killed),
         "wounded": count_to_dict(incident.wounded),
+        "casualties": count_to_dict(incident.casualties),
+        "killed_perpetrators": count_to_dict(incident.killed_perpetrators),
         "place": gaz.name_en if gaz else (place.mention.text if place else None),
         "place_ar": gaz.name_ar if gaz else None,
         "place_id": gaz.id if gaz else None,
@@ -99,6 +114,7 @@ def incident_to_dict(incident: Incident) -> dict[str, Any]:
         "denied_by": att.denied_by,
         "report_count": incident.report_count,
         "sources": [source_to_dict(s) for s in incident.sources],
+        "outcome": incident.outcome,
     }
 
 

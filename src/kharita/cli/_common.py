@@ -9,19 +9,18 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 import click
 
 from ..errors import ConfigurationError
-from ..export.acled_csv import write_csv
-from ..export.geojson import write_geojson
 from ..incidents import merge_incidents
 from ..models import ArticleResult, Incident, RecordError
 from ..pipeline import iter_results
-from ..resolve.online import OnlineFallback, default_user_agent
-from ..store import Store
+
+if TYPE_CHECKING:
+    from ..resolve.online import OnlineFallback
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 F = TypeVar("F", bound=Callable[..., Any])
@@ -164,6 +163,8 @@ def _online(ctx: click.Context, params: dict[str, Any]) -> OnlineFallback | None
         raise ConfigurationError(
             f"--nominatim needs an http(s) URL, got {params['nominatim']!r}"
         )
+    from ..resolve.online import OnlineFallback, default_user_agent  # lazy: start-up
+
     fallback = OnlineFallback(
         params["geocode_cache"],
         default_user_agent(params.get("contact")),
@@ -215,6 +216,8 @@ def store_sink(db: str | None, tally_outputs: list[str]) -> Iterator[list[Sink]]
     if not db:
         yield []
         return
+    from ..store import Store  # lazy: start-up
+
     batch: list[ArticleResult] = []
     with Store(db) as store:
 
@@ -235,6 +238,9 @@ def write_outputs(
     results: Sequence[ArticleResult],
 ) -> list[str]:
     """GeoJSON/CSV files asked for by ``output_options``."""
+    from ..export.acled_csv import write_csv  # lazy: start-up
+    from ..export.geojson import write_geojson
+
     written: list[str] = []
     if params.get("geojson"):
         write_geojson(incidents, params["geojson"])

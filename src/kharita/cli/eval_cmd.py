@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..evaluate.gold import evaluate_file, table_lines
-
 
 @click.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -30,16 +28,17 @@ def eval_command(gold: Path, articles: Path | None, as_json: bool) -> None:
     acc@50km and killed exact on its headlines, per half (dev, heldout).
     """
     if gold.suffix.lower() == ".csv":
-        from ..evaluate.ucdp import evaluate_ucdp, ucdp_lines
+        from ..evaluate.ucdp import evaluate_ucdp, ucdp_lines  # lazy, like gold
 
         ucdp = evaluate_ucdp(gold)
-        lines = ucdp_lines(ucdp)
         if as_json:
             click.echo(json.dumps(ucdp, ensure_ascii=False))
             return
-        for line in lines:
+        for line in ucdp_lines(ucdp):
             click.echo(line)
         return
+    from ..evaluate.gold import evaluate_file, table_lines  # lazy: geopy, start-up
+
     scores = evaluate_file(gold, articles)
     if as_json:
         click.echo(json.dumps(scores, ensure_ascii=False))

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..resolve.geocoders import LocalGeocoder, geocode_record
-
 
 @click.command("geocode")
 @click.argument("queries", nargs=-1, metavar="QUERY...")
@@ -30,6 +28,8 @@ def geocode(queries: tuple[str, ...], input_file: Path | None) -> None:
         lines.extend(line.strip() for line in text.splitlines() if line.strip())
     if not lines:
         raise click.UsageError("give at least one QUERY or --input FILE")
+    from ..resolve.geocoders import LocalGeocoder, geocode_record  # lazy: geopy
+
     geocoder = LocalGeocoder()
     for query in lines:
         click.echo(json.dumps(geocode_record(geocoder, query), ensure_ascii=False))

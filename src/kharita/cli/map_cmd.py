@@ -7,16 +7,6 @@ from typing import Any, Literal
 
 import click
 
-from ..render import render_map
-from ..render.basemap import default_bases
-from ..render.export import (
-    chromium_browser,
-    embed_snippet,
-    export_pdf,
-    export_png,
-    write_html,
-)
-from ..store import Store, filter_incidents
 from ._common import (
     Tally,
     finish,
@@ -64,6 +54,12 @@ def _filter_options(fn: Any) -> Any:
 def _exports(output: Path, png: str | None, pdf: str | None) -> list[str]:
     if not (png or pdf):
         return []
+    from ..render.export import (
+        chromium_browser,
+        export_pdf,
+        export_png,
+    )  # lazy: start-up
+
     written: list[str] = []
     with chromium_browser() as browser:
         if png:
@@ -129,6 +125,12 @@ def map_command(
     With --db, new articles are added to the store and the map shows everything
     the store holds (filtered by --since/--until/--type/--governorate).
     """
+    # lazy imports: folium, branca, jinja2 and shapely load only when a map is drawn
+    from ..render import render_map
+    from ..render.basemap import default_bases
+    from ..render.export import embed_snippet, write_html
+    from ..store import Store, filter_incidents
+
     require_inputs(params, allow_db=True)
     tally, outputs = Tally(), list[str]()
     with store_sink(params["db"], outputs) as sinks:

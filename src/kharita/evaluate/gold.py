@@ -67,17 +67,22 @@ def gold_format(rows: Sequence[Row]) -> str:
 
 
 def _extract(gaz: Gazetteer) -> Callable[[Article], ArticleResult]:
-    from ..pipeline import extract_article
+    from ..pipeline import pipeline_for
 
-    return lambda article: extract_article(article, gaz)
+    return pipeline_for(gaz).extract
 
 
 def _places_only(gaz: Gazetteer) -> Callable[[Article], list[ResolvedPlace]]:
-    from ..mentions import recognizer_for
-    from ..resolve import resolve_places
+    """Recognition and resolution only (the place gold sets score nothing else)."""
+    from ..pipeline import pipeline_for
 
-    recognize = recognizer_for(gaz)
-    return lambda a: resolve_places(a, recognize(a.text, a.lang), gaz)
+    nlp = pipeline_for(gaz)
+
+    def places(article: Article) -> list[ResolvedPlace]:
+        doc = nlp.resolve_places(nlp.recognise_places(nlp.make_doc(article)))
+        return list(doc.places)
+
+    return places
 
 
 def _point(rp: ResolvedPlace) -> Point | None:

@@ -10,7 +10,13 @@ row counts as wrong for every measure.
 * ``date_day_accuracy`` - over gold rows dated to the day: same ISO day;
   ``date_accuracy`` - over all rows: same ISO string and precision (both null
   counts as right);
-* ``casualty_exact`` - killed and wounded both equal (null = unknown);
+* ``casualty_exact`` - killed and wounded both equal (null = unknown), and the
+  combined toll when the gold row has a ``casualties`` field; a gold count with
+  ``"vague": true`` must also be flagged vague; ``killed_exact`` /
+  ``wounded_exact`` each on its own;
+* ``by_construction`` - for gold rows naming the casualty ``construction`` they
+  test (``tests/gold/casualty_constructions.jsonl``): rows, missed and
+  ``casualty_exact`` per construction;
 * ``location_acc10`` - over gold rows with a point: within 10 km;
 * ``dedup`` - article pairs: gold pairs share an ``event_key``; predicted pairs
   are sources of one incident after :func:`kharita.incidents.merge_incidents`
@@ -62,7 +68,44 @@ def _pair(
 def _count(value: Any) -> Count:
     if not value:
         return Count()
-    return Count(value.get("min"), value.get("max"))
+    return Count(value.get("min"), value.get("max"), vague=bool(value.get("vague")))
+
+
+def _same_count(gold: Any, predicted: Count) -> bool:
+    want = _count(gold)
+    if predicted != want:
+        return False
+    return not (isinstance(gold, dict) and "vague" in gold) or (
+        predicted.vague == want.vague
+    )
+
+
+def _casualties_right(g: Row, i: Incident | None) -> bool:
+    return (
+        i is not None
+        and _same_count(g.get("killed"), i.killed)
+        and _same_count(g.get("wounded"), i.wounded)
+        and ("casualties" not in g or _same_count(g["casualties"], i.casualties))
+    )
+
+
+def _by_construction(
+    pairs: list[tuple[Row, Incident | None]],
+) -> dict[str, dict[str, Any]]:
+    groups: dict[str, list[tuple[Row, Incident | None]]] = {}
+    for g, i in pairs:
+        if g.get("construction"):
+            groups.setdefault(str(g["construction"]), []).append((g, i))
+    return {
+        name: {
+            "n": len(rows),
+            "missed": sum(1 for _, i in rows if i is None),
+            "casualty_exact": _ratio(
+                sum(1 for g, i in rows if _casualties_right(g, i)), len(rows)
+            ),
+        }
+        for name, rows in sorted(groups.items())
+    }
 
 
 def _ratio(hits: int, total: int) -> float | None:
@@ -90,6 +133,7 @@ def score_incidents(
         "missed": sum(1 for _, i in pairs if i is None),
         **_field_scores(pairs),
         "dedup": _dedup(gold_rows, results).to_dict(),
+        **({"by_construction": by} if (by := _by_construction(pairs)) else {}),
     }
 
 
@@ -105,10 +149,15 @@ def _field_scores(pairs: list[tuple[Row, Incident | None]]) -> dict[str, float |
         1 for g, i in pairs
         if i is not None and i.date.iso == g.get("date") and i.date.precision == g.get("date_precision")
     )  # fmt: skip
-    cas_hits = sum(
-        1 for g, i in pairs
-        if i is not None and i.killed == _count(g.get("killed")) and i.wounded == _count(g.get("wounded"))
-    )  # fmt: skip
+    cas_hits = sum(1 for g, i in pairs if _casualties_right(g, i))
+    killed_hits = sum(
+        1 for g, i in pairs if i is not None and _same_count(g.get("killed"), i.killed)
+    )
+    wounded_hits = sum(
+        1
+        for g, i in pairs
+        if i is not None and _same_count(g.get("wounded"), i.wounded)
+    )
     located = [(g, i) for g, i in pairs if g.get("lat") is not None]
     loc_hits = sum(1 for g, i in located if i is not None and _distance(g, i) <= 10.0)
     return {
@@ -116,6 +165,8 @@ def _field_scores(pairs: list[tuple[Row, Incident | None]]) -> dict[str, float |
         "date_day_accuracy": _ratio(day_hits, len(day_rows)),
         "date_accuracy": _ratio(date_hits, len(pairs)),
         "casualty_exact": _ratio(cas_hits, len(pairs)),
+        "killed_exact": _ratio(killed_hits, len(pairs)),
+        "wounded_exact": _ratio(wounded_hits, len(pairs)),
         "location_acc10": _ratio(loc_hits, len(located)),
     }
 

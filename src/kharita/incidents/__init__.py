@@ -8,7 +8,9 @@ places into incidents and returns the places with their ``role`` set;
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
+from ..doc import Doc, make_doc
 from ..models import Article, Incident, ResolvedPlace
 from .dedup import merge_incidents
 from .extract import extract
@@ -24,7 +26,13 @@ __all__ = [
 
 
 def extract_incidents(
-    article: Article, places: Sequence[ResolvedPlace]
+    source: Doc | Article,
+    places: Sequence[ResolvedPlace],
+    *,
+    today: date | None = None,
 ) -> tuple[tuple[Incident, ...], tuple[ResolvedPlace, ...]]:
-    """Incidents reported by ``article`` and its ``places`` with roles set."""
-    return extract(article, places)
+    """Incidents reported by an article (its :class:`~kharita.doc.Doc`, or the
+    Article itself) and its ``places`` with roles set.  ``today`` is the
+    reference day for an undated article's relative dates."""
+    doc = source if isinstance(source, Doc) else make_doc(source)
+    return extract(doc.article, places, today=today, doc=doc)

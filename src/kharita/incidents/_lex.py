@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..text.clitics import PROCLITIC_CHARS, STACK_PATTERN
 from ..text.normalize import fold
 
-AR_PROCLITICS = r"(?:[وف]?(?:بال|لل|كال|ال|[بلك])?)"
-_PROCLITIC_CHARS = "وفبالك"  # every character AR_PROCLITICS can start with
+AR_PROCLITICS = STACK_PATTERN  # the one clitic table (kharita.text.clitics)
+_PROCLITIC_CHARS = "".join(sorted(PROCLITIC_CHARS))  # a match may start with any
 AR_SUFFIX = r"(?:ات|ان|ين|ون|وا|ها|هم|يه|يا|ا|ه|ي|ت)?"
 _SPACE = re.compile(r"\s+")
 
@@ -28,15 +28,28 @@ def phrase_key(text: str) -> str:
     return _SPACE.sub(" ", fold(text)).strip()
 
 
-@dataclass(frozen=True, slots=True)
 class Phrases:
-    """A compiled phrase regex plus a cheap gate: the characters a match can
-    start with.  A text without any of them (an English pattern on an Arabic
-    article) is skipped with one C-level character-class scan instead of the
-    full regex tried at every position."""
+    """A phrase regex plus a cheap gate: the characters a match can start with.
 
-    pattern: re.Pattern[str]
-    gate: re.Pattern[str]
+    A text without any of them (an English pattern on an Arabic article) is
+    skipped with one C-level character-class scan; the regex itself is
+    compiled the first time a text passes the gate, so a run over Arabic
+    articles never pays for compiling the English tables (start-up).
+    """
+
+    __slots__ = ("_pattern", "gate", "source")
+
+    def __init__(self, source: str, gate: re.Pattern[str]) -> None:
+        self.source = source
+        self.gate = gate
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled phrase regex (compiled on first use)."""
+        if self._pattern is None:
+            self._pattern = re.compile(self.source)
+        return self._pattern
 
     def search(
         self, text: str, pos: int = 0, endpos: int | None = None
@@ -61,8 +74,7 @@ def compile_phrases(
     """One regex matching any of ``phrases``; group ``p`` is the phrase itself."""
     keys = {phrase_key(p) for p in phrases if p.strip()}
     if not keys:
-        never = re.compile(r"(?!x)x")
-        return Phrases(never, never)
+        return Phrases(r"(?!x)x", re.compile(r"(?!x)x"))
     body = trie_regex(keys, r"\s+(?:ال)?" if lang == "ar" else r"\s+")
     first = {k[0] for k in keys}
     if lang == "ar":
@@ -70,12 +82,8 @@ def compile_phrases(
         suf = AR_SUFFIX if suffix else ""
         if clitics:
             first.update(_PROCLITIC_CHARS)
-        return Phrases(
-            re.compile(rf"(?<!\w){pre}(?P<p>{body}){suf}(?!\w)"), _char_class(first)
-        )
-    return Phrases(
-        re.compile(rf"(?<![\w.-])(?P<p>{body})(?![\w-])"), _char_class(first)
-    )
+        return Phrases(rf"(?<!\w){pre}(?P<p>{body}){suf}(?!\w)", _char_class(first))
+    return Phrases(rf"(?<![\w.-])(?P<p>{body})(?![\w-])", _char_class(first))
 
 
 def _char_class(chars: Iterable[str]) -> re.Pattern[str]:

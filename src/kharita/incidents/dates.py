@@ -48,6 +48,7 @@ from ._lex import phrase_key, trie_regex
 PAST_WORDS = ("الفايت", "الماضي", "المنصرم")
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _EXPLICIT = {"full", "daymonth", "numeric", "monthyear", "year"}
+_KIND_RANK = {**dict.fromkeys(_EXPLICIT, 0), "weekday": 1}  # then relative words
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,12 +233,17 @@ def _mention(
 def resolve(
     mention: DateMention, ref: Reference | None, today: date | None = None
 ) -> EventDate:
-    """The date a mention denotes, given the article date ``ref``."""
+    """The date a mention denotes, given the article date ``ref``.
+
+    ``today`` is accepted for callers that pass the run's clock; no rule needs
+    it (an undated article's anchor comes from :func:`text_reference`), and the
+    wall clock is never read.
+    """
     kind = mention.kind
     if kind in ("full", "numeric"):
         return _ymd(mention, mention.year, kind)
     if kind == "daymonth":
-        return _day_month(mention, ref, today or date.today())
+        return _day_month(mention, ref)
     if kind == "year":
         return _event(mention, f"{mention.year:04d}", "year", kind)
     if kind == "monthyear":
@@ -269,7 +275,7 @@ def _ymd(m: DateMention, year: int | None, rule: str) -> EventDate:
     return _event(m, day.isoformat(), "day", rule)
 
 
-def _day_month(m: DateMention, ref: Reference | None, today: date) -> EventDate:
+def _day_month(m: DateMention, ref: Reference | None) -> EventDate:
     if ref is None or ref.inferred:
         return _anchored(m, ref)
     limit = ref.as_date()
@@ -303,9 +309,14 @@ def _anchored(m: DateMention, ref: Reference | None) -> EventDate:
     return _event(m, fits[0].isoformat(), "day", "weekday+daymonth")
 
 
-def text_reference(mentions: list[DateMention], today: date) -> Reference | None:
-    """A year-only anchor from the latest year the text states (no article date)."""
-    years = [m.year for m in mentions if m.year and m.year <= today.year]
+def text_reference(
+    mentions: list[DateMention], today: date | None = None
+) -> Reference | None:
+    """A year-only anchor from the latest year the text states (no article
+    date); with ``today`` (the run's clock), years after it are ignored."""
+    years = [
+        m.year for m in mentions if m.year and (today is None or m.year <= today.year)
+    ]
     return Reference(max(years), None, None, inferred=True) if years else None
 
 
@@ -340,7 +351,14 @@ def _month_end(year: int, month: int) -> int:
 
 
 def best_date(candidates: list[tuple[DateMention, EventDate]]) -> EventDate | None:
-    """The most informative resolved date among mentions (explicit beats relative)."""
+    """The most informative resolved date among mentions: the most precise;
+    then an explicit date, then a named weekday, then a relative word.
+
+    A weekday beats a relative word of the same sentence: «اليوم الاثنين» or
+    «أمس الأحد» in an article dated a day or two later is the named day (the
+    most recent such weekday on or before the publication date), not the
+    publication date itself.
+    """
     known = [(m, d) for m, d in candidates if d.iso]
     if not known:
         return None
@@ -348,7 +366,7 @@ def best_date(candidates: list[tuple[DateMention, EventDate]]) -> EventDate | No
         known,
         key=lambda md: (
             _PRECISION_RANK[md[1].precision or "year"],
-            md[0].kind not in _EXPLICIT,
+            _KIND_RANK.get(md[0].kind, 2),
         ),
     )
     return d

@@ -17,7 +17,9 @@ or near, and the dates allow it:
 
 Figures are compatible when the ranges overlap or the larger lower bound is at
 most 1.5x the smaller.  A merged incident lists every source (earliest first),
-widens casualty ranges (min of mins, max of maxes, open if any is open), takes
+keeps the most specific casualty figures (a vague report never erases or widens
+a stated one; different stated figures give a range: min of mins, max of maxes,
+open if any is open; :func:`kharita.incidents.casualty_combine.merge_counts`), takes
 the most precise date, the most specific site, and the first stated
 attribution of each kind; its confidence rises with each report.
 """
@@ -31,6 +33,7 @@ from datetime import date
 
 from ..models import Attribution, Count, EventDate, Incident
 from . import places as P
+from .casualty_combine import merge_counts
 from .dates import weekday_of
 from .types import get_type
 
@@ -117,14 +120,6 @@ def _month_covers(month: EventDate, day: EventDate) -> bool:
     )  # fmt: skip
 
 
-def _widen(counts: list[Count]) -> Count:
-    known = [c for c in counts if c.min is not None]
-    if not known:
-        return Count()
-    hi = None if any(c.max is None for c in known) else max(c.max or 0 for c in known)
-    return Count(min(c.min or 0 for c in known), hi)
-
-
 def _best_date(dates: list[EventDate]) -> EventDate:
     rank = {"day": 0, "month": 1, "year": 2}
     known = [d for d in dates if d.iso]
@@ -170,8 +165,10 @@ def _merge(group: list[Incident]) -> Incident:
         lead,
         id=group[0].id,
         date=_best_date([i.date for i in group]),
-        killed=_widen([i.killed for i in group]),
-        wounded=_widen([i.wounded for i in group]),
+        killed=merge_counts([i.killed for i in group]),
+        wounded=merge_counts([i.wounded for i in group]),
+        casualties=merge_counts([i.casualties for i in group]),
+        killed_perpetrators=merge_counts([i.killed_perpetrators for i in group]),
         place=site,
         sources=tuple(s for i in group for s in i.sources),
         confidence=round(min(1.0, confidence), 3),

@@ -34,6 +34,9 @@ from ._lex import phrase_key
 UNKNOWN_RANK = 5
 key = lru_cache(maxsize=4096)(_fold_key)  # place names repeat across mentions
 _DATELINE = re.compile(r"^\s*(?:/|-|\(|\|)")
+# a dateline heads the text: at most three words before it, no preposition
+# («قتل شرطي في ناحية العلم (20 كم شرق تكريت)» is no dateline)
+_DATELINE_HEAD = re.compile(r"^(?:\s*(?!(?:في|ب|من|in|at|of)\s)[^\s.\n]+){0,3}\s*$")
 _BETWEEN_AND = re.compile(r"(?<!\w)between\s+[\w'-]+(?:\s+[\w'-]+){0,2}\s+and\s+$")
 
 
@@ -106,8 +109,40 @@ def near_text(doc: Doc, rp: ResolvedPlace) -> tuple[str, str]:
     return doc.text[max(0, s - 30) : s], doc.text[e : e + 25]
 
 
+@lru_cache(maxsize=1)
+def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    groups: dict[str, list[str]] = {}
+    for row in load_table("person_name_cues"):
+        groups.setdefault(row["kind"], []).append(phrase_key(row["cue"]))
+
+    def body(kind: str) -> str:
+        return "|".join(
+            r"\s+".join(map(re.escape, c.split()))
+            for c in sorted(set(groups.get(kind, [])), key=len, reverse=True)
+        )
+
+    tail = r"\s+(?:al-|el-)?$"
+    given = re.compile(rf"(?<!\w)[وف]?(?:{body('given_name')}){tail}")
+    words = r"(?:\s+(?!(?:في|من|الي|علي|قرب|in|at|of|near)\s)[^\s,.;:()\"]+){0,3}"
+    title = re.compile(rf"(?<!\w)[وف]?(?:{body('title')}){words}{tail}")
+    return given, title
+
+
+def in_person_name(doc: Doc, rp: ResolvedPlace) -> bool:
+    """True for a family name that is also a place: a given name right before
+    it («مقتدى الصدر», "Moqtada al-Sadr") or a title up to three words before
+    it with no punctuation or preposition between («الشيخ عبد الرزاق الرمادي»)."""
+    s = doc.folded(rp.start)
+    before = doc.text[max(0, s - 50) : s]
+    given, title = _person_patterns()
+    return bool(given.search(before) or title.search(before))
+
+
 def cue_role(doc: Doc, rp: ResolvedPlace) -> str | None:
-    """``actor``, ``reference``, ``launch`` or ``dateline`` from the words around a mention."""
+    """``person``, ``actor``, ``reference``, ``launch`` or ``dateline`` from
+    the words around a mention."""
+    if in_person_name(doc, rp):
+        return "person"
     before, after = near_text(doc, rp)
     pats = _cue_patterns()
     if pats["actor_verb"].search(after):
@@ -115,7 +150,7 @@ def cue_role(doc: Doc, rp: ResolvedPlace) -> str | None:
     if (
         doc.folded(rp.start) < 40
         and _DATELINE.search(after)
-        and "\n" not in doc.text[: doc.folded(rp.start)]
+        and _DATELINE_HEAD.match(doc.text[: doc.folded(rp.start)])
     ):
         return "dateline"
     if pats["launch"].search(before):

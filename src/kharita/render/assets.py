@@ -45,9 +45,7 @@ CSS_IMPORT = re.compile(r"@import|url\(\s*['\"]?\s*(?:https?:)?//", re.IGNORECAS
 def asset_path(rel: str) -> Path:
     path = ASSETS_DIR / rel
     if not path.is_file():
-        raise RenderError(
-            f"missing map asset {rel}; run python -m kharita.render.build_assets"
-        )
+        raise RenderError(f"missing map asset {rel}; run python tools/build_assets.py")
     return path
 
 

@@ -1,7 +1,7 @@
 """The shipped vector basemap: countries, rivers, lakes, governorates and cities.
 
 Countries, rivers and lakes come from ``render/data/basemap.json`` (built by
-:mod:`kharita.render.build_basemap`).  Governorates are read from the gazetteer's
+``tools/build_basemap.py``).  Governorates are read from the gazetteer's
 ``boundaries/iraq_governorates.geojson`` (properties ``name_en``, ``name_ar``) and
 cities from the gazetteer's populated places; both are optional, a missing file is
 logged and the map is drawn without that layer.
@@ -50,9 +50,7 @@ class Basemap:
 @lru_cache(maxsize=1)
 def _shipped() -> Json:
     if not DATA.is_file():
-        raise RenderError(
-            f"missing {DATA.name}; run python -m kharita.render.build_basemap"
-        )
+        raise RenderError(f"missing {DATA.name}; run python tools/build_basemap.py")
     data: Json = json.loads(DATA.read_text(encoding="utf-8"))
     return data
 

@@ -14,11 +14,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
-from functools import lru_cache
 
+from ..doc import Doc, make_doc
 from ..gazetteer import Gazetteer
+from ..lexicon import load_table
 from ..models import (
     Article,
     Candidate,
@@ -29,11 +30,13 @@ from ..models import (
     RelativeLocation,
     ResolvedPlace,
 )
+from ..text.coordinates import parse_coordinates
+from ..text.normalize import key
 from .candidates import Context, build_context, candidates_for
 from .containers import place_open_mentions
-from .coordinates import parse_coordinates
 from .disambiguate import confidence, score
 from .geometry import in_iraq
+from .local import apply_local_rules
 from .relative import find_road, relative_location, road_point
 from .types import is_admin_type, is_country
 
@@ -44,11 +47,24 @@ _FUZZY_CONFIDENCE = 0.7
 
 
 def resolve_places(
-    article: Article, mentions: Sequence[Mention], gazetteer: Gazetteer
+    source: Doc | Article,
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    common_words: Collection[str] | None = None,
 ) -> list[ResolvedPlace]:
-    """One :class:`ResolvedPlace` per mention, in mention order."""
+    """One :class:`ResolvedPlace` per mention, in mention order.
+
+    ``source`` is the article's :class:`~kharita.doc.Doc` (an Article is read
+    into one); ``common_words`` are the names that are also ordinary words
+    (``common_word_names.tsv``, as the recogniser's cues hold them).
+    """
+    doc = source if isinstance(source, Doc) else make_doc(source)
+    if common_words is None:
+        common_words = frozenset(
+            key(r["name"]) for r in load_table("common_word_names")
+        )
     per_mention = [candidates_for(m, gazetteer) for m in mentions]
-    ctx = build_context(mentions, per_mention, article.lang)
+    ctx = build_context(mentions, per_mention, doc.article.lang)
     first = [
         score(m, places, ctx, i)
         for i, (m, places) in enumerate(zip(mentions, per_mention, strict=True))
@@ -60,17 +76,15 @@ def resolve_places(
         for i, (m, places) in enumerate(zip(mentions, per_mention, strict=True))
     ]
     ranked = _one_sense_per_name(mentions, ranked)
-    common = _common_words()
     out: list[ResolvedPlace] = []
     for mention, cands in zip(mentions, ranked, strict=True):
         if mention.kind == "coordinates":
             out.append(_from_coordinates(mention))
         else:
-            out.append(
-                _resolved(article.text, mention, cands, mention.matched in common)
-            )
-    out = place_open_mentions(article.text, out, ctx.iraq_focus)
-    return _roads(article.text, out)
+            out.append(_resolved(doc, mention, cands, mention.matched in common_words))
+    out = apply_local_rules(doc, out)
+    out = place_open_mentions(doc, out, ctx.iraq_focus)
+    return _roads(doc, out)
 
 
 def _add_anchors(ctx: Context, ranked: Sequence[Sequence[Candidate]]) -> None:
@@ -128,7 +142,7 @@ def _role(place: GazetteerPlace) -> PlaceRole:
 
 
 def _resolved(
-    text: str, mention: Mention, cands: Sequence[Candidate], common: bool
+    doc: Doc, mention: Mention, cands: Sequence[Candidate], common: bool
 ) -> ResolvedPlace:
     if not cands:
         return ResolvedPlace(
@@ -137,7 +151,7 @@ def _resolved(
     win = cands[0]
     place = win.place
     lat, lon, precision = place.lat, place.lon, place.precision_m
-    rel = relative_location(text, mention, place)
+    rel = relative_location(doc, mention, place)
     conf = confidence(cands, common)
     evidence = win.evidence
     if (
@@ -147,24 +161,14 @@ def _resolved(
         detail = f"«{mention.matched}» read as {place.name_ar or place.name_en}"
         evidence = (*evidence, Evidence("fuzzy_name", 0.0, detail))
     role = _role(place)
+    relative = None
+    foreign = not place.in_iraq
     if rel is not None:
         relative, (lat, lon), precision = rel
         detail = f"{relative.distance_km or '?'} km at {relative.bearing_deg:.0f}° from {place.name_en}"
         evidence = (*evidence, Evidence("relative_location", 0.0, detail))
         role = "site"
-        return ResolvedPlace(
-            mention,
-            place,
-            lat,
-            lon,
-            conf,
-            precision,
-            not in_iraq((lat, lon)),
-            evidence,
-            tuple(cands),
-            relative,
-            role,
-        )
+        foreign = not in_iraq((lat, lon))
     return ResolvedPlace(
         mention,
         place,
@@ -172,10 +176,10 @@ def _resolved(
         lon,
         conf,
         precision,
-        not place.in_iraq,
+        foreign,
         evidence,
         tuple(cands),
-        None,
+        relative,
         role,
     )
 
@@ -215,7 +219,7 @@ def _from_coordinates(mention: Mention) -> ResolvedPlace:
     )
 
 
-def _roads(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+def _roads(doc: Doc, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
     """«الطريق الرابط بين بغداد والبصرة»: the first place becomes the road's midpoint."""
     out = list(places)
     for i in range(len(out) - 1):
@@ -227,12 +231,12 @@ def _roads(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
             or is_country(a.place.type)
         ):
             continue
-        start = find_road(text, a.mention, b.mention)
+        start = find_road(doc, a.mention, b.mention)
         if start is None:
             continue
         (lat, lon), radius, bearing, half = road_point(a.place, b.place)
         rel = RelativeLocation(
-            start, b.end, text[start : b.end], a.place.id, bearing, half
+            start, b.end, doc.original_text[start : b.end], a.place.id, bearing, half
         )
         detail = f"road {a.place.name_en} - {b.place.name_en}, midpoint ±{radius / 1000:.0f} km"
         out[i] = replace(
@@ -246,10 +250,3 @@ def _roads(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
         )
         out[i + 1] = replace(b, role="reference")
     return out
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    from ..mentions import load_cues  # lazy: kharita.mentions imports this package
-
-    return frozenset(load_cues().common_words)

@@ -16,16 +16,16 @@ evidence saying which place it was put in and why.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..doc import Doc
 from ..models import Evidence, ResolvedPlace
+from .local import rejected
 from .types import default_precision_m, is_admin_type, is_country
 
 _LINK_GAP = 30  # characters between the unknown place and its linked container
 _LINK_WORDS = 3
-_SENTENCE_END = re.compile(r"[.!?\n؟]")
 _MAYBE_FOREIGN = (
     "city",
     "country",
@@ -46,14 +46,14 @@ _NON_SETTLEMENT_PENALTY = (
 
 
 def place_open_mentions(
-    text: str, resolved: Sequence[ResolvedPlace], iraq_focus: bool
+    doc: Doc, resolved: Sequence[ResolvedPlace], iraq_focus: bool
 ) -> list[ResolvedPlace]:
     """Give unresolved open-designator mentions the point of their container."""
     out = list(resolved)
     for i, rp in enumerate(out):
-        if rp.mention.kind != "fuzzy" or rp.lat is not None:
+        if rp.lat is not None or not (rp.mention.kind == "fuzzy" or rejected(rp)):
             continue
-        found = _linked(text, i, out) or (
+        found = _linked(doc, i, out) or (
             _nearest(i, out) if iraq_focus and not _maybe_foreign(rp) else None
         )
         if found is None:
@@ -70,10 +70,11 @@ def place_open_mentions(
             precision_m=size,
             foreign=box.foreign,
             evidence=(
+                *(rp.evidence if rejected(rp) else ()),
                 Evidence(
                     "open_designator",
                     0.0,
-                    f"«{rp.mention.designator}» names a place not in the gazetteer",
+                    f"«{rp.mention.designator or rp.mention.text}» names a place not in the gazetteer",
                 ),
                 Evidence(rule, confidence, detail),
             ),
@@ -100,12 +101,12 @@ def _usable(rp: ResolvedPlace) -> bool:
 
 
 def _linked(
-    text: str, i: int, places: Sequence[ResolvedPlace]
+    doc: Doc, i: int, places: Sequence[ResolvedPlace]
 ) -> tuple[ResolvedPlace, str, float, float] | None:
     end = places[i].end
     for rp in places[i + 1 :]:
-        gap = text[end : rp.start]
-        if len(gap) > _LINK_GAP or _SENTENCE_END.search(gap):
+        gap = doc.original_text[end : rp.start]
+        if len(gap) > _LINK_GAP or not doc.same_sentence(end, rp.start):
             return None
         if len(gap.split()) <= _LINK_WORDS and _usable(rp):
             return rp, "container_linked", _CONF_LINKED, _MIN_PRECISION_LINKED

@@ -104,9 +104,71 @@ def _governorates(path: Path) -> tuple[tuple[str, Any], ...]:
     return tuple(out)
 
 
+Ring = tuple[tuple[float, float], ...]
+_EDGE = 1e-9  # degrees: closer than this to an edge, GEOS decides
+
+
+@lru_cache(maxsize=2)
+def _rings(path: Path) -> tuple[tuple[str, tuple[float, ...], tuple[Ring, ...]], ...]:
+    """Each governorate's name, bounding box and rings, straight from the GeoJSON."""
+    if not path.is_file():
+        return ()
+    out = []
+    for feature in json.loads(path.read_text(encoding="utf-8")).get("features", []):
+        props, geometry = feature.get("properties") or {}, feature["geometry"]
+        name = (
+            props.get("name_en") or props.get("name") or props.get("governorate") or ""
+        )
+        polygons = geometry["coordinates"]
+        if geometry["type"] == "Polygon":
+            polygons = [polygons]
+        rings = tuple(
+            tuple((float(x), float(y)) for x, y, *_ in ring)
+            for polygon in polygons
+            for ring in polygon
+        )
+        xs = [x for ring in rings for x, _ in ring]
+        ys = [y for ring in rings for _, y in ring]
+        out.append((str(name), (min(xs), min(ys), max(xs), max(ys)), rings))
+    return tuple(out)
+
+
+def _inside(rings: tuple[Ring, ...], x: float, y: float) -> bool | None:
+    """Even-odd ray test; ``None`` when the point is too close to the boundary to tell."""
+    inside = False
+    for ring in rings:
+        for (xa, ya), (xb, yb) in zip(ring, ring[1:], strict=False):
+            if abs(ya - y) < _EDGE and xa > x - _EDGE:
+                return None  # on a vertex's level: an edge case for the ray
+            if (ya > y) != (yb > y):
+                xi = xa + (y - ya) * (xb - xa) / (yb - ya)
+                if abs(xi - x) < _EDGE:
+                    return None
+                if x < xi:
+                    inside = not inside
+    return inside
+
+
 @lru_cache(maxsize=4096)  # points are mostly gazetteer places, which recur
 def governorate_of(point: LatLon, path: Path | None = None) -> str | None:
-    """English name of the governorate polygon containing ``point``, if known."""
+    """English name of the governorate polygon containing ``point``, if known.
+
+    Start-up: a plain-Python point-in-polygon test answers (shapely and numpy take
+    longer to import than a whole article takes); points within 1e-9 degrees of a
+    boundary go to shapely/GEOS, so the answer is GEOS's for every point.
+    """
+    x, y = to_xy(point)
+    for name, (x0, y0, x1, y1), rings in _rings(path or boundaries_path()):
+        if x0 <= x <= x1 and y0 <= y <= y1:
+            inside = _inside(rings, x, y)
+            if inside is None:
+                return _governorate_of_geos(point, path)
+            if inside:
+                return name
+    return None
+
+
+def _governorate_of_geos(point: LatLon, path: Path | None = None) -> str | None:
     import shapely
 
     x, y = to_xy(point)
@@ -121,7 +183,7 @@ def in_iraq(point: LatLon, path: Path | None = None) -> bool:
     lat_min, lat_max, lon_min, lon_max = IRAQ_BBOX
     if not (lat_min <= point[0] <= lat_max and lon_min <= point[1] <= lon_max):
         return False  # outside the box: no polygon test needed
-    polys = _governorates(path or boundaries_path())
+    polys = _rings(path or boundaries_path())
     if polys:
         return governorate_of(point, path) is not None
     return True

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..doc import Doc
 from ..lexicon import load_table
 from ..models import GazetteerPlace, Mention, RelativeLocation
 from ..text.normalize import normalize
@@ -59,16 +60,15 @@ def _patterns() -> _Patterns:
     return _Patterns(rx, bearings, units)
 
 
-def find_relative(
-    text: str, mention: Mention
-) -> tuple[int, float, float | None] | None:
+def find_relative(doc: Doc, mention: Mention) -> tuple[int, float, float | None] | None:
     """``(phrase_start, bearing_deg, distance_km)`` when a relative phrase ends at the mention."""
+    text = doc.original_text
     lo = max(0, mention.start - WINDOW)
     if not _DIRECTION_HINT.search(text, lo, mention.start):
         return None
-    window = normalize(text[lo : mention.start])
+    f_lo, f_hi = doc.folded(lo), doc.folded(mention.start)
     pat = _patterns()
-    m = pat.relative.search(window.text)
+    m = pat.relative.search(doc.text[f_lo:f_hi])
     if m is None:
         return None
     direction = m.group("dir")
@@ -80,8 +80,8 @@ def find_relative(
         distance = float(m.group("num").replace(",", ".")) * pat.units.get(
             m.group("unit"), 1.0
         )
-    start, _ = window.span(m.start(), m.end())
-    return lo + start, bearing, distance
+    start, _ = doc.original(f_lo + m.start(), f_lo + m.end())
+    return start, bearing, distance
 
 
 def offset_point(
@@ -108,16 +108,21 @@ def offset_point(
 
 
 def relative_location(
-    text: str, mention: Mention, anchor: GazetteerPlace
+    doc: Doc, mention: Mention, anchor: GazetteerPlace
 ) -> tuple[RelativeLocation, LatLon, float] | None:
     """The relative phrase ending at ``mention``, resolved against ``anchor``."""
-    found = find_relative(text, mention)
+    found = find_relative(doc, mention)
     if found is None:
         return None
     start, bearing, distance = found
     point, precision = offset_point(anchor, bearing, distance)
     rel = RelativeLocation(
-        start, mention.end, text[start : mention.end], anchor.id, bearing, distance
+        start,
+        mention.end,
+        doc.original_text[start : mention.end],
+        anchor.id,
+        bearing,
+        distance,
     )
     return rel, point, precision
 
@@ -128,17 +133,16 @@ _ROAD = re.compile(
 _JOIN = re.compile(r"^\s*(?:و|and|to|-|–|الى|إلى)\s*$")
 
 
-def find_road(text: str, first: Mention, second: Mention) -> int | None:
+def find_road(doc: Doc, first: Mention, second: Mention) -> int | None:
     """Start of a «طريق ... بين A و B» / "road between A and B" phrase, or ``None``."""
-    between = normalize(text[first.end : second.start]).text
+    between = doc.text[doc.folded(first.end) : doc.folded(second.start)]
     if not _JOIN.match(between) and between.strip() != "":
         return None
-    lo = max(0, first.start - 40)
-    window = normalize(text[lo : first.start])
-    m = _ROAD.search(window.text)
+    f_lo, f_hi = doc.folded(max(0, first.start - 40)), doc.folded(first.start)
+    m = _ROAD.search(doc.text[f_lo:f_hi])
     if m is None:
         return None
-    return lo + window.span(m.start(), m.end())[0]
+    return doc.original(f_lo + m.start(), f_lo + m.end())[0]
 
 
 def road_point(

@@ -16,16 +16,25 @@ logger = logging.getLogger("kharita")
 
 @lru_cache(maxsize=1)
 def _zipf() -> Callable[[str, str], float] | None:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:
+    # Start-up: plain words are answered from a table compiled once and cached on
+    # disk (kharita.text.zipf_table, equal to wordfreq's answers); wordfreq itself
+    # is imported only for other strings.
+    from .zipf_table import zipf_table
+
+    table = zipf_table()
+    if table is None:
         logger.info(
             "wordfreq is not installed: common-word checks use the lexicon only"
         )
         return None
 
     def lookup(word: str, lang: str) -> float:
-        return float(zipf_frequency(word, lang))
+        value = table.zipf(word, lang)
+        if value is None:
+            from wordfreq import zipf_frequency
+
+            value = float(zipf_frequency(word, lang))
+        return value
 
     return lookup
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 _FOLD = {
     "أ": "ا",
@@ -96,11 +95,10 @@ def fold(text: str) -> str:
     return _DROP.sub("", text).translate(_TABLE).lower()
 
 
-@lru_cache(maxsize=32)
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` and keep the offset map back into it.
 
-    Cached: recognition and incident extraction normalise the same article text.
+    An article is normalised once, when its :class:`~kharita.doc.Doc` is made.
     """
     kept = [m.start() for m in _DROP.finditer(text)]
     stripped = _DROP.sub("", text) if kept else text

@@ -14,9 +14,22 @@ are found around a name.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
 
+from .clitics import CLITICS_WITH_ARTICLE, PROCLITICS, strip_proclitic
 from .normalize import Normalized, normalize
+
+__all__ = [
+    "ARABIC_LETTERS",
+    "CLITICS_WITH_ARTICLE",
+    "PROCLITICS",
+    "MatchText",
+    "collapse_separators",
+    "match_text",
+    "strip_proclitic",
+    "word_start",
+    "words_after",
+    "words_before",
+]
 
 _SEP = re.compile(r"[\s\-_]+")
 _WORD = re.compile(r"[^\s]+")
@@ -24,31 +37,20 @@ _PUNCT = set(".,;:!?()[]{}\"'/|<>«»")
 ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) | frozenset(
     chr(c) for c in range(0x0671, 0x06D4)
 )
-# proclitic stacks that may be glued before a name: (conj)(prep)(article)
-_CONJ = ("", "و", "ف")
-_PREP = ("", "ب", "ل", "ك")
-# the article «ال» is part of a name in the gazetteer («الموصل»), never a free clitic:
-# letting it glue onto any name turns words into places («السن», «الوان»)
-PROCLITICS = frozenset(c + p for c in _CONJ for p in _PREP) | frozenset(
-    c + "لل" for c in _CONJ
-)
-CLITICS_WITH_ARTICLE = PROCLITICS | frozenset(
-    c + p + "ال" for c in _CONJ for p in _PREP
-)
-
-
 # The string to match on and the original offset of each of its characters: the
 # same record as a normalised text (one offset-map type for the whole package).
 MatchText = Normalized
 
-# Place recognition and incident extraction share the (cached) normalised article.
-normalized = normalize
-
 
 def match_text(text: str) -> MatchText:
     """Normalise ``text`` for matching, keeping the offset map (see module doc)."""
-    norm = normalized(text)
+    return collapse_separators(normalize(text))
+
+
+def collapse_separators(norm: Normalized) -> MatchText:
+    """``norm`` with every run of whitespace, hyphens and underscores as one space."""
     s, idx = norm.text, norm.index
+    text_length = norm.original_length
     pieces: list[str] = []
     index: list[int] = []
     last = 0
@@ -61,10 +63,10 @@ def match_text(text: str) -> MatchText:
         index.append(idx[m.start()])
         last = m.end()
     if not pieces:
-        return MatchText(s, idx, len(text))
+        return MatchText(s, idx, text_length)
     pieces.append(s[last:])
     index.extend(idx[last:])
-    return MatchText("".join(pieces), tuple(index), len(text))
+    return MatchText("".join(pieces), tuple(index), text_length)
 
 
 def is_arabic(ch: str) -> bool:
@@ -121,17 +123,3 @@ def words_after(s: str, pos: int, n: int) -> list[tuple[int, str]]:
             break
         start = end
     return out
-
-
-def strip_proclitic(word: str, candidates: Container[str]) -> tuple[str, str] | None:
-    """Split ``word`` into (clitic stack, base) so that base is in ``candidates``."""
-    if word in candidates:
-        return "", word
-    for k in (1, 2, 3, 4, 5):
-        if (
-            len(word) > k
-            and word[:k] in CLITICS_WITH_ARTICLE
-            and word[k:] in candidates
-        ):
-            return word[:k], word[k:]
-    return None

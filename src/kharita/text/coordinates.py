@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import mgrs
 
 from ..models import Mention
-from ..text.normalize import normalize
-from ..text.tokens import MatchText, match_text
+from .normalize import normalize
+from .tokens import MatchText, match_text
 
 _NUM = r"(-?\d{1,3}\.\d{2,})"
 _HEMI = r"(?:\s*°?\s*([nsew])(?![a-z]))?°?"

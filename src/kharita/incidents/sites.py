@@ -1,0 +1,218 @@
+"""Site choice for an event, and the role of every place mention.
+
+* **Site**: the most specific resolved place in the event's own units that is
+  not a reference point, an actor or a launch site (:func:`places.choose_site`:
+  base > village > town > district > governorate > country, so a governorate
+  or the country is the site only when nothing finer is named).  A place the
+  text puts inside another («كويسنجق بأربيل») beats its container; a place
+  described from another («ناحية العلم التي تبعد 20 كم شرق تكريت») beats the
+  reference point, which is used only when nothing else is named (جنوب بغداد).
+* **Two listed sites**: a strong-trigger unit naming two specific places far
+  apart («3 مناطق في أربيل والسليمانية», not «بين X وY») reports two events;
+  the less reported place is split off with the units naming it.
+* **Points**: a broad site the text puts "between X and Y" sits at their
+  midpoint; a district or larger with one bearing-described reference inside
+  it takes the reference's offset point.
+* **Roles**: actor, site, prior, container, reference, other (see
+  :mod:`kharita.incidents.places`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..models import Incident, ResolvedPlace
+from . import places as P
+from ._doc import Doc
+from .attribution import ActorMention
+from .segments import (
+    SPLIT_RANK,
+    STRONG_TRIGGER,
+    Cluster,
+    Unit,
+    compatible_site,
+    eligible,
+    km,
+)
+
+BETWEEN_RANK = 4  # an area or larger: "between X and Y" gives a better point
+BETWEEN_KM = 80.0
+OFFSET_RANK = 6  # a district or larger takes a reference's offset point
+BETWEEN_QUALIFIER = 30  # characters: "between X and Y (Z)" / "in Z province"
+_AND_GAP = re.compile(r"^\s*(?:و|and\s)\s*$")
+_BETWEEN = re.compile(r"(?:بين|between)\s+(?:\S+\s+)?$")
+
+
+def _coordinated(
+    doc: Doc, places: Sequence[ResolvedPlace], i: int
+) -> ResolvedPlace | None:
+    """The mention that ``places[i]`` follows with «و»/"and" («في أربيل
+    والسليمانية»), outside a «بين X وY» / "between X and Y" phrase."""
+    rp = places[i]
+    before = [p for p in places if p.end <= rp.start]
+    if not before:
+        return None
+    prev = max(before, key=lambda p: p.end)
+    if not _AND_GAP.match(doc.original_text[prev.end : rp.start]):
+        return None
+    f0 = doc.folded(prev.start)
+    return None if _BETWEEN.search(doc.text[max(0, f0 - 20) : f0]) else prev
+
+
+def _support(c: Cluster, places: Sequence[ResolvedPlace], site: ResolvedPlace) -> int:
+    """Sentences of ``c`` naming ``site`` or a place inside it."""
+    return sum(
+        any(
+            P.same_place(places[j], site) or P.contains(site, places[j])
+            for j in x.places
+        )
+        for x in c.sents
+    )
+
+
+def _splittable(rp: ResolvedPlace, cue: str | None) -> bool:
+    return (
+        cue is None
+        and not rp.foreign
+        and rp.lat is not None
+        and P.rank(rp) <= SPLIT_RANK
+    )
+
+
+def split_sites(
+    doc: Doc, clusters: list[Cluster], places: Sequence[ResolvedPlace],
+    cues: dict[int, str | None], inside: dict[str, set[str]],
+) -> list[Cluster]:  # fmt: skip
+    """A strong-trigger sentence listing two specific places far apart («3
+    مناطق في أربيل والسليمانية») reports two incidents: the less reported place
+    (counting places inside it: Koya for Erbil) is split off with the
+    sentences naming it."""
+    out = list(clusters)
+    for c in clusters:
+        for s in c.sents:
+            if max((t.weight for t in s.triggers), default=0.0) < STRONG_TRIGGER:
+                continue
+            for i in s.places:
+                a, b = _coordinated(doc, places, i), places[i]
+                if a is None or compatible_site(a, b):
+                    continue
+                ia = places.index(a)
+                if not (_splittable(a, cues.get(ia)) and _splittable(b, cues[i])):
+                    continue
+                rp = a if _support(c, places, a) < _support(c, places, b) else b
+                if any(
+                    x.site and compatible_site(x.site, rp) for x in out if x is not c
+                ):
+                    continue
+                c.exclude.update(j for j, p in enumerate(places) if P.same_place(p, rp))
+                mine = [
+                    x
+                    for x in c.sents
+                    if any(P.same_place(places[j], rp) for j in x.places)
+                ]
+                out.append(Cluster(mine, rp, forced=True, bounds=c.bounds))
+        c.site = cluster_site(c, places, cues, inside)
+    return out
+
+
+def cluster_site(
+    cluster: Cluster,
+    places: Sequence[ResolvedPlace],
+    cues: dict[int, str | None],
+    inside: dict[str, set[str]],
+) -> ResolvedPlace | None:
+    if cluster.forced and cluster.site is not None:
+        return cluster.site
+    idx = [i for s in cluster.sents for i in s.places if i not in cluster.exclude]
+    site = P.choose_site(eligible(places, cues, idx), inside)
+    if site is None:  # only reference points were named: use them (جنوب بغداد)
+        site = P.choose_site([places[i] for i in idx if cues[i] == "reference"])
+    if site is None:  # «غربي العراق» alone: the named Iraqi area is the site
+        areas = [_area(places[i]) for i in idx if cues[i] == "reference"]
+        return P.choose_site([a for a in areas if a is not None])
+    first = next(places[i] for i in sorted(idx) if P.same_place(places[i], site))
+    return _between_point(first, [places[i] for i in sorted(idx)], cues, places)
+
+
+def _area(rp: ResolvedPlace) -> ResolvedPlace | None:
+    """An Iraqi area named with a bare bearing («غربي العراق», "northern
+    Babil") at the area's own point: the text names no finer place, and the
+    offset point is only a guess (it may even fall across the border)."""
+    gaz = rp.place
+    if gaz is None or not gaz.in_iraq or rp.relative is None or rp.relative.distance_km:
+        return None
+    return replace(rp, lat=gaz.lat, lon=gaz.lon, foreign=False, relative=None)
+
+
+def _between_point(
+    site: ResolvedPlace, named: list[ResolvedPlace],
+    cues: dict[int, str | None], places: Sequence[ResolvedPlace],
+) -> ResolvedPlace:  # fmt: skip
+    """A site less specific than a town, or named right after the pair, that
+    the text puts "between X and Y" (two nearby reference points, "in orchards
+    between X and Y (Z)") is placed at their midpoint."""
+    refs = [p for p in named if cues[places.index(p)] == "reference" and not p.foreign]
+    for a, b in zip(refs, refs[1:], strict=False):
+        if a.place is None or b.place is None or not P.between_pair(a, b):
+            continue
+        qualifies = 0 < site.start - b.end <= BETWEEN_QUALIFIER  # "... and Y (Baghdad)"
+        if P.rank(site) < BETWEEN_RANK and not qualifies:
+            continue
+        if km(a, b) > BETWEEN_KM:  # (a may already sit on the road's midpoint)
+            continue
+        lat, lon = (a.place.lat + b.place.lat) / 2, (a.place.lon + b.place.lon) / 2
+        return replace(site, lat=lat, lon=lon)
+    return _offset_point(site, refs)
+
+
+def _offset_point(site: ResolvedPlace, refs: list[ResolvedPlace]) -> ResolvedPlace:
+    """A district or larger site with one reference inside it described by a
+    bearing ("in the desert south of Rutba (Anbar)") takes the reference's
+    offset point: the best estimate of where in the area it happened."""
+    if P.rank(site) < OFFSET_RANK:
+        return site
+    moved = [
+        r for r in refs
+        if r.relative is not None and r.relative.bearing_deg is not None
+        and r.lat is not None and P.contains(site, r)
+    ]  # fmt: skip
+    if len(moved) != 1:
+        return site
+    return replace(site, lat=moved[0].lat, lon=moved[0].lon)
+
+
+def roles(
+    doc: Doc, places: Sequence[ResolvedPlace], sents: list[Unit], clusters: list[Cluster],
+    incidents: list[Incident], cues: dict[int, str | None], actors: list[ActorMention],
+) -> tuple[ResolvedPlace, ...]:  # fmt: skip
+    in_cluster = {s.sentence.index for c in clusters for s in c.sents}
+    sent_of = {i: s.sentence.index for s in sents for i in s.places}
+    sites = [inc.place for inc in incidents if inc.place is not None]
+    out = []
+    for i, rp in enumerate(places):
+        f0, f1 = doc.folded(rp.start), doc.folded(rp.end)
+        role: str
+        if cues[i] == "person":  # «مقتدى الصدر»: a person's name, no place
+            role = "other"
+        elif cues[i] == "actor" or any(a.start < f1 and f0 < a.end for a in actors):
+            role = "actor"
+        elif any(P.same_place(rp, s) for s in sites) and not (
+            sent_of.get(i) is not None and sents[sent_of[i]].prior
+        ):
+            role = "site"
+        elif (
+            sent_of.get(i) is not None
+            and sents[sent_of[i]].prior
+            and sent_of.get(i) not in in_cluster
+        ):
+            role = "prior"
+        elif any(P.contains(rp, s) for s in sites):
+            role = "container"
+        elif cues[i] in ("reference", "launch"):
+            role = "reference"
+        else:
+            role = "other"
+        out.append(replace(rp, role=role))  # type: ignore[arg-type]
+    return tuple(out)
