@@ -26,6 +26,15 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_user_layers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the developer's own gazetteer layers out of the tests (empty data dir)."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("KHARITA_DATA_DIR", str(tmp_path_factory.mktemp("kharita-data")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def repo_dir() -> Path:
     return REPO

@@ -11,7 +11,7 @@ import pytest
 
 from kharita import cache
 from kharita.cache import cached, content_hash, dump_pickle, load_pickle
-from kharita.gazetteer import load_gazetteer
+from kharita.gazetteer import default_directory, load_directory
 from kharita.mentions import Recognizer
 from kharita.text.frequency import zipf
 
@@ -133,11 +133,12 @@ def test_cache_gazetteer_equals_a_fresh_parse(
     zipf("بغداد", "ar")  # the word table: from the usual cache, not rebuilt below
     folder = tmp_path / "cache"
     monkeypatch.setenv("KHARITA_CACHE_DIR", str(folder))
-    cold = load_gazetteer.__wrapped__()  # parses the CSVs and writes the cache
+    root = default_directory()
+    cold = load_directory.__wrapped__(root)  # parses the CSVs and writes the cache
     assert [p.name.split("-")[0] for p in folder.iterdir()] == ["gazetteer"]
-    warm = load_gazetteer.__wrapped__()  # reads the cache
+    warm = load_directory.__wrapped__(root)  # reads the cache
     monkeypatch.setenv("KHARITA_CACHE_DIR", "off")
-    fresh = load_gazetteer.__wrapped__()
+    fresh = load_directory.__wrapped__(root)
     assert warm == cold == fresh and warm is not fresh
     text = "قصف جوي استهدف قاعدة كالسو في محافظة بابل، وفي Baghdad and Ain al-Asad"
     assert Recognizer(warm)(text) == Recognizer(fresh)(text)

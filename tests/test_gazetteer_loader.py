@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from kharita.errors import GazetteerError
-from kharita.gazetteer import check_gazetteer, load_gazetteer
+from kharita.gazetteer import load_directory, load_gazetteer
+from kharita.gazetteer_check import check_gazetteer
 
 HEADER = (
     "id,type,name_en,name_ar,aliases_ar,aliases_en,aliases_ku,lat,lon,governorate,"
@@ -55,7 +56,7 @@ def test_gazetteer_bad_row_raises_one_line_error(
     tmp_path: Path, body: str, expected: str
 ) -> None:
     with pytest.raises(GazetteerError) as caught:
-        load_gazetteer.__wrapped__(write(tmp_path, body))
+        load_directory.__wrapped__(write(tmp_path, body))
     message = str(caught.value)
     assert message.startswith(expected)
     assert "\n" not in message
@@ -70,14 +71,14 @@ def test_gazetteer_missing_column_names_file_and_row(
     with pytest.raises(
         GazetteerError, match=f"^bad.csv:1: missing columns: {missing}$"
     ):
-        load_gazetteer.__wrapped__(tmp_path)
+        load_directory.__wrapped__(tmp_path)
 
 
 @pytest.mark.parametrize(("name", "expected"), [("بلد", True), ("Balad town", False)])
 def test_gazetteer_is_ambiguous_reads_ambiguous_names(
     tmp_path: Path, name: str, expected: bool
 ) -> None:
-    gazetteer = load_gazetteer.__wrapped__(write(tmp_path, GOOD))
+    gazetteer = load_directory.__wrapped__(write(tmp_path, GOOD))
     assert gazetteer.is_ambiguous("t:1", name) is expected
 
 

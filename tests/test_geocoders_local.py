@@ -120,7 +120,9 @@ def test_geocoders_record_has_all_fields(
         "type",
         "governorate",
         "source",
+        "match",
         "confidence",
+        "precision_m",
     ]
     assert (record["lat"] is not None) is found
 
@@ -131,3 +133,67 @@ def test_geocoders_fuzzy_confidence_below_exact(
 ) -> None:
     exact, fuzzy = (geocoder.matches(q)[0].confidence for q in confidence_order)
     assert exact > fuzzy > 0.3
+
+
+@pytest.mark.parametrize(
+    ("query", "turned_down"),
+    [
+        ("برادوست", "Barbados"),  # issue 15: a sub-district in Erbil
+        ("ميدان", "Medan"),
+        ("الامام", "Dammam"),
+        ("القرج", "Al Kharj"),
+    ],
+)
+def test_geocoders_no_far_fetched_foreign_answer(
+    geocoder: LocalGeocoder, query: str, turned_down: str
+) -> None:
+    found, rejected = geocoder.lookup(query)
+    assert all(m.place.in_iraq for m in found)
+    assert turned_down in {m.place.name_en for m in rejected}
+
+
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [("بغداد", "exact"), ("Bayji", "alias"), ("كالصو", "fuzzy"), ("بالموصل", "exact")],
+)
+def test_geocoders_answer_says_how_it_matched(
+    geocoder: LocalGeocoder, query: str, kind: str
+) -> None:
+    location = geocoder.geocode(query)
+    assert location is not None and location.raw["match"] == kind
+    assert 0 < location.raw["confidence"] <= 1 and location.raw["precision_m"] > 0
+
+
+@pytest.mark.parametrize(("query", "minimum"), [("كالصو", 0.8)])
+def test_geocoders_min_confidence_filters(
+    geocoder: LocalGeocoder, query: str, minimum: float
+) -> None:
+    strict = LocalGeocoder(geocoder.gazetteer, min_confidence=minimum)
+    assert geocoder.geocode(query) is not None
+    assert strict.geocode(query) is None
+
+
+@pytest.mark.parametrize(
+    ("point", "place_id", "governorate"),
+    [((32.9, 44.27), "site:camp-kalsu", "Babil"), ("36.19, 44.01", None, "Erbil")],
+)
+def test_geocoders_reverse_names_nearest_place(
+    geocoder: LocalGeocoder,
+    point: object,
+    place_id: str | None,
+    governorate: str,
+) -> None:
+    location = geocoder.reverse(point)
+    assert location is not None
+    assert location.raw["governorate"] == governorate
+    assert 0 <= location.raw["distance_km"] < 10
+    assert place_id is None or location.raw["id"] == place_id
+    assert location.raw["subdistrict"] is None  # no layer with sub-district polygons
+
+
+def test_geocoders_reverse_far_from_everything_still_answers(
+    geocoder: LocalGeocoder,
+) -> None:
+    location = geocoder.reverse((0.0, -30.0))
+    assert location is not None and location.raw["governorate"] is None
+    assert location.raw["distance_km"] > 500

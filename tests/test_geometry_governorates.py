@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kharita import geo as geometry
 from kharita.gazetteer import load_gazetteer
-from kharita.resolve import geometry
 
 
 def _points() -> list[tuple[float, float]]:

@@ -72,3 +72,34 @@ def test_mentions_english_family_name_is_not_a_place(
     assert present in found
     if absent is not None:
         assert not any(absent in f for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "spelling", "place"),
+    [
+        # construction: a capitalised name after a preposition of place, spelt
+        # in a way no gazetteer row lists: matched by its Latin skeleton
+        ("Clashes near Beygee refinery", "Beygee", "Baiji"),
+        ("Attack in Hawiga kills 2", "Hawiga", "Hawija"),
+    ],
+)
+def test_mentions_english_unlisted_spelling_by_skeleton(
+    text: str, spelling: str, place: str
+) -> None:
+    from kharita.models import Article
+    from kharita.pipeline import pipeline_for
+
+    doc = pipeline_for()(Article(id="t", text=text, lang="en"))
+    (rp,) = [p for p in doc.places if p.mention.text == spelling]
+    assert rp.mention.kind == "fuzzy"
+    assert rp.place is not None and rp.place.name_en == place
+    # kharita geocode finds the same place for the same spelling
+    from kharita.resolve.geocoders import LocalGeocoder
+
+    location = LocalGeocoder().geocode(spelling)
+    assert location is not None and location.raw["name_en"] == place
+
+
+def test_mentions_english_skeleton_needs_a_preposition_of_place() -> None:
+    found = [m.text for m in recognizer_for(load_gazetteer())("Hawiga said", "en")]
+    assert found == []

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from kharita.geo import geodesic_km
 from kharita.models import Article, ResolvedPlace
 from kharita.pipeline import Pipeline, pipeline_for
-from kharita.resolve.geometry import geodesic_km
 
 
 @pytest.fixture(scope="module")

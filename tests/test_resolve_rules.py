@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 
 from kharita.gazetteer import Gazetteer, load_gazetteer
-from kharita.mentions import recognizer_for
-from kharita.models import Article, ResolvedPlace
-from kharita.resolve import resolve_places
-from kharita.resolve.geometry import (
+from kharita.geo import (
     destination,
     from_xy,
     geodesic_km,
     haversine_km,
     to_xy,
 )
+from kharita.mentions import recognizer_for
+from kharita.models import Article, ResolvedPlace
+from kharita.resolve import resolve_places
 
 TINY = Path(__file__).resolve().parent / "data" / "gazetteer_tiny"
 

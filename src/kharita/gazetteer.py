@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import math
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +26,7 @@ from pathlib import Path
 
 from .cache import cached, content_hash, dump_pickle, load_pickle, source_files
 from .errors import GazetteerError
+from .geo import Area
 from .models import GazetteerPlace
 from .text.normalize import key
 
@@ -80,6 +81,8 @@ class Gazetteer:
     by_key: dict[str, tuple[str, ...]] = field(repr=False)
     directory: Path | None = None
     ambiguous: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    #: admin polygons from user layers (``kharita gazetteer import``), any order
+    areas: tuple[Area, ...] = field(default=(), repr=False)
 
     def get(self, place_id: str) -> GazetteerPlace:
         return self.by_id[place_id]
@@ -179,8 +182,14 @@ def build(
     directory: Path | None = None,
     ambiguous: dict[str, frozenset[str]] | None = None,
     origins: dict[str, str] | None = None,
+    *,
+    areas: Iterable[Area] = (),
+    keys: dict[str, str] | None = None,
 ) -> Gazetteer:
-    """Index ``places`` by id and by every normalised name."""
+    """Index ``places`` by id and by every normalised name.
+
+    ``keys``: a ``name -> key(name)`` memo shared with the caller (filled here)."""
+    memo = {} if keys is None else keys
     by_id: dict[str, GazetteerPlace] = {}
     index: dict[str, list[str]] = {}
     for place in places:
@@ -189,7 +198,9 @@ def build(
             raise GazetteerError(where, None, f"duplicate id {place.id!r}")
         by_id[place.id] = place
         for name in place.names:
-            k = key(name)
+            k = memo.get(name)
+            if k is None:
+                k = memo[name] = key(name)
             if k and place.id not in index.setdefault(k, []):
                 index[k].append(place.id)
     return Gazetteer(
@@ -198,6 +209,7 @@ def build(
         by_key={k: tuple(v) for k, v in index.items()},
         directory=directory,
         ambiguous=dict(ambiguous or {}),
+        areas=tuple(areas),
     )
 
 
@@ -208,14 +220,28 @@ def gazetteer_files(root: Path) -> list[Path]:
     return files
 
 
-@lru_cache(maxsize=8)
 def load_gazetteer(directory: Path | None = None) -> Gazetteer:
-    """Load every ``*.csv`` in ``directory`` (default: the shipped gazetteer), cached.
+    """The gazetteer of ``directory``; by default the shipped one plus the user's layers.
 
-    Raises :class:`GazetteerError` (``file:row: message``) on the first bad row or
-    duplicate id.  Polygon agreement is checked by :func:`check_gazetteer` only.
+    Layers (``kharita gazetteer import``) live in the user data folder
+    (``$KHARITA_DATA_DIR`` overrides it) and are merged in only when no
+    ``directory`` is given.  Raises :class:`GazetteerError` (``file:row:
+    message``) on the first bad row or duplicate id.
     """
-    root = Path(directory) if directory is not None else default_directory()
+    if directory is not None:
+        return load_directory(Path(directory))
+    # imported here: the layers package builds on this module
+    from .layers.merge import with_layers
+
+    return with_layers(default_directory())
+
+
+@lru_cache(maxsize=8)
+def load_directory(root: Path) -> Gazetteer:
+    """Every ``*.csv`` of one gazetteer folder, indexed (cached per folder).
+
+    Polygon agreement is checked by :func:`kharita.gazetteer_check.check_gazetteer` only.
+    """
     # start-up cache (kharita.cache): a parsed gazetteer of some size (the shipped
     # one), keyed by its files and this module; small ones are quicker to parse
     files = gazetteer_files(root)
@@ -249,228 +275,3 @@ def _read(root: Path, files: list[Path]) -> Gazetteer:
             if names:
                 ambiguous[place.id] = names
     return build(places, root, ambiguous, origins)
-
-
-# ------------------------------------------------------------------ checking
-
-KNOWN_TYPES = frozenset(
-    [
-        "governorate",
-        "region",
-        "district",
-        "subdistrict",
-        "city",
-        "town",
-        "village",
-        "neighbourhood",
-        "base",
-        "airbase",
-        "airport",
-        "border_crossing",
-        "oil_field",
-        "gas_field",
-        "dam",
-        "bridge",
-        "checkpoint",
-        "river",
-        "lake",
-        "mountain",
-        "country",
-        "foreign_city",
-        "landmark",
-    ]
-)
-#: Governorates without a polygon of their own, checked against their parent.
-POLYGON_OF = {"Halabja": "Sulaymaniyah"}
-#: How far (degrees, ~3 km) a point may lie outside its stated governorate polygon.
-POLYGON_TOLERANCE_DEG = 0.03
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One finding of :func:`check_gazetteer`: ``file:row: message``."""
-
-    path: str
-    row: int | None
-    message: str
-    severity: str = "error"  # "error" or "warning"
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.row}" if self.row is not None else self.path
-        return f"{where}: {self.severity}: {self.message}"
-
-
-@dataclass(frozen=True, slots=True)
-class GazetteerReport:
-    """What :func:`check_gazetteer` found: counts and every problem."""
-
-    directory: str
-    by_type: dict[str, int]
-    by_layer: dict[str, int]
-    problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "error")
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "warning")
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_layer.values())
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-def check_gazetteer(directory: Path | None = None) -> GazetteerReport:
-    """Validate every file and row of a gazetteer directory; never raises on bad rows."""
-    root = Path(directory) if directory is not None else default_directory()
-    problems: list[Problem] = []
-    by_type: dict[str, int] = {}
-    by_layer: dict[str, int] = {}
-    located: list[tuple[str, int, GazetteerPlace]] = []
-    seen: dict[str, str] = {}
-    try:
-        files = gazetteer_files(root)
-    except GazetteerError as exc:
-        return GazetteerReport(
-            str(root), {}, {}, (Problem(exc.path, exc.row, exc.message),)
-        )
-    for path in files:
-        for line, place in _checked_rows(path, problems):
-            by_layer[path.stem] = by_layer.get(path.stem, 0) + 1
-            by_type[place.type] = by_type.get(place.type, 0) + 1
-            _check_place(place, path.name, line, seen, problems)
-            located.append((path.name, line, place))
-    problems.extend(_polygon_problems(located, root))
-    return GazetteerReport(str(root), by_type, by_layer, tuple(problems))
-
-
-def _checked_rows(
-    path: Path, problems: list[Problem]
-) -> Iterator[tuple[int, GazetteerPlace]]:
-    try:
-        for line, row in read_rows(path):
-            try:
-                yield line, parse_row(row, path.name, line)
-            except GazetteerError as exc:
-                problems.append(Problem(exc.path, exc.row, exc.message))
-    except GazetteerError as exc:
-        problems.append(Problem(exc.path, exc.row, exc.message))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        problems.append(Problem(path.name, None, f"unreadable: {exc}"))
-
-
-def _check_place(
-    place: GazetteerPlace,
-    name: str,
-    line: int,
-    seen: dict[str, str],
-    problems: list[Problem],
-) -> None:
-    if place.id in seen:
-        problems.append(
-            Problem(
-                name, line, f"duplicate id {place.id!r} (first in {seen[place.id]})"
-            )
-        )
-    else:
-        seen[place.id] = f"{name}:{line}"
-    if not key(place.name_ar) or not key(place.name_en):
-        problems.append(
-            Problem(name, line, "a primary name is empty after normalisation")
-        )
-    if place.type not in KNOWN_TYPES:
-        problems.append(Problem(name, line, f"unknown type {place.type!r}", "warning"))
-    if len(place.country) != 2 or not place.country.isupper():
-        problems.append(
-            Problem(name, line, f"country is not ISO 3166-1 alpha-2: {place.country!r}")
-        )
-    if (
-        place.in_iraq
-        and place.type not in ("country", "region", "river")
-        and not place.governorate
-    ):
-        problems.append(
-            Problem(name, line, "Iraqi place without a governorate", "warning")
-        )
-    if place.precision_m <= 0:
-        problems.append(
-            Problem(name, line, f"precision_m must be positive: {place.precision_m}")
-        )
-
-
-def _polygon_problems(
-    located: list[tuple[str, int, GazetteerPlace]], root: Path
-) -> list[Problem]:
-    """Points outside the polygon of the governorate their row names."""
-    import shapely
-
-    polygons = load_governorate_polygons(root)
-    if not polygons:
-        return [
-            Problem(
-                str(root / BOUNDARIES_FILE),
-                None,
-                "governorate polygons missing",
-                "warning",
-            )
-        ]
-    problems: list[Problem] = []
-    for name, line, place in located:
-        if not place.in_iraq or not place.governorate:
-            continue
-        target = POLYGON_OF.get(place.governorate, place.governorate)
-        geom = polygons.get(target)
-        if geom is None:
-            problems.append(
-                Problem(name, line, f"unknown governorate {place.governorate!r}")
-            )
-            continue
-        if shapely.contains_xy(geom, place.lon, place.lat):
-            continue
-        gap = shapely.distance(geom, shapely.Point(place.lon, place.lat))
-        if gap > POLYGON_TOLERANCE_DEG:
-            actual = next(
-                (
-                    n
-                    for n, g in polygons.items()
-                    if shapely.contains_xy(g, place.lon, place.lat)
-                ),
-                "none",
-            )
-            problems.append(
-                Problem(
-                    name,
-                    line,
-                    f"{place.id} is {gap * 111:.0f} km outside {place.governorate} (inside {actual})",
-                    "warning",
-                )
-            )
-    return problems
-
-
-BOUNDARIES_FILE = "boundaries/iraq_governorates.geojson"
-
-
-def load_governorate_polygons(root: Path | None = None) -> dict[str, object]:
-    """Prepared shapely geometries of the shipped governorates keyed by ``name_en``."""
-    import json
-
-    import shapely
-    from shapely.geometry import shape
-
-    path = (root or default_directory()) / BOUNDARIES_FILE
-    if not path.exists():
-        return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    out: dict[str, object] = {}
-    for feature in data["features"]:
-        geom = shape(feature["geometry"])
-        shapely.prepare(geom)
-        out[feature["properties"]["name_en"]] = geom
-    return out

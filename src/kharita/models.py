@@ -6,7 +6,7 @@ offsets into the ORIGINAL ``Article.text`` (never into a normalised copy), so
 excerpts and highlights are always cut from what the outlet published.
 
 Coordinates are always ``(lat, lon)`` in this module.  Conversion to shapely's
-``(x=lon, y=lat)`` happens only in :mod:`kharita.resolve.geometry`.
+``(x=lon, y=lat)`` happens only in :mod:`kharita.geo`.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .gazetteer import Gazetteer
 from .models import Mention
-from .resolve.types import type_agrees
+from .place_types import type_agrees
 from .text.frequency import zipf
 from .text.normalize import key
 from .text.tokens import ARABIC_LETTERS, MatchText, words_after

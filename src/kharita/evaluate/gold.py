@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import ConfigurationError, InputError
 from ..gazetteer import Gazetteer, load_gazetteer
+from ..geo import read_polygons
 from ..models import Article, ArticleResult, ResolvedPlace
 from .places import Point, Span, overlap_pairs, score_places, span_scores
 
@@ -180,12 +181,7 @@ def reference_areas() -> list[Any]:
         / "ocha-cod-ab-iraq"
         / "irq_admbnda_adm1_cso_20190603.geojson"
     )
-    if not path.exists():
-        return []
-    from shapely.geometry import shape
-
-    features = json.loads(path.read_text(encoding="utf-8"))["features"]
-    return [shape(f["geometry"]) for f in features]
+    return [geom for _name, geom in read_polygons(path, "ADM1_EN")]
 
 
 def area_aware_points(

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from itertools import combinations
 from typing import Any
 
+from ..geo import haversine_km
 from ..incidents import merge_incidents
 from ..models import ArticleResult, Count, Incident
 from .prf import PRF
@@ -37,17 +38,10 @@ from .prf import PRF
 Row = dict[str, Any]
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
 def _distance(row: Row, inc: Incident) -> float:
     if row.get("lat") is None or inc.lat is None or inc.lon is None:
         return math.inf
-    return _km(float(row["lat"]), float(row["lon"]), inc.lat, inc.lon)
+    return haversine_km((float(row["lat"]), float(row["lon"])), (inc.lat, inc.lon))
 
 
 def _pair(

@@ -3,7 +3,7 @@
 Spans are ``(start, end)`` character offsets.  *Exact*: a predicted span counts
 only if a gold span has the same offsets.  *Overlap*: predicted and gold spans
 are paired one-to-one (greedily, left to right) when they share at least one
-character.  Distances are geodesic (geopy) between a gold point and the point
+character.  Distances are geodesic (WGS-84) between a gold point and the point
 predicted for the paired span; ``acc@k`` is the share within ``k`` km.
 """
 
@@ -12,8 +12,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable, Sequence
 
-from geopy.distance import geodesic
-
+from ..geo import geodesic_km
 from .prf import PRF
 
 Span = tuple[int, int]
@@ -71,7 +70,7 @@ def distance_scores(
         if pred is None:
             missing += 1
         else:
-            distances.append(float(geodesic(gold, pred).km))
+            distances.append(geodesic_km(gold, pred))
     total = len(distances) + missing
     out: dict[str, float | int | None] = {"n": total, "unresolved": missing}
     for k in THRESHOLDS_KM:

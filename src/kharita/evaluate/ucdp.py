@@ -35,9 +35,9 @@ from typing import Any
 
 from ..errors import InputError
 from ..gazetteer import Gazetteer, load_gazetteer
+from ..geo import haversine_km
 from ..lexicon import load_table
 from ..models import Article, ArticleResult, Incident
-from ..resolve.geometry import haversine_km
 from ..text.wire import clean
 from .ucdp_names import NameIndex, PlaceNames
 

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..gazetteer import Gazetteer
+from ..geo import governorate_of, haversine_km
 from ..lexicon import load_table
 from ..models import GazetteerPlace
-from ..resolve.geometry import governorate_of, haversine_km
 
 NEAR_KM = 30.0
 _APOSTROPHES = re.compile("[\u2018\u2019\u02bc\u02bf\u02be'`\u00b4]")

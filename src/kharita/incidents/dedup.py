@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from ..geo import km_apart
 from ..models import Attribution, Count, EventDate, Incident
 from . import places as P
 from .casualty_combine import merge_counts
@@ -43,15 +44,6 @@ GROWTH = 1.5
 CELL_DEG = (
     0.2  # grid cell for candidate pairs: > SAME_KM in latitude and longitude below 60°
 )
-
-
-def _km(a: Incident, b: Incident) -> float:
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _contained(a: Incident, b: Incident) -> bool:
@@ -89,7 +81,7 @@ def same_event(a: Incident, b: Incident) -> bool:
         or not get_type(a.type).compatible(get_type(b.type))
     ):
         return False
-    km = _km(a, b)
+    km = km_apart(a, b)
     gap = _day_gap(a.date, b.date)
     casualties_ok = _counts_compatible(a.killed, b.killed) and _counts_compatible(
         a.wounded, b.wounded

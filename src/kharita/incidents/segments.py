@@ -26,11 +26,11 @@ one per event:
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..geo import km_apart
 from ..models import EventDate, ResolvedPlace
 from ..text.normalize import fold
 from . import places as P
@@ -77,13 +77,7 @@ class Cluster:
     opened_by: str | None = None  # the marker kind opening its segment
 
 
-def km(a: ResolvedPlace, b: ResolvedPlace) -> float:
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+km = km_apart  # the one distance of the package (kharita.geo)
 
 
 def compatible_site(a: ResolvedPlace, b: ResolvedPlace) -> bool:

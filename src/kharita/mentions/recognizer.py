@@ -11,7 +11,7 @@ from ..doc import Doc
 from ..gazetteer import Gazetteer
 from ..models import Lang, Mention
 from ..open_places import OpenPlaces
-from ..resolve.types import type_agrees
+from ..place_types import type_agrees
 from ..text.coordinates import find_coordinates
 from ..text.frequency import zipf
 from ..text.tokens import MatchText, match_text
@@ -29,6 +29,7 @@ from .spans import (
     preposition_before,
     tanween_after,
 )
+from .spellings import SpellingIndex
 from .support import coordinated, is_latin_key, parent_supported, support_needed
 
 
@@ -72,6 +73,7 @@ class Recognizer:
         self._empty = not merged
         self._support: dict[str, str | None] = {}
         self._open = OpenPlaces(gazetteer, open_cues(self.cues))
+        self._spellings = SpellingIndex(gazetteer)
         zipf(
             "بغداد", "ar"
         )  # load the word-frequency tables now, not on the first article
@@ -107,6 +109,8 @@ class Recognizer:
         if replaced:
             kept = [m for i, m in enumerate(kept) if i not in replaced]
         kept += opened
+        if not lower_only:
+            kept += self._spellings.find(text, [*kept, *coords], self.cues)
         kept = [m for m in kept if not any(_overlaps(m, c) for c in coords)]
         return sorted([*kept, *coords], key=lambda m: (m.start, m.end))
 

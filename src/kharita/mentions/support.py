@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ..gazetteer import Gazetteer
 from ..models import GazetteerPlace, Mention
-from ..resolve.types import is_admin_type, is_country
+from ..place_types import is_admin_type, is_country
 from ..text.frequency import zipf
 from ..text.normalize import key
 from .cues import Cues

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from ..doc import Doc, make_doc
 from ..gazetteer import Gazetteer
+from ..geo import in_iraq
 from ..lexicon import load_table
 from ..models import (
     Article,
@@ -30,15 +31,14 @@ from ..models import (
     RelativeLocation,
     ResolvedPlace,
 )
+from ..place_types import is_admin_type, is_country
 from ..text.coordinates import parse_coordinates
 from ..text.normalize import key
 from .candidates import Context, build_context, candidates_for
 from .containers import place_open_mentions
 from .disambiguate import confidence, score
-from .geometry import in_iraq
 from .local import apply_local_rules
 from .relative import find_road, relative_location, road_point
-from .types import is_admin_type, is_country
 
 __all__ = ["resolve_places"]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer
 from ..models import IRAQ, GazetteerPlace, Mention
-from .types import is_admin_type, is_country
+from ..place_types import is_admin_type, is_country
 
 
 def candidates_for(mention: Mention, gazetteer: Gazetteer) -> list[GazetteerPlace]:

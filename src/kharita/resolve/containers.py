@@ -21,8 +21,8 @@ from dataclasses import replace
 
 from ..doc import Doc
 from ..models import Evidence, ResolvedPlace
+from ..place_types import default_precision_m, is_admin_type, is_country
 from .local import rejected
-from .types import default_precision_m, is_admin_type, is_country
 
 _LINK_GAP = 30  # characters between the unknown place and its linked container
 _LINK_WORDS = 3

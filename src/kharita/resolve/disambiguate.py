@@ -13,9 +13,16 @@ import math
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from ..geo import approx_km
 from ..models import IRAQ, Candidate, Evidence, GazetteerPlace, Mention
+from ..place_types import (
+    is_admin_type,
+    is_country,
+    norm_type,
+    type_agrees,
+    type_rank,
+)
 from .candidates import Context
-from .types import is_admin_type, is_country, norm_type, type_agrees, type_rank
 
 Rule = Callable[[Mention, GazetteerPlace, Context, int], Evidence | None]
 
@@ -108,12 +115,6 @@ def designator_type(
     )
 
 
-def approx_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Equirectangular distance: within 1 % of the great circle at the 50-150 km the rule compares."""
-    x = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 111.2 * math.hypot(x, lat2 - lat1)
-
-
 def spatial_coherence(
     mention: Mention, place: GazetteerPlace, ctx: Context, index: int
 ) -> Evidence | None:
@@ -122,7 +123,7 @@ def spatial_coherence(
         if other_index == index or is_country(anchor.type):
             continue
         d = (
-            approx_km(place.lat, place.lon, anchor.lat, anchor.lon)
+            approx_km((place.lat, place.lon), (anchor.lat, anchor.lon))
             - anchor.precision_m / 1000
         )
         if best is None or d < best[0]:

@@ -33,9 +33,9 @@ import re
 from collections.abc import Sequence
 
 from ..doc import Doc
+from ..geo import geodesic_km
 from ..models import Candidate, Evidence, GazetteerPlace, ResolvedPlace
-from .geometry import geodesic_km
-from .types import is_admin_type, is_country, norm_type, type_agrees
+from ..place_types import is_admin_type, is_country, norm_type, type_agrees
 
 SETTLEMENT_TYPES = frozenset({"neighbourhood", "village", "town", "sub-district"})
 _COARSE = ("country", "region", "governorate", "province")

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import sqlite3
 import time
@@ -37,6 +36,7 @@ from types import TracebackType
 from typing import Any
 
 from ..errors import ConfigurationError, OnlineGeocoderError
+from ..geo import haversine_km
 from ..models import Evidence, GazetteerPlace, ResolvedPlace
 from ..text.normalize import key
 
@@ -48,7 +48,6 @@ DEFAULT_DOMAIN = "nominatim.openstreetmap.org"
 SOURCE = "Nominatim/OpenStreetMap (ODbL) via geopy, {date}"
 _MIN_PRECISION_M = 50.0
 _DEFAULT_PRECISION_M = 5_000.0
-_EARTH_RADIUS_M = 6_371_008.8
 
 
 def default_user_agent(contact: str | None = None) -> str:
@@ -60,13 +59,8 @@ def default_user_agent(contact: str | None = None) -> str:
 
 
 def _half_diagonal_m(bbox: Sequence[Any]) -> float:
-    south, north, west, east = (math.radians(float(v)) for v in bbox)
-    dlat, dlon = north - south, east - west
-    a = (
-        math.sin(dlat / 2) ** 2
-        + math.cos(south) * math.cos(north) * math.sin(dlon / 2) ** 2
-    )
-    return _EARTH_RADIUS_M * 2 * math.asin(min(1.0, math.sqrt(a))) / 2
+    south, north, west, east = (float(v) for v in bbox)
+    return haversine_km((south, west), (north, east)) * 1000.0 / 2
 
 
 def _precision_m(raw: dict[str, Any]) -> float:

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..doc import Doc
+from ..geo import LatLon, destination, geodesic_km, initial_bearing, midpoint
 from ..lexicon import load_table
 from ..models import GazetteerPlace, Mention, RelativeLocation
+from ..place_types import is_admin_type
 from ..text.normalize import normalize
-from .geometry import LatLon, destination, geodesic_km, initial_bearing, midpoint
-from .types import is_admin_type
 
 WINDOW = 60  # characters looked at before a mention
 _DIRECTION_HINT = re.compile(r"شم|جن|شر|غر|north|south|east|west", re.IGNORECASE)

@@ -1,29 +1,38 @@
-"""The one place that converts between kharita's ``(lat, lon)`` and shapely's ``(x=lon, y=lat)``.
+"""Geometry: the one module that knows shapely, distances and admin polygons.
 
-Distances: :func:`haversine_km` (fast, for ranking), :func:`geodesic_km` and
-:func:`destination` (geopy's WGS-84 geodesic, for reported numbers).  Governorate
-polygons come from ``gazetteer/boundaries/iraq_governorates.geojson`` when the
-file exists; without it :func:`governorate_of` returns ``None``.
+Coordinates are ``(lat, lon)`` everywhere in kharita; shapely wants
+``(x=lon, y=lat)``.  :func:`to_xy`, :func:`from_xy` and :func:`shape_of` are the
+only conversions.  Distances: :func:`haversine_km` (fast great circle, for ranking
+and thresholds), :func:`approx_km` (equirectangular, cheaper still, for scoring),
+:func:`geodesic_km` and :func:`destination` (WGS-84 geodesic through
+geographiclib, what geopy's ``geodesic`` wraps, for reported numbers).
+
+Polygons: :func:`read_polygons` reads any GeoJSON of admin units;
+:func:`governorate_polygons` reads the shipped ``boundaries/iraq_governorates.geojson``
+(none when the file is missing, then :func:`governorate_of` returns ``None``).
 """
 
 from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from geographiclib.geodesic import Geodesic  # type: ignore[import-untyped]
 
 LatLon = tuple[float, float]
 _WGS84 = Geodesic.WGS84
 EARTH_KM = 6371.0088
-# a generous box around Iraq, used only when no boundary polygons are shipped
+#: a generous box around Iraq, used only when no boundary polygons are shipped
 IRAQ_BBOX = (29.0, 38.7, 38.7, 48.8)  # lat_min, lat_max, lon_min, lon_max
+BOUNDARIES_FILE = "boundaries/iraq_governorates.geojson"
 
 
 def haversine_km(a: LatLon, b: LatLon) -> float:
+    """Great-circle distance (mean Earth radius) between two ``(lat, lon)`` points."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = (
         math.sin((lat2 - lat1) / 2) ** 2
@@ -32,8 +41,30 @@ def haversine_km(a: LatLon, b: LatLon) -> float:
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+class Located(Protocol):
+    """Anything with an optional point: places, resolved places, incidents."""
+
+    @property
+    def lat(self) -> float | None: ...
+    @property
+    def lon(self) -> float | None: ...
+
+
+def km_apart(a: Located, b: Located) -> float:
+    """:func:`haversine_km` between two located things; infinite when either has no point."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    return haversine_km((a.lat, a.lon), (b.lat, b.lon))
+
+
+def approx_km(a: LatLon, b: LatLon) -> float:
+    """Equirectangular distance: within 1 % of the great circle up to ~150 km."""
+    x = (b[1] - a[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
+    return 111.2 * math.hypot(x, b[0] - a[0])
+
+
 def geodesic_km(a: LatLon, b: LatLon) -> float:
-    # geographiclib directly (what geopy's geodesic wraps): same numbers, ~10x less overhead
+    """WGS-84 geodesic distance (geographiclib directly: same numbers as geopy)."""
     line = _WGS84.Inverse(a[0], a[1], b[0], b[1], Geodesic.DISTANCE)
     return float(line["s12"]) / 1000.0
 
@@ -77,31 +108,75 @@ def from_xy(x: float, y: float) -> LatLon:
     return y, x
 
 
-@lru_cache(maxsize=1)
-def boundaries_path() -> Path:
-    from ..gazetteer import default_directory
-
-    return default_directory() / "boundaries" / "iraq_governorates.geojson"
-
-
-@lru_cache(maxsize=2)
-def _governorates(path: Path) -> tuple[tuple[str, Any], ...]:
+def shape_of(geometry: dict[str, Any]) -> Any:
+    """A prepared shapely geometry from a GeoJSON ``geometry`` mapping."""
     import shapely
     from shapely.geometry import shape
 
+    geom = shape(geometry)
+    shapely.prepare(geom)
+    return geom
+
+
+def label_point(geom: Any) -> LatLon:
+    """A point guaranteed inside ``geom`` (shapely's representative point)."""
+    point = geom.representative_point()
+    return from_xy(float(point.x), float(point.y))
+
+
+def contains(geom: Any, point: LatLon) -> bool:
+    import shapely
+
+    x, y = to_xy(point)
+    return bool(shapely.contains_xy(geom, x, y))
+
+
+def distance_deg(geom: Any, point: LatLon) -> float:
+    """Planar distance in degrees from ``point`` to ``geom`` (0 inside)."""
+    import shapely
+
+    return float(shapely.distance(geom, shapely.Point(*to_xy(point))))
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """An admin polygon: ``level`` 1 governorate, 2 district, 3 sub-district."""
+
+    place_id: str
+    level: int
+    name_en: str
+    name_ar: str
+    geom: Any = field(compare=False, repr=False)
+
+
+def read_polygons(
+    path: Path, name_field: str = "name_en"
+) -> tuple[tuple[str, Any], ...]:
+    """``(name, prepared geometry)`` per feature of a GeoJSON file (empty when missing)."""
     if not path.is_file():
         return ()
     data = json.loads(path.read_text(encoding="utf-8"))
     out = []
     for feature in data.get("features", []):
+        if not feature.get("geometry"):
+            continue
         props = feature.get("properties") or {}
-        name = (
-            props.get("name_en") or props.get("name") or props.get("governorate") or ""
-        )
-        geom = shape(feature["geometry"])
-        shapely.prepare(geom)
-        out.append((str(name), geom))
+        name = props.get(name_field) or props.get("name") or ""
+        out.append((str(name), shape_of(feature["geometry"])))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def boundaries_path() -> Path:
+    from .gazetteer import default_directory
+
+    return default_directory() / BOUNDARIES_FILE
+
+
+@lru_cache(maxsize=4)
+def governorate_polygons(path: Path | None = None) -> tuple[tuple[str, Any], ...]:
+    """The shipped governorate polygons keyed by English name, read once."""
+    return read_polygons(path or boundaries_path())
 
 
 Ring = tuple[tuple[float, float], ...]
@@ -116,9 +191,7 @@ def _rings(path: Path) -> tuple[tuple[str, tuple[float, ...], tuple[Ring, ...]],
     out = []
     for feature in json.loads(path.read_text(encoding="utf-8")).get("features", []):
         props, geometry = feature.get("properties") or {}, feature["geometry"]
-        name = (
-            props.get("name_en") or props.get("name") or props.get("governorate") or ""
-        )
+        name = props.get("name_en") or props.get("name") or ""
         polygons = geometry["coordinates"]
         if geometry["type"] == "Polygon":
             polygons = [polygons]
@@ -153,11 +226,12 @@ def _inside(rings: tuple[Ring, ...], x: float, y: float) -> bool | None:
 def governorate_of(point: LatLon, path: Path | None = None) -> str | None:
     """English name of the governorate polygon containing ``point``, if known.
 
-    Start-up: a plain-Python point-in-polygon test answers (shapely and numpy take
-    longer to import than a whole article takes); points within 1e-9 degrees of a
-    boundary go to shapely/GEOS, so the answer is GEOS's for every point.
+    Start-up: a plain-Python point-in-polygon test answers (shapely and numpy
+    take longer to import than a whole article takes); points within 1e-9
+    degrees of a boundary go to shapely/GEOS, so the answer is GEOS's for every
+    point.
     """
-    x, y = to_xy(point)
+    y, x = point
     for name, (x0, y0, x1, y1), rings in _rings(path or boundaries_path()):
         if x0 <= x <= x1 and y0 <= y <= y1:
             inside = _inside(rings, x, y)
@@ -169,11 +243,8 @@ def governorate_of(point: LatLon, path: Path | None = None) -> str | None:
 
 
 def _governorate_of_geos(point: LatLon, path: Path | None = None) -> str | None:
-    import shapely
-
-    x, y = to_xy(point)
-    for name, geom in _governorates(path or boundaries_path()):
-        if shapely.contains_xy(geom, x, y):
+    for name, geom in governorate_polygons(path):
+        if contains(geom, point):
             return name
     return None
 
@@ -183,7 +254,30 @@ def in_iraq(point: LatLon, path: Path | None = None) -> bool:
     lat_min, lat_max, lon_min, lon_max = IRAQ_BBOX
     if not (lat_min <= point[0] <= lat_max and lon_min <= point[1] <= lon_max):
         return False  # outside the box: no polygon test needed
-    polys = _rings(path or boundaries_path())
-    if polys:
+    if _rings(path or boundaries_path()):
         return governorate_of(point, path) is not None
     return True
+
+
+def governorates_of(points: list[LatLon], path: Path | None = None) -> list[str | None]:
+    """:func:`governorate_of` for many points at once (vectorised; for imports)."""
+    import numpy as np
+    import shapely
+
+    out: list[str | None] = [None] * len(points)
+    if not points:
+        return out
+    xs = np.fromiter((p[1] for p in points), dtype=float, count=len(points))
+    ys = np.fromiter((p[0] for p in points), dtype=float, count=len(points))
+    for name, geom in governorate_polygons(path):
+        for i in np.flatnonzero(shapely.contains_xy(geom, xs, ys)):
+            if out[i] is None:
+                out[i] = name
+    return out
+
+
+def area_precision_m(geom: Any) -> float:
+    """Half the side of a square of the polygon's area: how far its point may be off."""
+    lat = label_point(geom)[0]
+    km2 = float(geom.area) * 111.32**2 * math.cos(math.radians(lat))
+    return round(max(500.0, 1000.0 * math.sqrt(max(km2, 0.0)) / 2), -2)

@@ -123,3 +123,40 @@ def type_rank(place_type: str) -> float:
         if name in t:
             return rank
     return 0.3
+
+
+# geocoder answer order among equally good matches (0 first): countries, then the
+# big units and cities (tied, so population decides), bases, districts, towns...
+_ANSWER_ORDER = (
+    ("country", 0),
+    ("governorate", 1),
+    ("province", 1),
+    ("region", 1),
+    ("foreign city", 3),
+    ("city", 1),
+    ("airbase", 3),
+    ("airport", 3),
+    ("base", 3),
+    ("camp", 3),
+    ("sub district", 5),
+    ("subdistrict", 5),
+    ("nahiya", 5),
+    ("district", 4),
+    ("town", 4),
+    ("crossing", 5),
+    ("neighbourhood", 6),
+    ("field", 6),
+    ("dam", 6),
+    ("landmark", 6),
+    ("village", 7),
+)
+
+
+@lru_cache(maxsize=4096)
+def answer_order(place_type: str) -> int:
+    """Where a geocoder lists this type among equally good matches (0 first)."""
+    t = norm_type(place_type)
+    for name, order in _ANSWER_ORDER:
+        if name in t:
+            return order
+    return 8
