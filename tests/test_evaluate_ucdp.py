@@ -14,13 +14,12 @@ from click.testing import CliRunner
 from kharita.cli import cli
 from kharita.errors import InputError
 from kharita.evaluate.ucdp import (
-    NumberForms,
     evaluate_ucdp,
     half_of,
     read_events,
     split_headlines,
 )
-from kharita.evaluate.ucdp_names import latin_key
+from kharita.evaluate.ucdp_names import NumberForms, latin_key
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "ucdp_ged_fixture.csv"
 

@@ -36,10 +36,8 @@ from typing import Any
 from ..errors import InputError
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..geo import haversine_km
-from ..lexicon import load_table
 from ..models import Article, ArticleResult, Incident
-from ..text.wire import clean
-from .ucdp_names import NameIndex, PlaceNames
+from .ucdp_names import NameIndex, NumberForms, PlaceNames
 
 Extract = Callable[[Article], ArticleResult]
 HALVES = ("dev", "heldout")
@@ -144,28 +142,6 @@ def _read_events(path: Path) -> tuple[list[UcdpEvent], list[str]]:
             if event.headlines:
                 events.append(event)
     return events, problems
-
-
-@dataclass(frozen=True, slots=True)
-class NumberForms:
-    """The ways a headline may state a count: digits or English number words."""
-
-    words: dict[int, tuple[str, ...]]
-
-    @classmethod
-    def from_lexicon(cls) -> NumberForms:
-        words: dict[int, list[str]] = {}
-        for row in load_table("number_words"):
-            if row["lang"] == "en" and row["kind"] == "number" and row["min"]:
-                words.setdefault(int(row["min"]), []).append(row["word"].lower())
-        return cls({n: tuple(w) for n, w in words.items()})
-
-    def stated(self, number: int, text: str) -> bool:
-        forms = [f"{number:,}", str(number), *self.words.get(number, ())]
-        low = clean(text).text.lower()
-        return any(
-            re.search(rf"(?<![\w,.]){re.escape(f)}(?![\w]|,\d)", low) for f in forms
-        )
 
 
 @dataclass(slots=True)

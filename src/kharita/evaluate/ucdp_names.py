@@ -1,4 +1,4 @@
-"""Does a UCDP headline name the coded place or its governorate?
+"""Does a UCDP headline name the coded place or its governorate, or state a toll?
 
 UCDP GED codes each event at a place (``where_coordinates``: "Kirkūk town",
 "Qaḑā’ ad Dawr", "Nīnawá province") with a point and the governorate
@@ -30,6 +30,7 @@ from ..gazetteer import Gazetteer
 from ..geo import governorate_of, haversine_km
 from ..lexicon import load_table
 from ..models import GazetteerPlace
+from ..text.wire import clean
 
 NEAR_KM = 30.0
 _APOSTROPHES = re.compile("[\u2018\u2019\u02bc\u02bf\u02be'`\u00b4]")
@@ -116,3 +117,25 @@ class NameIndex:
 def _clean(keys: Iterable[str]) -> frozenset[str]:
     """Drop empty keys and bare type words ("province" alone names nothing)."""
     return frozenset(k for k in keys if k and k not in _words("type"))
+
+
+@dataclass(frozen=True, slots=True)
+class NumberForms:
+    """The ways a headline may state a count: digits or English number words."""
+
+    words: dict[int, tuple[str, ...]]
+
+    @classmethod
+    def from_lexicon(cls) -> NumberForms:
+        words: dict[int, list[str]] = {}
+        for row in load_table("number_words"):
+            if row["lang"] == "en" and row["kind"] == "number" and row["min"]:
+                words.setdefault(int(row["min"]), []).append(row["word"].lower())
+        return cls({n: tuple(w) for n, w in words.items()})
+
+    def stated(self, number: int, text: str) -> bool:
+        forms = [f"{number:,}", str(number), *self.words.get(number, ())]
+        low = clean(text).text.lower()
+        return any(
+            re.search(rf"(?<![\w,.]){re.escape(f)}(?![\w]|,\d)", low) for f in forms
+        )
