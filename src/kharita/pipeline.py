@@ -34,6 +34,7 @@ from .ingest import iter_articles
 from .mentions import Recognizer
 from .models import Article, ArticleResult, Incident, NearPlace, RecordError
 from .resolve import resolve_places
+from .text.wire import clean_article, restore
 
 if TYPE_CHECKING:
     from .resolve.online import OnlineFallback
@@ -90,8 +91,9 @@ class Pipeline:
 
     # -- the document -------------------------------------------------------
     def make_doc(self, article: Article) -> Doc:
-        """Normalise, split and tokenise ``article`` once."""
-        return make_doc(article)
+        """Normalise, split and tokenise ``article`` once (English wire furniture
+        blanked first, offsets unchanged: :mod:`kharita.text.wire`)."""
+        return make_doc(clean_article(article))
 
     # -- components ---------------------------------------------------------
     def recognise_places(self, doc: Doc) -> Doc:
@@ -164,8 +166,8 @@ class Pipeline:
             yield name, doc
 
     def extract(self, article: Article) -> ArticleResult:
-        """Places and incidents of one article."""
-        return self(article).result()
+        """Places and incidents of one article (its original text kept)."""
+        return restore(self(article).result(), article)
 
     def safe(self, article: Article) -> ArticleResult | RecordError:
         """:meth:`extract`, with an unexpected failure turned into a RecordError.

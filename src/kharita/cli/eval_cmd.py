@@ -23,8 +23,20 @@ def eval_command(gold: Path, articles: Path | None, as_json: bool) -> None:
     """Score kharita on GOLD: span P/R/F1 (exact, overlap), acc@k km, median km.
 
     GOLD is ner_ar_dev-style (text + spans), tests/gold/places_dev.jsonl
-    (ids + place offsets into --articles) or tests/gold/incidents_dev.jsonl.
+    (ids + place offsets into --articles) or tests/gold/incidents_dev.jsonl;
+    a UCDP GED CSV (.csv with source_headline) gives incident coverage,
+    acc@50km and killed exact on its headlines, per half (dev, heldout).
     """
+    if gold.suffix.lower() == ".csv":
+        from ..evaluate.ucdp import evaluate_ucdp, ucdp_lines  # lazy, like gold
+
+        ucdp = evaluate_ucdp(gold)
+        if as_json:
+            click.echo(json.dumps(ucdp, ensure_ascii=False))
+            return
+        for line in ucdp_lines(ucdp):
+            click.echo(line)
+        return
     from ..evaluate.gold import evaluate_file, table_lines  # lazy: geopy, start-up
 
     scores = evaluate_file(gold, articles)

@@ -3,7 +3,9 @@
 Each type carries its labels, the ACLED ``event_type``/``sub_event_type`` it
 maps to, a map colour and a Font Awesome icon, a tie-break ``priority`` and its
 ``families`` (types whose families intersect may describe the same event).
-Triggers (``lexicon/incident_triggers.tsv``) are compiled once per language.
+Triggers (``lexicon/incident_triggers.tsv``) are compiled once per language
+and scope: a ``headline`` trigger (a bare verb: "kills", "killed", "attacks")
+counts only in a headline-style line, where it reports the event itself.
 
 >>> get_type("air_strike").acled_sub_event_type
 'Air/drone strike'
@@ -17,6 +19,7 @@ from functools import lru_cache
 
 from ..errors import ConfigurationError
 from ..lexicon import load_table
+from ..text.wire import headline_at
 from ._lex import Phrases, by_lang, compile_phrases, lookup, phrase_key
 
 OTHER = "other"
@@ -85,8 +88,12 @@ def get_type(name: str) -> IncidentType:
         ) from None
 
 
+Compiled = dict[str, tuple[Phrases, dict[str, dict[str, str]]]]
+SCOPES = ("", "headline")
+
+
 @lru_cache(maxsize=1)
-def _triggers() -> dict[str, tuple[Phrases, dict[str, dict[str, str]]]]:
+def _trigger_rows() -> tuple[dict[str, str], ...]:
     rows = load_table("incident_triggers")
     types = registry()
     for row in rows:
@@ -95,11 +102,33 @@ def _triggers() -> dict[str, tuple[Phrases, dict[str, dict[str, str]]]]:
                 f"incident_triggers.tsv: trigger {row['trigger']!r} has unknown type "
                 f"{row['type']!r}; options are: {', '.join(types)}"
             )
-    tables = by_lang(rows, "trigger")
+        if row.get("scope", "") not in SCOPES:
+            raise ConfigurationError(
+                f"incident_triggers.tsv: trigger {row['trigger']!r} has unknown scope "
+                f"{row['scope']!r}; options are: (empty), headline"
+            )
+    return tuple(rows)
+
+
+def _compile(scope: str) -> Compiled:
+    rows = (r for r in _trigger_rows() if r.get("scope", "") == scope)
     return {
         lang: (compile_phrases(table, lang, suffix=(lang == "ar")), table)
-        for lang, table in tables.items()
+        for lang, table in by_lang(rows, "trigger").items()
     }
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> Compiled:
+    """``{lang: (pattern, table)}`` of the triggers that count anywhere."""
+    return _compile("")
+
+
+@lru_cache(maxsize=1)
+def _headline_triggers() -> Compiled:
+    """Triggers of scope ``headline``: they count only in a headline-style line
+    (:func:`kharita.text.wire.headline_at`)."""
+    return _compile("headline")
 
 
 _KILL_VERB = r"(?:shot\s+dead|gunned\s+down|shot\s+and\s+killed|shot\s+to\s+death)"
@@ -140,14 +169,21 @@ def find_triggers(
     """Triggers of every language in ``folded[start:end]`` (folded text)."""
     stop = len(folded) if end is None else end
     found: list[TriggerMatch] = []
-    for pattern, table in _triggers().values():
-        for m in pattern.finditer(folded, start, stop):
-            row = lookup(table, m.group("p"))
-            found.append(
-                TriggerMatch(
-                    m.start(), m.end(), row["type"], float(row["weight"]), m.group(0)
+    for scope, compiled in (("", _triggers()), ("headline", _headline_triggers())):
+        for pattern, table in compiled.values():
+            for m in pattern.finditer(folded, start, stop):
+                if scope and not headline_at(folded, m.start()):
+                    continue
+                row = lookup(table, m.group("p"))
+                found.append(
+                    TriggerMatch(
+                        m.start(),
+                        m.end(),
+                        row["type"],
+                        float(row["weight"]),
+                        m.group(0),
+                    )
                 )
-            )
     if "shot" in folded[start:stop] or "gunned" in folded[start:stop]:
         found.extend(_targeted_killings(folded, start, stop))
     found.sort(key=lambda t: t.start)
