@@ -67,6 +67,10 @@ def test_casualties_digits(text: str, killed: Count, wounded: Count) -> None:
         ("killing five passengers and injuring two", Count(5, 5), Count(2, 2)),
         ("لقي خمسة أشخاص حتفهم وأصيب ثمانية آخرون بجروح", Count(5, 5), Count(8, 8)),
         ("a dozen people were wounded", Count(), Count(12, 12)),
+        # construction compound_number: tens and units as two words
+        ("مقتل خمسة وعشرين شخصا بانفجار", Count(25, 25), Count()),
+        ("قتل خمسة وأصيب عشرون", Count(5, 5), Count(20, 20)),  # not 25
+        ("twenty-one killed and thirty wounded", Count(21, 21), Count(30, 30)),
     ],
 )
 def test_casualties_number_words(text: str, killed: Count, wounded: Count) -> None:

@@ -127,14 +127,13 @@ def test_headline_site(text: str, site: str) -> None:
 # --- constructions owned by other modules (reported; strict xfail) -----------
 
 
-@pytest.mark.xfail(
-    strict=True, reason="casualties.py: compound number words (twenty-five)"
-)
 @pytest.mark.parametrize(
     ("text", "killed"),
     [
+        # construction compound_number: tens-units in one word pair
         ("Twenty-five people killed in Kirkuk blast", 25),
         ("Thirty-two Islamic State militants killed in Anbar air raid", 32),
+        ("twenty five killed in a bombing in Baghdad", 25),
     ],
 )
 def test_headline_compound_number_word(text: str, killed: int) -> None:

@@ -91,8 +91,34 @@ def number(toks: list[Tok], k: int) -> tuple[Row | None, int, int]:
         return None, value, 1 if value >= 0 else 0
     found = _phrase_at(toks, k, modifier=False)
     if found is not None:
-        return found[0], int(found[0]["min"]), found[1]
+        value, width = _compound(toks, k, found[0], found[1])
+        return found[0], value, width
     return None, -1, 0
+
+
+def _compound(toks: list[Tok], k: int, row: Row, width: int) -> tuple[int, int]:
+    """construction compound_number: tens and units written as two number words,
+    "twenty-five" / "twenty five" (tens first) or «خمسة وعشرون» (units, then
+    و + tens): the sum, over both words."""
+    value = int(row["min"])
+    nxt = k + width
+    if row["kind"] != "number" or nxt >= len(toks):
+        return value, width
+    after = _phrase_at(toks, nxt, modifier=False)
+    if after is None or after[0]["kind"] != "number":
+        return value, width
+    other = int(after[0]["min"])
+    gap = toks[nxt].start - toks[nxt - 1].end
+    tens_first = value % 10 == 0 and 20 <= value <= 90 and 1 <= other <= 9 and gap <= 1
+    units_first = (
+        1 <= value <= 9
+        and other % 10 == 0
+        and 20 <= other <= 90
+        and toks[nxt].raw.startswith("و")
+    )
+    if tens_first or units_first:
+        return value + other, width + after[1]
+    return value, width
 
 
 def _not_a_count(toks: list[Tok], k: int) -> bool:
