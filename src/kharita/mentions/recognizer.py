@@ -214,10 +214,25 @@ class Recognizer:
         """``None`` if the name needs no support, else the level it needs (cached per name)."""
         k = hit.entry.key
         if k not in self._support:
-            self._support[k] = support_needed(
-                self.gazetteer, k, hit.entry.ids, self.cues
-            )
+            level = support_needed(self.gazetteer, k, hit.entry.ids, self.cues)
+            if level is not None and self._holds_a_sure_name(k):
+                level = None
+            self._support[k] = level
         return self._support[k]
+
+    def _holds_a_sure_name(self, k: str) -> bool:
+        """A several-word name that contains another place's name needing no
+        support ("west Mosul", «غرب الموصل») is a place on that evidence: the
+        longer name must not need more support than the name inside it."""
+        words = k.split(" ")
+        by_key = self.gazetteer.by_key
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                sub = " ".join(words[i : i + size])
+                ids = by_key.get(sub)
+                if ids and support_needed(self.gazetteer, sub, ids, self.cues) is None:
+                    return True
+        return False
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
