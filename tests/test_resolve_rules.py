@@ -140,3 +140,25 @@ def test_resolve_coordinates_are_named_by_reverse_geocoding() -> None:
     reverse = LocalGeocoder().reverse((33.3152, 44.3661))
     assert reverse is not None and reverse.raw["name_en"] == rp.near.name_en
     assert any(e.rule == "reverse_geocoded" for e in rp.evidence)
+
+
+def test_resolve_governorate_is_mapped_at_its_seat() -> None:
+    """ACLED's convention for a province-level location: the provincial capital's
+    point (``seat`` column of governorates.csv), with the province's radius."""
+    from kharita.gazetteer import load_gazetteer
+    from kharita.models import Article
+    from kharita.pipeline import pipeline_for
+
+    gaz = load_gazetteer()
+    doc = pipeline_for()(
+        Article(id="g", text="قصف مدفعي على محافظة الأنبار أمس", lang="ar")
+    )
+    (rp,) = [p for p in doc.places if p.place and p.place.type == "governorate"]
+    ramadi = gaz.get("gn:98717")
+    assert (rp.lat, rp.lon) == (ramadi.lat, ramadi.lon)
+    assert rp.precision_m == rp.place.precision_m  # the province's uncertainty
+    assert any(e.rule == "governorate_seat" for e in rp.evidence)
+    for place in gaz.places:
+        if place.type == "governorate" and place.seat:
+            seat = gaz.get(place.seat)
+            assert seat.governorate == place.name_en  # each seat lies in its province

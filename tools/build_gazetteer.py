@@ -185,6 +185,9 @@ def row(**fields: Any) -> dict[str, str]:
         out[column] = "" if value is None else str(value)
     names = fields.get("ambiguous_names") or []
     out["ambiguous"] = "1" if names else ""
+    if "seat" in fields:  # governorates: the seat city and the reference for it
+        out["seat"] = str(fields["seat"] or "")
+        out["seat_source"] = str(fields.get("seat_source") or "")
     return out
 
 
@@ -280,6 +283,8 @@ def build_governorates(root: Path, versions: dict[str, str]) -> list[dict[str, s
             governorate=cur["name_en"],
             country="IQ",
             ambiguous_names=lst(cur["ambiguous_names"]) or ambiguous_of(names),
+            seat=cur.get("seat", ""),
+            seat_source=cur.get("seat_source", ""),
         )
         if feature is None:  # Halabja: not in Natural Earth, point = its capital
             rows.append(row(**common, **halabja_point(versions)))

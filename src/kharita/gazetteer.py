@@ -153,6 +153,7 @@ def parse_row(row: dict[str, str], path: str, line: int) -> GazetteerPlace:
         precision_m=_float(precision, path, line, "precision_m")
         if precision.strip()
         else 5000.0,
+        seat=(row.get("seat") or "").strip() or None,
     )
 
 

@@ -56,6 +56,7 @@ class GazetteerPlace:
     aliases_ku: tuple[str, ...] = ()
     population: int | None = None
     precision_m: float = 5_000.0  # how far the point may be from the thing it names
+    seat: str | None = None  # a governorate's seat (capital), by gazetteer id
 
     @property
     def in_iraq(self) -> bool:

@@ -88,7 +88,8 @@ def resolve_places(
         if mention.kind == "coordinates":
             out.append(_from_coordinates(mention, describe))
         else:
-            out.append(_resolved(doc, mention, cands, mention.matched in common_words))
+            common = mention.matched in common_words
+            out.append(_resolved(doc, mention, cands, common, gazetteer))
     out = apply_local_rules(doc, out)
     out = place_open_mentions(doc, out, ctx.iraq_focus)
     return _roads(doc, out)
@@ -149,7 +150,11 @@ def _role(place: GazetteerPlace) -> PlaceRole:
 
 
 def _resolved(
-    doc: Doc, mention: Mention, cands: Sequence[Candidate], common: bool
+    doc: Doc,
+    mention: Mention,
+    cands: Sequence[Candidate],
+    common: bool,
+    gazetteer: Gazetteer,
 ) -> ResolvedPlace:
     if not cands:
         return ResolvedPlace(
@@ -176,6 +181,14 @@ def _resolved(
         evidence = (*evidence, Evidence("relative_location", 0.0, detail))
         role = "site"
         foreign = not in_iraq((lat, lon))
+    else:
+        seat = gazetteer.by_id.get(place.seat) if place.seat else None
+        if seat is not None:
+            # ACLED's convention for an event placed only in a province: the
+            # provincial capital's point, with the province's uncertainty
+            lat, lon = seat.lat, seat.lon
+            detail = f"a governorate is mapped at its seat, {seat.name_en}"
+            evidence = (*evidence, Evidence("governorate_seat", 0.0, detail))
     return ResolvedPlace(
         mention,
         place,
