@@ -1,30 +1,23 @@
-"""The per-article pipeline and the run over many inputs.
+"""The per-article pipeline.
 
 ``Article -> recognise mentions -> resolve places -> extract incidents``, one
 article at a time; a failure is recorded against its ``file:record`` and the
-run goes on.  :func:`process` streams results and merges incidents across
-reports at the end.
+run goes on.  The run over many inputs is :mod:`kharita.run`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 
-from .errors import ConfigurationError, KharitaError, OnlineGeocoderError
+from .errors import KharitaError, OnlineGeocoderError
 from .gazetteer import Gazetteer, load_gazetteer
-from .incidents import extract_incidents, merge_incidents
-from .ingest import iter_articles
+from .incidents import extract_incidents
 from .mentions import recognizer_for
-from .models import Article, ArticleResult, Incident, RecordError
+from .models import Article, ArticleResult, RecordError
 from .resolve import resolve_places
 from .resolve.online import OnlineFallback, fill_unresolved
 
 logger = logging.getLogger("kharita")
-
-Progress = Callable[[int], None]
 
 
 def extract_article(
@@ -68,67 +61,3 @@ def safe_extract(
 def _record_error(article: Article, message: str) -> RecordError:
     path, _, record = article.origin.rpartition(":")
     return RecordError(path or article.origin, record, message)
-
-
-def iter_results(
-    inputs: Iterable[str | Path],
-    *,
-    gazetteer: Gazetteer | None = None,
-    workers: int = 1,
-    online: OnlineFallback | None = None,
-) -> Iterator[ArticleResult | RecordError]:
-    """Stream per-article results (or errors) in input order."""
-    records = iter_articles(inputs)
-    if online is not None and workers > 1:
-        raise ConfigurationError(
-            "--online runs in one process (1 request/s); drop --workers"
-        )
-    if workers > 1:
-        from .parallel import map_articles
-
-        yield from map_articles(records, workers=workers, gazetteer=gazetteer)
-        return
-    for record in records:
-        if isinstance(record, RecordError):
-            yield record
-        else:
-            yield safe_extract(record, gazetteer, online)
-
-
-@dataclass
-class Collected:
-    """Results of a run gathered in memory (for maps and small batches)."""
-
-    results: list[ArticleResult] = field(default_factory=list)
-    errors: list[RecordError] = field(default_factory=list)
-
-    @property
-    def incidents(self) -> list[Incident]:
-        """Incidents of all articles, reports of the same event merged."""
-        return merge_incidents(i for r in self.results for i in r.incidents)
-
-    @property
-    def place_count(self) -> int:
-        return sum(len(r.places) for r in self.results)
-
-
-def process(
-    inputs: Iterable[str | Path],
-    *,
-    gazetteer: Gazetteer | None = None,
-    workers: int = 1,
-    on_error: Callable[[RecordError], None] | None = None,
-    on_result: Callable[[ArticleResult], None] | None = None,
-) -> Collected:
-    """Run the pipeline over ``inputs`` and collect every result and error."""
-    collected = Collected()
-    for item in iter_results(inputs, gazetteer=gazetteer, workers=workers):
-        if isinstance(item, RecordError):
-            collected.errors.append(item)
-            if on_error is not None:
-                on_error(item)
-        else:
-            collected.results.append(item)
-            if on_result is not None:
-                on_result(item)
-    return collected
