@@ -71,7 +71,9 @@ def _loads(content: str) -> tuple[Any, str | None, int]:
         return None, f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno
     except RecursionError:
         return None, "invalid JSON: nested too deeply", 1
-    except ValueError as exc:  # e.g. an integer over Python's 4300-digit limit
+    except ValueError as exc:  # an integer over Python's 4300-digit limit
+        if "digits" in str(exc):
+            return None, "invalid JSON: an integer of more than 4300 digits", 1
         return None, f"invalid JSON: {str(exc).splitlines()[0]}", 1
 
 
@@ -171,7 +173,7 @@ def _csv_rows(
             if "unexpected end of data" in message:
                 message = "unterminated quoted field (it runs to the end of the file)"
             yield RecordError(path, str(start), f"invalid CSV: {message}")
-            return
+            continue  # the reader goes on at the next line
         yield article_from_record(
             dict(row), path, str(reader.line_num), max_bytes=max_bytes
         )

@@ -172,6 +172,7 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     if tables:
         _check_existing(conn, path, tables)
     retrying(lambda: conn.execute("PRAGMA journal_mode=WAL"), path)
+    conn.execute("PRAGMA synchronous=NORMAL")  # WAL: durable on crash, fsync per checkpoint
     conn.execute("PRAGMA foreign_keys=ON")
     if not tables:
         retrying(lambda: _create(conn), path)
