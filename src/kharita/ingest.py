@@ -193,7 +193,9 @@ _READERS = {
 }
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> Iterator[Record]:
+def read_file(
+    path: Path, max_bytes: int = DEFAULT_MAX_RECORD_BYTES
+) -> Iterator[Record]:
     """Records of one file, chosen by its suffix (``.txt`` for unknown ones)."""
     name = str(path)
     suffix = path.suffix.lower()

@@ -70,4 +70,3 @@ cli.add_command(explain_command)
 cli.add_command(geocode)
 cli.add_command(gazetteer)
 cli.add_command(eval_command)
-

@@ -284,7 +284,9 @@ class Store:
     def articles(self) -> Iterator[ArticleResult]:
         """Every stored article with its own places and incidents, in insertion order."""
         with self._sql_errors():
-            pks = [pk for (pk,) in self.conn.execute("SELECT pk FROM articles ORDER BY pk")]
+            pks = [
+                pk for (pk,) in self.conn.execute("SELECT pk FROM articles ORDER BY pk")
+            ]
         for pk in pks:  # one article at a time: memory stays flat
             with self._sql_errors():
                 cur = self.conn.execute("SELECT * FROM articles WHERE pk = ?", (pk,))

@@ -103,7 +103,9 @@ def retrying(action: Callable[[], T], path: Path) -> T:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
             if attempt == _RETRIES - 1:
-                raise StoreError(f"{path}: database is locked by another writer") from None
+                raise StoreError(
+                    f"{path}: database is locked by another writer"
+                ) from None
             time.sleep(0.1 * 2**attempt)
     raise AssertionError("unreachable")
 
@@ -119,7 +121,9 @@ def _check_file(path: Path, create: bool) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"{path}: cannot create the folder: {exc.strerror}") from None
+            raise StoreError(
+                f"{path}: cannot create the folder: {exc.strerror}"
+            ) from None
         return
     try:
         with path.open("rb") as handle:
@@ -172,7 +176,9 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     if tables:
         _check_existing(conn, path, tables)
     retrying(lambda: conn.execute("PRAGMA journal_mode=WAL"), path)
-    conn.execute("PRAGMA synchronous=NORMAL")  # WAL: durable on crash, fsync per checkpoint
+    conn.execute(
+        "PRAGMA synchronous=NORMAL"
+    )  # WAL: durable on crash, fsync per checkpoint
     conn.execute("PRAGMA foreign_keys=ON")
     if not tables:
         retrying(lambda: _create(conn), path)
