@@ -19,7 +19,7 @@ from kharita.export.acled_csv import incident_row
 from kharita.render import render_map
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-SEED = EXAMPLES / "seed-article.txt"
+SEED = EXAMPLES / "en-sample.txt"
 
 
 def _run(args: list[str], stdin: str | None = None):  # type: ignore[no-untyped-def]

@@ -141,7 +141,7 @@ def test_cli_map_db_foreign_database_untouched(tmp_path: Path) -> None:
     result = _cli(
         [
             "map",
-            str(EXAMPLES / "seed-article.txt"),
+            str(EXAMPLES / "en-sample.txt"),
             "--db",
             str(path),
             "-o",
