@@ -119,9 +119,9 @@ source = incident.sources[0]
 reports = [dataclasses.replace(incident, id=f"i{k}", sources=(
     dataclasses.replace(source, article_id=f"seed#{k}", outlet=f"outlet {k}"),))
     for k in range(n)]
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 merged = merge_incidents(reports)
-print(time.perf_counter() - start,
+print(time.perf_counter() - start, time.process_time() - cpu,
       resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(merged))
 """
 
@@ -159,10 +159,12 @@ def replay_table(sizes: list[int]) -> None:
 def merge_table(sizes: list[int], pythonpath: str | None) -> None:
     label = pythonpath or "this checkout"
     print(f"\nmerging N reports of one event (the seed strike), {label}")
-    print("| reports | seconds | peak RSS MB | incidents |\n|---|---|---|---|")
+    print("| reports | seconds | CPU s | peak RSS MB | incidents |")
+    print("|---|---|---|---|---|")
     for n in sizes:
-        sec, peak, count = run_child(MERGE, [str(n), str(SEED)], pythonpath)
-        print(f"| {n:,} | {float(sec):.2f} | {float(peak):.0f} | {count} |", flush=True)
+        sec, cpu, peak, count = run_child(MERGE, [str(n), str(SEED)], pythonpath)
+        row = f"| {n:,} | {float(sec):.2f} | {float(cpu):.2f} | {float(peak):.0f} | {count} |"
+        print(row, flush=True)
 
 
 def run_map(path: Path, pythonpath: str | None) -> tuple[float, float, str]:

@@ -127,9 +127,13 @@ def test_cli_signals_leave_no_partial_files(
         p.suffix == ".tmp" for p in (tmp_path / "out").iterdir()
     )  # being written
     proc.send_signal(signum)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == code
-    assert "Traceback" not in err.decode()
+    proc.wait(60)  # stdin stays open: the run ends by the signal, not by EOF
+    assert proc.stdin is not None and proc.stderr is not None
+    err = proc.stderr.read().decode()
+    proc.stdin.close()
+    proc.stderr.close()
+    assert proc.returncode == code, err
+    assert "Traceback" not in err
     assert list((tmp_path / "out").iterdir()) == []
 
 
