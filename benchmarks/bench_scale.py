@@ -91,7 +91,7 @@ def replica(i):
     return dataclasses.replace(r, article=dataclasses.replace(r.article, id=aid),
                                incidents=incs)
 
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 if kind == "compact":
     from kharita.run import IncidentCollector
     sink = IncidentCollector()
@@ -102,7 +102,7 @@ else:   # what map did before: every whole article result kept
     kept = [replica(i) for i in range(n)]
     merged = merge_incidents(i for r in kept for i in r.incidents)
 page = render_map(merged)
-print(time.perf_counter() - start,
+print(time.perf_counter() - start, time.process_time() - cpu,
       resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(merged))
 """
 
@@ -143,17 +143,17 @@ def run_child(code: str, args: list[str], pythonpath: str | None) -> list[str]:
 def replay_table(sizes: list[int]) -> None:
     print("\nmap memory: sample results replayed N times, merged and rendered")
     print(
-        "| reports | kept | seconds | peak RSS MB | incidents |\n|---|---|---|---|---|"
+        "| reports | kept | seconds | CPU s | peak RSS MB | incidents |\n"
+        "|---|---|---|---|---|---|"
     )
     for n in sizes:
         for kind in ("results", "compact"):
             if kind == "results" and n > 20000:
                 continue  # the old way needs gigabytes there
-            sec, peak, count = run_child(REPLAY, [kind, str(n), str(SAMPLES)], None)
-            print(
-                f"| {n:,} | {kind} | {float(sec):.1f} | {float(peak):.0f} | {count} |",
-                flush=True,
-            )
+            args = [kind, str(n), str(SAMPLES)]
+            sec, cpu, peak, count = run_child(REPLAY, args, None)
+            cells = f"{float(sec):.1f} | {float(cpu):.1f} | {float(peak):.0f} | {count}"
+            print(f"| {n:,} | {kind} | {cells} |", flush=True)
 
 
 def merge_table(sizes: list[int], pythonpath: str | None) -> None:
