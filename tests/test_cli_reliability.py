@@ -97,21 +97,10 @@ def test_cli_interrupt_exits_130_with_one_line(
     assert list(tmp_path.iterdir()) == []
 
 
-def _started(args: list[str], cwd: Path) -> subprocess.Popen[bytes]:
-    """kharita reading JSON Lines from a pipe, once it has reported a first bad line."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kharita", *args],
-        cwd=cwd,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    assert proc.stdin is not None and proc.stderr is not None
-    proc.stdin.write(b"{not json\n")
-    proc.stdin.flush()
-    first = proc.stderr.readline().decode()
-    assert first.startswith("<stdin>:1: invalid JSON"), first
-    return proc
+def _default_sigint() -> None:
+    # A shell starts background jobs with SIGINT ignored, and Python keeps an
+    # ignored SIGINT ignored: give the child the terminal's default.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.mark.parametrize(
@@ -120,18 +109,28 @@ def _started(args: list[str], cwd: Path) -> subprocess.Popen[bytes]:
 def test_cli_signals_leave_no_partial_files(
     tmp_path: Path, signum: int, code: int
 ) -> None:
-    proc = _started(
-        ["extract", "-", "-o", "out/lines.jsonl", "--csv", "out/i.csv"], tmp_path
-    )
-    assert any(
-        p.suffix == ".tmp" for p in (tmp_path / "out").iterdir()
-    )  # being written
-    proc.send_signal(signum)
-    proc.wait(60)  # stdin stays open: the run ends by the signal, not by EOF
-    assert proc.stdin is not None and proc.stderr is not None
-    err = proc.stderr.read().decode()
-    proc.stdin.close()
-    proc.stderr.close()
+    args = ["extract", "-", "-o", "out/lines.jsonl", "--csv", "out/i.csv"]
+    with subprocess.Popen(
+        [sys.executable, "-m", "kharita", *args],
+        cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=_default_sigint,
+    ) as proc:
+        assert proc.stdin is not None and proc.stderr is not None
+        try:
+            proc.stdin.write(b"{not json\n")  # kharita reports it, then waits for more
+            proc.stdin.flush()
+            first = proc.stderr.readline().decode()
+            assert first.startswith("<stdin>:1: invalid JSON"), first
+            assert any(p.suffix == ".tmp" for p in (tmp_path / "out").iterdir())
+            proc.send_signal(signum)
+            proc.wait(60)  # stdin stays open: the run ends by the signal, not EOF
+            err = proc.stderr.read().decode()
+        finally:
+            if proc.poll() is None:
+                proc.kill()
     assert proc.returncode == code, err
     assert "Traceback" not in err
     assert list((tmp_path / "out").iterdir()) == []
