@@ -153,7 +153,8 @@ def map_command(
     the store holds (filtered by --since/--until/--type/--governorate).
     """
     require_inputs(params, allow_db=True)
-    bound(params["since"]), bound(params["until"], end=True)  # refuse bad dates now
+    bound(params["since"])  # a bad date is refused before any work
+    bound(params["until"], end=True)
     check_outputs(params, [output, png, pdf])
     places = PlacesLayer() if params["places_geojson"] else None
     with open_store(params["db"], create=bool(params["inputs"])) as store:
