@@ -80,7 +80,7 @@ def test_cli_map_bad_date_is_one_line(tmp_path: Path, bad: str) -> None:
     result = _run(
         ["map", str(EXAMPLES), "--since", bad, "-o", str(tmp_path / "m.html")]
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # usage
     assert result.stderr.strip().splitlines() == [
         f"Error: not a date: {bad!r} (use 2024, 2024-04 or 2024-04-20)"
     ]

@@ -165,5 +165,8 @@ def test_layers_article_place_only_the_layer_knows(
 def test_layers_cli(data_dir: Path, args: list[str], expected: str) -> None:
     result = CliRunner().invoke(cli, args)
     assert expected in result.output
-    assert result.exit_code == (1 if "Error" in expected or "cannot" in expected else 0)
+    # a layer name that does not exist is a usage error (2); a file that cannot
+    # be read is a bad input (1)
+    code = 2 if "no layer '" in expected else 1 if "cannot" in expected else 0
+    assert result.exit_code == code
     assert "Traceback" not in result.output

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kharita.pipeline import process
+from kharita.run import process
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -45,4 +45,4 @@ def test_pipeline_every_place_span_indexes_the_original_text(collected) -> None:
 
 
 def test_pipeline_reads_every_example_without_error(collected) -> None:  # type: ignore[no-untyped-def]
-    assert collected.errors == []
+    assert collected.errors == ()

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from .gazetteer import Gazetteer, load_gazetteer
 from .ingest import article_from_record
-from .models import Article, ArticleResult, RecordError
-from .pipeline import Collected, pipeline_for
-from .pipeline import process as _process
+from .models import Article, ArticleResult, RecordError, RunReport
+from .pipeline import extract_article
 from .render import render_map
+from .run import process as _process
 
 __all__ = ["extract", "load_gazetteer", "process", "render_map"]
 
@@ -39,7 +39,7 @@ def extract(
         if isinstance(record, RecordError):
             raise ValueError(str(record))
         article = record
-    return pipeline_for(gazetteer).extract(article)
+    return extract_article(article, gazetteer)
 
 
 def process(
@@ -47,7 +47,7 @@ def process(
     *,
     gazetteer: Gazetteer | None = None,
     workers: int = 1,
-) -> Collected:
+) -> RunReport:
     """Run over files/directories; ``.results``, ``.errors``, merged ``.incidents``."""
     inputs = [paths] if isinstance(paths, str | Path) else list(paths)
     return _process(inputs, gazetteer=gazetteer, workers=workers)

@@ -48,3 +48,7 @@ class OnlineGeocoderError(KharitaError, ConnectionError):
 
 class RenderError(KharitaError, RuntimeError):
     """The map or an export could not be produced."""
+
+
+class StoreError(KharitaError, RuntimeError):
+    """The SQLite store cannot be opened or written: ``path: what and why``."""

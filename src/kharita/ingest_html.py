@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .ingest import detect_lang
+from .lang import detect_lang
 from .models import Article, RecordError
 
 __all__ = ["article_from_html", "read_html"]

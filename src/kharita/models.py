@@ -290,21 +290,24 @@ class RecordError:
 
 @dataclass(frozen=True, slots=True)
 class RunReport:
-    """What a run did: counts, failures and the files it wrote."""
+    """What a run did: counts, failures, the files it wrote and, when the
+    caller kept them (``kharita.process``), the results and merged incidents."""
 
-    articles_read: int
-    articles_failed: int
-    places: int
-    incidents: int
+    articles_read: int = 0
+    articles_failed: int = 0
+    places: int = 0
+    incident_count: int = 0  # per-article incidents, or merged ones once merged
     errors: tuple[RecordError, ...] = ()
     outputs: tuple[str, ...] = ()
+    results: tuple[ArticleResult, ...] = ()
+    incidents: tuple[Incident, ...] = ()  # merged
 
     def summary(self) -> str:
         parts = [
             f"{self.articles_read} articles read",
             f"{self.articles_failed} failed",
             f"{self.places} places",
-            f"{self.incidents} incidents",
+            f"{self.incident_count} incidents",
         ]
         line = ", ".join(parts)
         if self.outputs:

@@ -25,6 +25,7 @@ import importlib
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -34,7 +35,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigurationError
+from .ingest import iter_articles, iter_files
 from .models import Article, ArticleResult, RecordError
+from .pipeline import safe_extract
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -68,8 +71,6 @@ def apply_one(
     if isinstance(record, RecordError):
         return record
     if fn is None:
-        from .pipeline import safe_extract
-
         return safe_extract(record, gazetteer)
     try:
         return fn(record)
@@ -79,6 +80,9 @@ def apply_one(
 
 
 def _init_worker(fn: ArticleFn | None, gazetteer: Gazetteer | None) -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the pool, the
+    # workers must not each print a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["fn"] = fn
     _WORKER["gazetteer"] = gazetteer
 
@@ -151,28 +155,21 @@ def map_articles(
 
 
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files named by ``inputs``; directories expand like :mod:`kharita.ingest` does."""
-    from .ingest import SUFFIXES
-
+    """Files named by ``inputs``; directories expand like :mod:`kharita.ingest` does
+    (a folder that cannot be listed or a broken link is left to the reader)."""
     files: list[Path] = []
     for item in inputs:
         if str(item) == "-":
             raise ConfigurationError("dask_extract reads files, not stdin ('-')")
         path = Path(item)
         if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
+            files.extend(p for p in iter_files(path) if isinstance(p, Path))
         else:
             files.append(path)
     return files
 
 
 def _read_file(path: str) -> list[Record]:
-    from .ingest import iter_articles
-
     return list(iter_articles([path]))
 
 

@@ -1,5 +1,8 @@
 """The per-article pipeline: one :class:`~kharita.doc.Doc`, components in order.
 
+The run over many inputs (the one run loop, sinks, the run report) is
+:mod:`kharita.run`; it calls :func:`safe_extract` for each article.
+
 spaCy's ``Language`` is the model.  A :class:`Pipeline` is built once from a
 gazetteer, :class:`Settings` and a clock; it compiles what the components
 need (the place automaton and cues) and then runs every article through the
@@ -20,19 +23,17 @@ output on any day.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .doc import Doc, make_doc
-from .errors import ConfigurationError, KharitaError, OnlineGeocoderError
+from .errors import KharitaError, OnlineGeocoderError
 from .gazetteer import Gazetteer, load_gazetteer
-from .incidents import extract_incidents, merge_incidents
-from .ingest import iter_articles
+from .incidents import extract_incidents
 from .mentions import Recognizer
-from .models import Article, ArticleResult, Incident, NearPlace, RecordError
+from .models import Article, ArticleResult, NearPlace, RecordError
 from .resolve import resolve_places
 from .text.wire import clean_article, restore
 
@@ -231,67 +232,3 @@ def safe_extract(
 ) -> ArticleResult | RecordError:
     """:meth:`Pipeline.safe` of :func:`pipeline_for` (the run loop's per-article call)."""
     return pipeline_for(gazetteer, online).safe(article)
-
-
-def iter_results(
-    inputs: Iterable[str | Path],
-    *,
-    gazetteer: Gazetteer | None = None,
-    workers: int = 1,
-    online: OnlineFallback | None = None,
-) -> Iterator[ArticleResult | RecordError]:
-    """Stream per-article results (or errors) in input order."""
-    records = iter_articles(inputs)
-    if online is not None and workers > 1:
-        raise ConfigurationError(
-            "--online runs in one process (1 request/s); drop --workers"
-        )
-    if workers > 1:
-        from .parallel import map_articles
-
-        yield from map_articles(records, workers=workers, gazetteer=gazetteer)
-        return
-    for record in records:
-        if isinstance(record, RecordError):
-            yield record
-        else:
-            yield safe_extract(record, gazetteer, online)
-
-
-@dataclass
-class Collected:
-    """Results of a run gathered in memory (for maps and small batches)."""
-
-    results: list[ArticleResult] = field(default_factory=list)
-    errors: list[RecordError] = field(default_factory=list)
-
-    @property
-    def incidents(self) -> list[Incident]:
-        """Incidents of all articles, reports of the same event merged."""
-        return merge_incidents(i for r in self.results for i in r.incidents)
-
-    @property
-    def place_count(self) -> int:
-        return sum(len(r.places) for r in self.results)
-
-
-def process(
-    inputs: Iterable[str | Path],
-    *,
-    gazetteer: Gazetteer | None = None,
-    workers: int = 1,
-    on_error: Callable[[RecordError], None] | None = None,
-    on_result: Callable[[ArticleResult], None] | None = None,
-) -> Collected:
-    """Run the pipeline over ``inputs`` and collect every result and error."""
-    collected = Collected()
-    for item in iter_results(inputs, gazetteer=gazetteer, workers=workers):
-        if isinstance(item, RecordError):
-            collected.errors.append(item)
-            if on_error is not None:
-                on_error(item)
-        else:
-            collected.results.append(item)
-            if on_result is not None:
-                on_result(item)
-    return collected

@@ -1,56 +1,58 @@
 """The ``kharita`` command line: a thin skin over the Python API.
 
 One module per command; only this package prints, exits or configures logging.
+Exit codes: 0 success, 1 some records failed (each named on stderr) or an
+output could not be written, 2 usage (a bad option or argument), 130
+interrupted (SIGINT).  SIGTERM ends the run like Ctrl-C does (exit 143): no
+partial output files are left.  The command group lives in :mod:`.app` and is
+imported only inside :func:`main`, so an interrupt during start-up is one line
+too.
 """
 
 from __future__ import annotations
 
-import click
+import os
+import signal
+import sys
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
-from .. import __version__
-from ..errors import KharitaError
-from ._common import CONTEXT_SETTINGS, configure_logging
-from .eval_cmd import eval_command
-from .explain_cmd import explain_command
-from .extract_cmd import extract
-from .gazetteer_cmd import gazetteer
-from .geocode_cmd import geocode
-from .map_cmd import map_command
+if TYPE_CHECKING:
+    from .app import cli
 
+__all__ = ["cli", "main"]
 
-class KharitaGroup(click.Group):
-    """Turns kharita's own errors into one-line ``Error: ...`` messages, exit 1."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except KharitaError as exc:
-            raise click.ClickException(str(exc)) from None
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 
-@click.group(cls=KharitaGroup, context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, prog_name="kharita")
-@click.option(
-    "-v", "--verbose", count=True, help="More log output on stderr (-vv for debug)."
-)
-@click.option(
-    "-q", "--quiet", is_flag=True, help="Only errors on stderr; no progress bar."
-)
-@click.pass_context
-def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
-    """kharita: map incidents in Arabic and English news about Iraq, offline."""
-    ctx.ensure_object(dict)
-    ctx.obj["quiet"] = quiet
-    configure_logging(verbose, quiet)
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(EXIT_TERMINATED)  # unwinds: temp files are removed
 
 
-cli.add_command(map_command)
-cli.add_command(extract)
-cli.add_command(explain_command)
-cli.add_command(geocode)
-cli.add_command(gazetteer)
-cli.add_command(eval_command)
+def _interrupted() -> None:
+    sys.stderr.write("kharita: interrupted\n")
+    sys.exit(EXIT_INTERRUPTED)
 
 
 def main() -> None:
-    cli(prog_name="kharita")
+    """The ``kharita`` console script."""
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        from .app import cli as group
+
+        group.main(prog_name="kharita")
+    except KeyboardInterrupt:
+        _interrupted()
+    except BrokenPipeError:  # e.g. ``kharita extract ... | head``
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "cli":
+        from .app import cli as group
+
+        return group
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

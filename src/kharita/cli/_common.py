@@ -1,30 +1,24 @@
-"""Shared CLI pieces: option bundles, progress, error printing, the run loop."""
+"""Shared CLI pieces: option bundles, progress, error lines, calling the run loop."""
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import click
 
 from ..errors import ConfigurationError
-from ..incidents import merge_incidents
-from ..models import ArticleResult, Incident, RecordError
-from ..pipeline import iter_results
-
-if TYPE_CHECKING:
-    from ..resolve.online import OnlineFallback
+from ..models import RecordError, RunReport
+from ..resolve.online import OnlineFallback, default_user_agent
+from ..run import Sink, run
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 F = TypeVar("F", bound=Callable[..., Any])
-Sink = Callable[[ArticleResult], None]
 
 
 def configure_logging(verbose: int, quiet: bool) -> None:
@@ -48,7 +42,7 @@ def _apply(fn: F, decorators: Sequence[Callable[[F], F]]) -> F:
 
 
 def input_options(fn: F) -> F:
-    """INPUT..., --workers and the opt-in online geocoder, the same for every command."""
+    """INPUT..., --workers, the record size cap and the opt-in online geocoder."""
     return _apply(
         fn,
         [
@@ -59,6 +53,13 @@ def input_options(fn: F) -> F:
                 default=1,
                 show_default=True,
                 help="Worker processes (output is identical to one worker).",
+            ),
+            click.option(
+                "--max-record-mb",
+                type=click.FloatRange(min=0, min_open=True),
+                default=5.0,
+                show_default=True,
+                help="Refuse (with one line) a record with more text than this.",
             ),
             click.option(
                 "--online",
@@ -130,8 +131,8 @@ class Progress:
         self.count = 0
         self.last_draw = 0.0
 
-    def tick(self) -> None:
-        self.count += 1
+    def tick(self, count: int | None = None) -> None:
+        self.count = self.count + 1 if count is None else count
         now = self.clock()
         if self.enabled and now - self.last_draw >= 0.2:
             self.last_draw = now
@@ -143,18 +144,6 @@ class Progress:
             click.echo("\r\033[K", err=True, nl=False)
 
 
-@dataclass
-class Tally:
-    """Counts of a run and, when asked for, what it produced."""
-
-    read: int = 0
-    failed: int = 0
-    places: int = 0
-    article_incidents: int = 0
-    results: list[ArticleResult] = field(default_factory=list)
-    outputs: list[str] = field(default_factory=list)
-
-
 def _online(ctx: click.Context, params: dict[str, Any]) -> OnlineFallback | None:
     if not params.get("online"):
         return None
@@ -163,8 +152,6 @@ def _online(ctx: click.Context, params: dict[str, Any]) -> OnlineFallback | None
         raise ConfigurationError(
             f"--nominatim needs an http(s) URL, got {params['nominatim']!r}"
         )
-    from ..resolve.online import OnlineFallback, default_user_agent  # lazy: start-up
-
     fallback = OnlineFallback(
         params["geocode_cache"],
         default_user_agent(params.get("contact")),
@@ -176,86 +163,27 @@ def _online(ctx: click.Context, params: dict[str, Any]) -> OnlineFallback | None
 
 
 def run_inputs(
-    ctx: click.Context,
-    params: dict[str, Any],
-    *,
-    keep: bool,
-    sinks: Sequence[Sink] = (),
-) -> Tally:
-    """Run the pipeline over ``params["inputs"]``, one error line per bad record as it happens."""
+    ctx: click.Context, params: dict[str, Any], sinks: Sequence[Sink]
+) -> RunReport:
+    """The run loop over ``params["inputs"]``, one error line per bad record as it happens."""
     quiet = bool((ctx.find_root().obj or {}).get("quiet"))
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
-    tally = Tally()
-    stream = iter_results(
-        params["inputs"], workers=params["workers"], online=_online(ctx, params)
-    )
+
+    def error_line(error: RecordError) -> None:
+        click.echo(f"\r\033[K{error}" if progress.enabled else str(error), err=True)
+
     try:
-        for item in stream:
-            progress.tick()
-            tally.read += 1
-            if isinstance(item, RecordError):
-                tally.failed += 1
-                click.echo(
-                    f"\r\033[K{item}" if progress.enabled else str(item), err=True
-                )
-                continue
-            tally.places += len(item.places)
-            tally.article_incidents += len(item.incidents)
-            if keep:
-                tally.results.append(item)
-            for sink in sinks:
-                sink(item)
+        return run(
+            params["inputs"],
+            workers=params["workers"],
+            online=_online(ctx, params),
+            sinks=sinks,
+            on_error=error_line,
+            on_progress=progress.tick,
+            max_record_bytes=int(params["max_record_mb"] * 1_000_000),
+        )
     finally:
         progress.close()
-    return tally
-
-
-@contextlib.contextmanager
-def store_sink(db: str | None, tally_outputs: list[str]) -> Iterator[list[Sink]]:
-    """A sink adding results to the SQLite store in batches (nothing when ``db`` is None)."""
-    if not db:
-        yield []
-        return
-    from ..store import Store  # lazy: start-up
-
-    batch: list[ArticleResult] = []
-    with Store(db) as store:
-
-        def add(result: ArticleResult) -> None:
-            batch.append(result)
-            if len(batch) >= 500:
-                store.add_results(batch)
-                batch.clear()
-
-        yield [add]
-        store.add_results(batch)
-    tally_outputs.append(db)
-
-
-def write_outputs(
-    params: dict[str, Any],
-    incidents: Sequence[Incident],
-    results: Sequence[ArticleResult],
-) -> list[str]:
-    """GeoJSON/CSV files asked for by ``output_options``."""
-    from ..export.acled_csv import write_csv  # lazy: start-up
-    from ..export.geojson import write_geojson
-
-    written: list[str] = []
-    if params.get("geojson"):
-        write_geojson(incidents, params["geojson"])
-        written.append(params["geojson"])
-    if params.get("places_geojson"):
-        write_geojson(results, params["places_geojson"], layer="places")
-        written.append(params["places_geojson"])
-    if params.get("csv_path"):
-        write_csv(incidents, params["csv_path"])
-        written.append(params["csv_path"])
-    return written
-
-
-def merged(results: Sequence[ArticleResult]) -> list[Incident]:
-    return merge_incidents(i for r in results for i in r.incidents)
 
 
 def require_inputs(params: dict[str, Any], allow_db: bool = False) -> None:
@@ -264,14 +192,8 @@ def require_inputs(params: dict[str, Any], allow_db: bool = False) -> None:
         raise ConfigurationError(f"give at least one INPUT file, folder or -{hint}")
 
 
-def finish(ctx: click.Context, tally: Tally, incidents: int) -> None:
-    """Print the summary line and exit non-zero when any record failed."""
-    line = (
-        f"{tally.read} articles read, {tally.failed} failed, "
-        f"{tally.places} places, {incidents} incidents"
-    )
-    if tally.outputs:
-        line += " -> " + ", ".join(tally.outputs)
-    click.echo(line, err=True)
-    if tally.failed:
+def finish(ctx: click.Context, report: RunReport) -> None:
+    """Print the summary line; exit 1 when any record failed."""
+    click.echo(report.summary(), err=True)
+    if report.articles_failed:
         ctx.exit(1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import json
+import dataclasses
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
@@ -11,18 +11,12 @@ from typing import IO, Any
 import click
 
 from ..export.atomic import atomic_open
-from ..models import ArticleResult
-from ..serialize import result_to_dict
-from ._common import (
-    finish,
-    input_options,
-    merged,
-    output_options,
-    require_inputs,
-    run_inputs,
-    store_sink,
-    write_outputs,
-)
+from ..export.geojson import PlacesLayer
+from ..export.jsonl import JsonLinesSink
+from ..run import IncidentCollector, Sink
+from ..store import StoreSink
+from ._common import finish, input_options, output_options, require_inputs, run_inputs
+from ._outputs import check_outputs, open_store, write_outputs
 
 
 @contextlib.contextmanager
@@ -48,17 +42,24 @@ def extract(ctx: click.Context, /, output: str | None, **params: Any) -> None:
     """Print places and incidents of each article as JSON Lines.
 
     Offsets (start/end) index the article's input text. Streams: memory stays
-    flat however many articles go in (unless --geojson/--csv need them all).
+    flat however many articles go in (--geojson/--csv keep each incident).
     """
     require_inputs(params)
-    keep = bool(params["geojson"] or params["places_geojson"] or params["csv_path"])
-    outputs: list[str] = []
-    with _lines_to(output) as handle, store_sink(params["db"], outputs) as sinks:
-
-        def write(result: ArticleResult) -> None:
-            handle.write(json.dumps(result_to_dict(result), ensure_ascii=False) + "\n")
-
-        tally = run_inputs(ctx, params, keep=keep, sinks=[write, *sinks])
-    tally.outputs = ([output] if output else []) + outputs
-    tally.outputs += write_outputs(params, merged(tally.results), tally.results)
-    finish(ctx, tally, tally.article_incidents)
+    check_outputs(params, [output])
+    incidents = IncidentCollector() if params["geojson"] or params["csv_path"] else None
+    places = PlacesLayer() if params["places_geojson"] else None
+    with (
+        _lines_to(output) as handle,
+        open_store(params["db"], create=True) as store,
+        contextlib.ExitStack() as stack,
+    ):
+        sinks: list[Sink] = [JsonLinesSink(handle)]
+        if store is not None:
+            sinks.append(stack.enter_context(StoreSink(store)))
+        sinks += [s for s in (incidents, places) if s is not None]
+        report = run_inputs(ctx, params, sinks)
+    outputs = [output] if output else []
+    outputs += [params["db"]] if params["db"] else []
+    merged = incidents.merged() if incidents is not None else []
+    outputs += write_outputs(params, merged, places)
+    finish(ctx, dataclasses.replace(report, outputs=tuple(outputs)))

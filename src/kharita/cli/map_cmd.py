@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any, Literal
 
 import click
 
-from ._common import (
-    Tally,
-    finish,
-    input_options,
-    merged,
-    output_options,
-    require_inputs,
-    run_inputs,
-    store_sink,
-    write_outputs,
+from ..export.geojson import PlacesLayer
+from ..models import Incident, RunReport
+from ..render import render_map
+from ..render.basemap import default_bases
+from ..render.export import (
+    chromium_browser,
+    embed_snippet,
+    export_pdf,
+    export_png,
+    write_html,
 )
+from ..run import IncidentCollector, Sink
+from ..store import Store, StoreSink, filter_incidents
+from ..store.filters import bound
+from ._common import finish, input_options, output_options, require_inputs, run_inputs
+from ._outputs import check_outputs, open_store, write_outputs
 
 
 def _filter_options(fn: Any) -> Any:
@@ -54,12 +60,6 @@ def _filter_options(fn: Any) -> Any:
 def _exports(output: Path, png: str | None, pdf: str | None) -> list[str]:
     if not (png or pdf):
         return []
-    from ..render.export import (
-        chromium_browser,
-        export_pdf,
-        export_png,
-    )  # lazy: start-up
-
     written: list[str] = []
     with chromium_browser() as browser:
         if png:
@@ -67,6 +67,33 @@ def _exports(output: Path, png: str | None, pdf: str | None) -> list[str]:
         if pdf:
             written.append(str(export_pdf(output, pdf, browser=browser)))
     return written
+
+
+def _from_store(
+    ctx: click.Context, params: dict[str, Any], store: Store, places: PlacesLayer | None
+) -> tuple[RunReport, list[Incident]]:
+    """Add the inputs to the store, then everything the store holds (filtered)."""
+    report = RunReport()
+    if params["inputs"]:
+        with StoreSink(store) as sink:
+            report = run_inputs(ctx, params, [sink])
+    if places is not None:
+        for result in store.articles():
+            places.add(result)
+    return report, store.query_incidents(**_filters(params))
+
+
+def _from_inputs(
+    ctx: click.Context, params: dict[str, Any], places: PlacesLayer | None
+) -> tuple[RunReport, list[Incident]]:
+    collector = IncidentCollector()
+    sinks: list[Sink] = [collector] + ([places] if places is not None else [])
+    report = run_inputs(ctx, params, sinks)
+    return report, filter_incidents(collector.merged(), **_filters(params))
+
+
+def _filters(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: params[k] for k in ("since", "until", "types", "governorates")}
 
 
 @click.command("map")
@@ -125,29 +152,26 @@ def map_command(
     With --db, new articles are added to the store and the map shows everything
     the store holds (filtered by --since/--until/--type/--governorate).
     """
-    # lazy imports: folium, branca, jinja2 and shapely load only when a map is drawn
-    from ..render import render_map
-    from ..render.basemap import default_bases
-    from ..render.export import embed_snippet, write_html
-    from ..store import Store, filter_incidents
-
     require_inputs(params, allow_db=True)
-    tally, outputs = Tally(), list[str]()
-    with store_sink(params["db"], outputs) as sinks:
-        if params["inputs"]:
-            tally = run_inputs(ctx, params, keep=not params["db"], sinks=sinks)
-    filters = {k: params[k] for k in ("since", "until", "types", "governorates")}
-    if params["db"]:
-        with Store(params["db"], create=False) as store:
-            incidents = store.query_incidents(**filters)
-    else:
-        incidents = filter_incidents(merged(tally.results), **filters)
+    bound(params["since"])  # a bad date is refused before any work
+    bound(params["until"], end=True)
+    check_outputs(params, [output, png, pdf])
+    places = PlacesLayer() if params["places_geojson"] else None
+    with open_store(params["db"], create=bool(params["inputs"])) as store:
+        if store is not None:
+            report, incidents = _from_store(ctx, params, store, places)
+        else:
+            report, incidents = _from_inputs(ctx, params, places)
     html = render_map(
         incidents, bases=default_bases(), title=title, lang=lang, tiles=tiles
     )
-    tally.outputs = [str(write_html(html, Path(output))), *outputs]
-    tally.outputs += write_outputs(params, incidents, tally.results)
-    tally.outputs += _exports(Path(output), png, pdf)
+    outputs = [str(write_html(html, Path(output)))]
+    outputs += [params["db"]] if params["db"] else []
+    outputs += write_outputs(params, incidents, places)
+    outputs += _exports(Path(output), png, pdf)
     if embed:
         click.echo(embed_snippet(Path(output), title=title or "kharita map"))
-    finish(ctx, tally, len(incidents))
+    report = dataclasses.replace(
+        report, outputs=tuple(outputs), incident_count=len(incidents)
+    )
+    finish(ctx, report)

@@ -29,7 +29,8 @@ kharita's own: ``killed_min``, ``killed_max``, ``wounded_min``,
 ``incident_id``, ``kharita_type``.
 
 Text cells that begin with ``= + - @`` (or a tab/CR) get a leading ``'`` so a
-spreadsheet never runs article text as a formula.  Files are UTF-8; pass
+spreadsheet never runs article text as a formula; ``incident_id`` and
+``kharita_type`` too (an input ``id`` may be anything).  Files are UTF-8; pass
 ``encoding="utf-8-sig"`` for Excel, which needs the BOM to show Arabic.
 """
 
@@ -152,8 +153,8 @@ def incident_row(incident: Incident) -> dict[str, Any]:
         "date_precision": incident.date.precision or "",
         "report_count": incident.report_count,
         "sources": _text(_joined(s.url for s in incident.sources)),
-        "incident_id": incident.id,
-        "kharita_type": incident.type,
+        "incident_id": _text(incident.id),
+        "kharita_type": _text(incident.type),
     }
 
 

@@ -48,9 +48,11 @@ from ..models import ArticleResult, Incident, ResolvedPlace
 from .atomic import atomic_write_text
 
 __all__ = [
+    "PlacesLayer",
     "incident_feature",
     "incidents_collection",
     "places_collection",
+    "write_collection",
     "write_geojson",
 ]
 
@@ -201,21 +203,47 @@ def incidents_collection(items: Iterable[ArticleResult | Incident]) -> dict[str,
     return _collection(incident_feature(i) for i in _incidents_of(items))
 
 
+class PlacesLayer:
+    """The places layer built as results stream by (a sink of :func:`kharita.run.run`).
+
+    Keeps one small group per distinct place, not the results.
+    """
+
+    def __init__(self) -> None:
+        self._groups: dict[tuple[Any, ...], _PlaceGroup] = {}
+
+    def add(self, result: ArticleResult) -> None:
+        for resolved in result.places:
+            self.add_place(resolved, (result.article.id,))
+
+    def add_place(self, resolved: ResolvedPlace, article_ids: Iterable[str]) -> None:
+        key = _place_key(resolved)
+        if key is None or resolved.lat is None or resolved.lon is None:
+            return
+        if key not in self._groups:
+            self._groups[key] = _PlaceGroup(resolved, resolved.lat, resolved.lon)
+        self._groups[key].add(resolved, article_ids)
+
+    def collection(self) -> dict[str, Any]:
+        return _collection(_place_feature(g) for g in self._groups.values())
+
+
 def places_collection(items: Iterable[ArticleResult | Incident]) -> dict[str, Any]:
     """FeatureCollection with one Feature per distinct place mentioned.
 
     Mentions resolved to the same gazetteer place (or, without one, to the
     same point) are one feature, counted in ``mentions`` and ``articles``.
     """
-    groups: dict[tuple[Any, ...], _PlaceGroup] = {}
+    layer = PlacesLayer()
     for resolved, article_ids in _places_of(items):
-        key = _place_key(resolved)
-        if key is None or resolved.lat is None or resolved.lon is None:
-            continue
-        if key not in groups:
-            groups[key] = _PlaceGroup(resolved, resolved.lat, resolved.lon)
-        groups[key].add(resolved, article_ids)
-    return _collection(_place_feature(g) for g in groups.values())
+        layer.add_place(resolved, article_ids)
+    return layer.collection()
+
+
+def write_collection(collection: dict[str, Any], path: str | os.PathLike[str]) -> Path:
+    """Write a FeatureCollection to ``path`` atomically."""
+    text = json.dumps(collection, ensure_ascii=False, indent=1)
+    return atomic_write_text(path, text + "\n")
 
 
 def write_geojson(
@@ -237,5 +265,4 @@ def write_geojson(
         raise ConfigurationError(
             f"unknown GeoJSON layer {layer!r}; options are: incidents, places"
         )
-    text = json.dumps(collection, ensure_ascii=False, indent=1)
-    return atomic_write_text(path, text + "\n")
+    return write_collection(collection, path)

@@ -173,51 +173,86 @@ def merge_incidents(incidents: Iterable[Incident]) -> list[Incident]:
 
     Only candidate pairs are compared: reports dated within a day of each
     other (day buckets) and reports in neighbouring grid cells (``CELL_DEG``,
-    wider than ``SAME_KM``), so the work is near-linear in the number of
-    incidents; the groups are the same as comparing every pair.
+    wider than ``SAME_KM``), so the groups are the same as comparing every
+    pair.  Each new report is compared with the groups already in its
+    buckets, member by member until one matches, and a group it already
+    belongs to is skipped whole: many reports of one event cost linear time.
     """
     items = list(incidents)
-    parent = list(range(len(items)))
+    groups = _Groups(len(items))
+    buckets: dict[tuple[object, ...], dict[int, list[int]]] = {}
+    for i, inc in enumerate(items):
+        keys = _bucket_keys(inc)
+        for key in _neighbour_keys(keys):
+            bucket = buckets.get(key)
+            if bucket:
+                _join_bucket(i, items, groups, bucket)
+        for key in keys:
+            bucket = buckets.setdefault(key, {})
+            bucket.setdefault(groups.root(i), []).append(i)
+    merged: dict[int, list[Incident]] = {}
+    for i, inc in enumerate(items):
+        merged.setdefault(groups.root(i), []).append(inc)
+    return [_merge(g) for g in merged.values()]
 
-    def root(i: int) -> int:
+
+class _Groups:
+    """Union-find over item indices."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def root(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    for i, j in _candidates(items):
-        if root(i) != root(j) and same_event(items[i], items[j]):
-            parent[root(j)] = root(i)
-    groups: dict[int, list[Incident]] = {}
-    for i, inc in enumerate(items):
-        groups.setdefault(root(i), []).append(inc)
-    return [_merge(g) for g in groups.values()]
+    def union(self, i: int, j: int) -> None:
+        self.parent[self.root(j)] = self.root(i)
 
 
-def _candidates(items: list[Incident]) -> list[tuple[int, int]]:
-    """Index pairs ``i < j`` that may be one event (see :func:`merge_incidents`)."""
-    days: dict[int, list[int]] = {}
-    cells: dict[tuple[int, int], list[int]] = {}
-    for i, inc in enumerate(items):
-        if inc.place is None:
+def _join_bucket(
+    i: int, items: list[Incident], groups: _Groups, bucket: dict[int, list[int]]
+) -> None:
+    """Join item ``i`` to every group of ``bucket`` one of whose members is its event."""
+    for key in list(bucket):
+        root = groups.root(key)
+        if root != key:  # groups merged since: fold the member lists together
+            members = bucket.pop(key)
+            bucket.setdefault(root, []).extend(members)
+    for root, members in list(bucket.items()):
+        if groups.root(root) == groups.root(i):
             continue
-        if inc.date.precision == "day" and inc.date.iso:
-            days.setdefault(_ordinal(inc.date.iso), []).append(i)
-        if inc.lat is not None and inc.lon is not None:
-            cells.setdefault(_cell(inc.lat, inc.lon), []).append(i)
-    pairs: set[tuple[int, int]] = set()
-    for day, members in days.items():
-        near = [j for d in (day - 1, day, day + 1) for j in days.get(d, ())]
-        pairs.update((i, j) for i in members for j in near if i < j)
-    for (x, y), members in cells.items():
-        near = [
-            j
-            for dx in (-1, 0, 1)
-            for dy in (-1, 0, 1)
-            for j in cells.get((x + dx, y + dy), ())
-        ]
-        pairs.update((i, j) for i in members for j in near if i < j)
-    return sorted(pairs)
+        if any(same_event(items[j], items[i]) for j in members):
+            groups.union(root, i)
+
+
+def _bucket_keys(inc: Incident) -> list[tuple[object, ...]]:
+    """The day bucket and the grid cell of an incident (none without a place)."""
+    if inc.place is None:
+        return []
+    keys: list[tuple[object, ...]] = []
+    if inc.date.precision == "day" and inc.date.iso:
+        keys.append(("day", _ordinal(inc.date.iso)))
+    if inc.lat is not None and inc.lon is not None:
+        keys.append(("cell", *_cell(inc.lat, inc.lon)))
+    return keys
+
+
+def _neighbour_keys(keys: list[tuple[object, ...]]) -> set[tuple[object, ...]]:
+    near: set[tuple[object, ...]] = set()
+    for key in keys:
+        if key[0] == "day":
+            day = int(key[1])  # type: ignore[call-overload]
+            near.update(("day", d) for d in (day - 1, day, day + 1))
+        else:
+            x, y = int(key[1]), int(key[2])  # type: ignore[call-overload]
+            near.update(
+                ("cell", x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+            )
+    return near
 
 
 def _ordinal(iso: str) -> int:

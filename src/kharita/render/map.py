@@ -157,9 +157,25 @@ def add_tiles(m: folium.Map, tiles: str, lang: UiLang) -> None:
     ).add_to(m)
 
 
+_BIDI_CONTROLS = dict.fromkeys(
+    [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+MAX_OUTLET_CHARS = 40
+
+
+def _isolated(outlet: str) -> str:
+    """An outlet name for the sources line: bidi controls dropped, capped, and
+    wrapped in FSI..PDI so it cannot reorder the rest of the line."""
+    name = outlet.translate(_BIDI_CONTROLS).strip()
+    if len(name) > MAX_OUTLET_CHARS:
+        name = name[: MAX_OUTLET_CHARS - 1] + "…"
+    return f"\u2068{name}\u2069"
+
+
 def _note(incidents: Sequence[Incident], lang: UiLang) -> str:
     outlets = sorted({s.outlet for i in incidents for s in i.sources if s.outlet})
-    shown = ", ".join(outlets[:8]) + (" …" if len(outlets) > 8 else "")
+    shown = ", ".join(_isolated(o) for o in outlets[:8])
+    shown += " …" if len(outlets) > 8 else ""
     head = label("generated", lang)
     return f"{head}: {shown}" if shown else head
 
@@ -255,6 +271,7 @@ def build_map(
     folium.LayerControl(
         position="topleft" if lang == "ar" else "topright", collapsed=False
     ).add_to(m)
+    fixed_ids = _stable_ids(m.get_root(), {})
     layers = {
         "map": m.get_name(),
         "incidents": cluster.get_name(),
@@ -273,7 +290,21 @@ def build_map(
     root.header.add_child(RawHtml(head_block()), name="kh_assets")
     root.html.add_child(RawHtml(data_element(data, compress)), name="kh_data")
     KharitaApp().add_to(m)
+    _stable_ids(m.get_root(), fixed_ids)
     return m
+
+
+def _stable_ids(root: Element, fixed: dict[int, str]) -> dict[int, str]:
+    """Replace folium's random element ids by their order in the tree, so two
+    runs over the same input write the same HTML.  Elements already in
+    ``fixed`` keep their id (names handed out earlier stay valid)."""
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        if id(element) not in fixed:
+            fixed[id(element)] = element._id = f"{len(fixed):016x}"
+        stack.extend(reversed(list(element._children.values())))
+    return fixed
 
 
 def render_map(

@@ -1,0 +1,213 @@
+"""The one run loop: inputs -> per-article results -> sinks -> a :class:`RunReport`.
+
+:func:`run` reads every input (:func:`kharita.ingest.iter_articles`), runs the
+per-article pipeline on each article (in this process or in ``workers``
+processes, :mod:`kharita.parallel`), reports each bad record through
+``on_error`` and hands each result to every sink as it comes: nothing is kept
+unless a sink keeps it.  The sinks of the command line are the JSON Lines
+writer (:mod:`kharita.export.jsonl`), the SQLite store
+(:class:`kharita.store.StoreSink`), the places layer
+(:class:`kharita.export.geojson.PlacesLayer`) and :class:`IncidentCollector`,
+which keeps a compact record of each incident for merging, the map, GeoJSON
+and CSV.  :func:`process` is the Python API's run: it keeps every result.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Protocol, TypeVar, cast
+
+from .errors import ConfigurationError
+from .gazetteer import Gazetteer
+from .incidents import merge_incidents
+from .ingest import DEFAULT_MAX_RECORD_BYTES, iter_articles
+from .models import Article, ArticleResult, Incident, RecordError, RunReport
+from .parallel import map_articles
+from .pipeline import safe_extract
+from .resolve.online import OnlineFallback
+
+__all__ = [
+    "IncidentCollector",
+    "ResultCollector",
+    "RunReport",
+    "Sink",
+    "extract_one",
+    "iter_results",
+    "process",
+    "run",
+]
+
+Output = ArticleResult | RecordError
+T = TypeVar("T")
+
+
+class Sink(Protocol):
+    """Anything that consumes article results one at a time."""
+
+    def add(self, result: ArticleResult) -> None: ...
+
+
+def extract_one(
+    article: Article, gazetteer: Gazetteer | None, online: OnlineFallback | None
+) -> Output:
+    """The per-article function of a run in this process (the one place it is called)."""
+    return safe_extract(article, gazetteer, online)
+
+
+def iter_results(
+    inputs: Iterable[str | Path],
+    *,
+    gazetteer: Gazetteer | None = None,
+    workers: int = 1,
+    online: OnlineFallback | None = None,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+) -> Iterator[Output]:
+    """Stream per-article results (or errors) in input order."""
+    if online is not None and workers > 1:
+        raise ConfigurationError(
+            "--online runs in one process (1 request/s); drop --workers"
+        )
+    records = iter_articles(inputs, max_bytes=max_record_bytes)
+    if workers > 1:
+        yield from map_articles(records, workers=workers, gazetteer=gazetteer)
+        return
+    for record in records:
+        if isinstance(record, RecordError):
+            yield record
+        else:
+            yield extract_one(record, gazetteer, online)
+
+
+@dataclasses.dataclass
+class _Counts:
+    read: int = 0
+    failed: int = 0
+    places: int = 0
+    incidents: int = 0
+
+
+def run(
+    inputs: Iterable[str | Path],
+    *,
+    gazetteer: Gazetteer | None = None,
+    workers: int = 1,
+    online: OnlineFallback | None = None,
+    sinks: Sequence[Sink] = (),
+    on_error: Callable[[RecordError], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+) -> RunReport:
+    """Run the pipeline over ``inputs``, feeding each result to every sink.
+
+    ``incident_count`` in the report counts per-article incidents (not merged).
+    """
+    counts, errors = _Counts(), list[RecordError]()
+    stream = iter_results(
+        inputs,
+        gazetteer=gazetteer,
+        workers=workers,
+        online=online,
+        max_record_bytes=max_record_bytes,
+    )
+    for item in stream:
+        counts.read += 1
+        if on_progress is not None:
+            on_progress(counts.read)
+        if isinstance(item, RecordError):
+            counts.failed += 1
+            errors.append(item)
+            if on_error is not None:
+                on_error(item)
+            continue
+        counts.places += len(item.places)
+        counts.incidents += len(item.incidents)
+        for sink in sinks:
+            sink.add(item)
+    return RunReport(
+        articles_read=counts.read,
+        articles_failed=counts.failed,
+        places=counts.places,
+        incident_count=counts.incidents,
+        errors=tuple(errors),
+    )
+
+
+class ResultCollector:
+    """A sink that keeps every result (for the Python API and small batches)."""
+
+    def __init__(self) -> None:
+        self.results: list[ArticleResult] = []
+
+    def add(self, result: ArticleResult) -> None:
+        self.results.append(result)
+
+
+class IncidentCollector:
+    """A sink that keeps each article's incidents, and only them, for merging.
+
+    With ``compact`` (the default) an incident keeps its site without the
+    candidate list and the scoring evidence (no output of merged incidents
+    reads them), and equal sites and excerpts are stored once: memory grows
+    with the number of incidents, by far less than whole article results.
+    """
+
+    def __init__(self, *, compact: bool = True) -> None:
+        self.compact = compact
+        self._incidents: list[Incident] = []
+        self._shared: dict[object, object] = {}
+
+    def add(self, result: ArticleResult) -> None:
+        for incident in result.incidents:
+            self._incidents.append(
+                self._compacted(incident) if self.compact else incident
+            )
+
+    def __len__(self) -> int:
+        return len(self._incidents)
+
+    def merged(self) -> list[Incident]:
+        """The incidents so far, reports of the same event merged."""
+        return merge_incidents(self._incidents)
+
+    def _share(self, value: T) -> T:
+        try:
+            return cast(T, self._shared.setdefault(value, value))
+        except TypeError:  # an unhashable value: keep it as it is
+            return value
+
+    def _compacted(self, incident: Incident) -> Incident:
+        place = incident.place
+        if place is not None:
+            slim = dataclasses.replace(place, evidence=(), alternatives=())
+            place = self._share(slim)
+        sources = tuple(
+            dataclasses.replace(s, excerpt=self._share(s.excerpt))
+            for s in incident.sources
+        )
+        return dataclasses.replace(incident, place=place, sources=sources)
+
+
+def process(
+    inputs: Iterable[str | Path],
+    *,
+    gazetteer: Gazetteer | None = None,
+    workers: int = 1,
+    on_error: Callable[[RecordError], None] | None = None,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+) -> RunReport:
+    """Run over ``inputs`` keeping every result; the report's ``incidents`` are merged."""
+    results = ResultCollector()
+    report = run(
+        inputs,
+        gazetteer=gazetteer,
+        workers=workers,
+        sinks=[results],
+        on_error=on_error,
+        max_record_bytes=max_record_bytes,
+    )
+    merged = merge_incidents(i for r in results.results for i in r.incidents)
+    return dataclasses.replace(
+        report, results=tuple(results.results), incidents=tuple(merged)
+    )
