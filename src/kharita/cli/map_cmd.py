@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
 import click
 
-from ..render import render_map
-from ..render.basemap import default_bases
+from ..api import map_inputs
+from ..models import Incident
+from ..render import TileSet, read_tiles, render_map
 from ..render.export import (
     chromium_browser,
     embed_snippet,
@@ -73,6 +75,25 @@ def _exports(output: Path, png: str | None, pdf: str | None) -> list[str]:
     return written
 
 
+def _tileset(
+    path: str | None, max_zoom: int, incidents: list[Incident]
+) -> TileSet | None:
+    """The MBTiles tiles around the incidents (size reported on stderr)."""
+    if not path:
+        return None
+    pts = [(i.lat, i.lon) for i in incidents if i.lat is not None and i.lon is not None]
+    lats, lons = [p[0] for p in pts] or [29.0, 37.4], [p[1] for p in pts] or [38.8, 48.6]
+    pad = 0.1
+    bounds = (min(lats) - pad, min(lons) - pad, max(lats) + pad, max(lons) + pad)
+    tiles = read_tiles(Path(path), bounds, max_zoom)
+    click.echo(
+        f"basemap: {len(tiles.tiles)} tiles from {path} up to zoom {max_zoom}, "
+        f"{tiles.nbytes / 1e6:.1f} MB of tile data embedded",
+        err=True,
+    )
+    return tiles
+
+
 @click.command("map")
 @input_options
 @output_options
@@ -99,6 +120,18 @@ def _exports(output: Path, png: str | None, pdf: str | None) -> list[str]:
     help="An XYZ tile URL template (off by default: the map is fully offline).",
 )
 @click.option(
+    "--basemap-mbtiles",
+    type=click.Path(dir_okay=False),
+    help="Embed raster tiles around the incidents from this offline MBTiles file.",
+)
+@click.option(
+    "--basemap-max-zoom",
+    type=click.IntRange(0, 19),
+    default=14,
+    show_default=True,
+    help="Deepest zoom of the embedded MBTiles tiles (each level ~4x the size).",
+)
+@click.option(
     "--png",
     type=click.Path(dir_okay=False),
     help="Also write a PNG snapshot (headless Chromium).",
@@ -119,6 +152,8 @@ def map_command(
     title: str | None,
     lang: Literal["ar", "en"],
     tiles: str | None,
+    basemap_mbtiles: str | None,
+    basemap_max_zoom: int,
     png: str | None,
     pdf: str | None,
     embed: bool,
@@ -141,11 +176,17 @@ def map_command(
     else:
         incidents = filter_incidents(merged(tally.results), **filters)
     html = render_map(
-        incidents, bases=default_bases(), title=title, lang=lang, tiles=tiles
+        incidents,
+        title=title,
+        lang=lang,
+        tiles=tiles,
+        as_of=date.today().isoformat(),
+        tileset=_tileset(basemap_mbtiles, basemap_max_zoom, list(incidents)),
+        **map_inputs(),
     )
     tally.outputs = [str(write_html(html, Path(output))), *outputs]
     tally.outputs += write_outputs(params, incidents, tally.results)
     tally.outputs += _exports(Path(output), png, pdf)
     if embed:
-        click.echo(embed_snippet(Path(output), title=title or "kharita map"))
+        click.echo(embed_snippet(Path(output).name, title=title or "kharita map"))
     finish(ctx, tally, len(incidents))
