@@ -10,7 +10,13 @@ import pytest
 
 from kharita.models import Count, EventDate, Incident, Mention, ResolvedPlace, Source
 from kharita.render import export_pdf, export_png, render_map, write_html
-from render_fixtures import HOSTILE, hostile_incident, sample_bases, sample_incidents
+from render_fixtures import (
+    HOSTILE,
+    hostile_incident,
+    map_inputs,
+    sample_bases,
+    sample_incidents,
+)
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
@@ -18,10 +24,10 @@ TITLE = "Kharita test map"
 
 
 def hostile_examples() -> list[Incident]:
-    """Incidents whose every article field comes from examples/hostile.jsonl."""
+    """Incidents whose every article field comes from tests/data/hostile.jsonl."""
     rows = [
         json.loads(ln)
-        for ln in (REPO / "examples/hostile.jsonl")
+        for ln in (REPO / "tests/data/hostile.jsonl")
         .read_text(encoding="utf-8")
         .splitlines()
         if ln.strip()
@@ -64,22 +70,26 @@ def hostile_examples() -> list[Incident]:
 def map_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("maps")
     incidents = sample_incidents()
+    inputs = map_inputs(bases=sample_bases())
     return {
         "en": write_html(
-            render_map(incidents, bases=sample_bases(), title=TITLE, lang="en"),
+            render_map(incidents, title=TITLE, lang="en", **inputs),
             root / "en.html",
         ),
         "ar": write_html(
-            render_map(incidents, bases=sample_bases(), title=TITLE, lang="ar"),
+            render_map(incidents, title=TITLE, lang="ar", **inputs),
             root / "ar.html",
         ),
         "packed": write_html(
-            render_map(incidents, bases=sample_bases(), title=TITLE, compress=True),
+            render_map(incidents, title=TITLE, compress=True, **inputs),
             root / "packed.html",
         ),
         "hostile": write_html(
             render_map(
-                [hostile_incident(), *hostile_examples()], title=TITLE, lang="ar"
+                [hostile_incident(), *hostile_examples()],
+                title=TITLE,
+                lang="ar",
+                **inputs,
             ),
             root / "hostile.html",
         ),
@@ -183,11 +193,7 @@ def test_map_browser_type_filter_and_dates(
     )
     assert page.evaluate("kharita.visibleCount()") == in_april
     page.click("#kh-reset")
-    slider = page.locator("#kh-from")
-    slider.evaluate(
-        "(el) => { el.value = el.max; el.dispatchEvent(new Event('input')); el.dispatchEvent(new Event('change')); }"
-    )
-    assert page.evaluate("kharita.visibleCount()") < total
+    assert page.evaluate("kharita.visibleCount()") == total
     mp.assert_clean()  # type: ignore[attr-defined]
 
 
@@ -201,6 +207,11 @@ def test_map_browser_hostile_inert(
         page.wait_for_timeout(700)
         content = page.locator(".leaflet-popup-content").last.inner_text()
         assert "<script>" in content  # shown literally
+    page.evaluate("kharita.openIncident('hostile')")
+    popup = page.locator(".leaflet-popup-content .kh-pop").last
+    popup.wait_for(timeout=5000)
+    assert HOSTILE in popup.inner_text()  # the map's own renderer, every character kept
+    assert popup.locator("script, img, [onerror]").count() == 0
     page.evaluate("kharita.setQuery('__pwned')")
     assert page.evaluate("kharita.visibleCount()") >= 1
     assert page.evaluate("window.__pwned") is None
@@ -273,7 +284,7 @@ def test_map_browser_counts_isolated_in_rtl(
     cell = page.locator(".leaflet-popup-content .kh-facts tr:nth-child(2) td bdi")
     cell.wait_for(timeout=5000)
     assert cell.get_attribute("dir") == "ltr" and cell.inner_text() == "3–5"
-    assert page.locator("#kh-dates bdi").get_attribute("dir") == "ltr"
+    assert page.locator("#kh-dates-range").get_attribute("dir") == "ltr"
     mp.assert_clean()  # type: ignore[attr-defined]
 
 
@@ -328,7 +339,7 @@ def _styles() -> dict[str, object]:
     from kharita.render.types import style_table
 
     types = sorted({i.type for i in sample_incidents()})
-    return {s.type: s for s in style_table(types, None)}
+    return {s.type: s for s in style_table(types, map_inputs()["styles"])}
 
 
 def test_map_browser_tooltip_literal_and_focusable(

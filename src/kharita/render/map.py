@@ -176,7 +176,8 @@ def default_title(incidents: Sequence[Incident], lang: UiLang) -> str:
     if not days:
         return head
     first, last = (date.fromordinal(EPOCH + d).isoformat() for d in (days[0], days[-1]))
-    return f"{head}, {first} – {last}" if first != last else f"{head}, {first}"
+    sep = "، " if lang == "ar" else ", "
+    return f"{head}{sep}{first} – {last}" if first != last else f"{head}{sep}{first}"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   var K = window.kharitaCore, App = K.App, F = K.F, el = K.el, bidi = K.bidi, norm = K.norm, dayIso = K.dayIso;
-  var SMALL = 700, SHORT = 560;  // px of map width / height below which the panel starts closed
+  var SMALL = 700, SHORT = 640;  // px of map width / height below which the panel starts closed
 
   App.prototype.small = function () { var s = this.map.getSize(); return s.x < SMALL || s.y < SHORT; };
 
