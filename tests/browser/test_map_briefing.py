@@ -21,6 +21,7 @@ from render_fixtures import many_incidents, map_inputs, sample_bases, sample_inc
 pytestmark = pytest.mark.browser
 TITLE = "Briefing test map"
 BAGHDAD = (33.3152, 44.3661)
+RESULTS_SAY = "(q) => (document.querySelector('#kh-results button') || {}).textContent?.includes(q)"
 RING_LIMIT = 42  # RING_VIEW_MAX in kharita.js, plus the hovered and the selected incident
 
 
@@ -76,14 +77,14 @@ def test_briefing_10k_rings_on_demand_at_city_zoom(
     page = page_of(mp)
     assert page.evaluate("kharita.visibleCount()") == 10_000
     for z in (8, 9, 12, 14, 16):
-        page.evaluate(f"kharita.map.setView([{BAGHDAD[0]}, {BAGHDAD[1]}], {z}, {{animate: false}})")
+        page.evaluate(f"void kharita.map.setView([{BAGHDAD[0]}, {BAGHDAD[1]}], {z}, {{animate: false}})")
         page.wait_for_timeout(100)
         assert page.evaluate("kharita.map.getZoom()") == z
         rings = page.evaluate("kharita.app.circles.getLayers().length")
         in_view = page.evaluate("kharita.inViewCount()")
         assert rings <= RING_LIMIT and (rings == in_view or in_view > RING_LIMIT - 2)
     # the selected incident gets its circle, whatever the zoom
-    page.evaluate("kharita.map.setView([33.3152, 44.3661], 8, {animate: false})")
+    page.evaluate("void kharita.map.setView([33.3152, 44.3661], 8, {animate: false})")
     assert page.evaluate("kharita.app.circles.getLayers().length") == 0
     page.evaluate("kharita.openPopup(0)")
     page.locator(".leaflet-popup-content .kh-pop").wait_for(timeout=10_000)
@@ -185,14 +186,14 @@ def test_briefing_search_spelling_results_and_places(
     page.evaluate("kharita.setQuery('Kataib Hezbollah')")  # actors are indexed
     assert page.evaluate("kharita.visibleCount()") == 1
     page.fill("#kh-search", "Kadhimiya")  # a labelled place without incidents
-    page.locator("#kh-results button").first.wait_for(timeout=3000)
+    page.wait_for_function(RESULTS_SAY, arg="Kadhimiya", timeout=5000)
     page.locator("#kh-results button").first.click()
     centre = page.evaluate("[kharita.map.getCenter().lat, kharita.map.getZoom()]")
     assert abs(centre[0] - 33.38) < 0.1 and centre[1] >= 10
     page.fill("#kh-search", "Kalsu")
-    page.locator("#kh-results button").first.wait_for(timeout=3000)
+    page.wait_for_function(RESULTS_SAY, arg="Kalsu", timeout=5000)
     page.locator("#kh-results button").first.click()
-    page.locator(".leaflet-popup-content .kh-pop[data-incident]").last.wait_for(timeout=5000)
+    page.locator(".leaflet-popup-content .kh-pop[data-incident]").last.wait_for(timeout=10_000)
     mp.assert_clean()
 
 
@@ -203,7 +204,7 @@ def test_briefing_url_hash_round_trip(
     page = page_of(mp)
     page.evaluate("kharita.setTypes(['explosion', 'drone_strike', 'ied'])")
     page.evaluate("kharita.setRange('2024-01-01', '2024-04-30'); kharita.setUndated(false)")
-    page.evaluate("kharita.map.setView([32.76, 44.29], 9, {animate: false})")
+    page.evaluate("void kharita.map.setView([32.76, 44.29], 9, {animate: false})")
     page.evaluate("kharita.openIncident('inc-2')")
     page.locator(".leaflet-popup-content .kh-pop").wait_for(timeout=5000)
     state = "[kharita.visibleCount(), kharita.app.from, kharita.app.to, kharita.app.undated, kharita.app.enabled]"
@@ -224,7 +225,7 @@ def test_briefing_download_visible_incidents(
 ) -> None:
     mp = open_map(maps["en"])
     page = page_of(mp)
-    page.evaluate("kharita.map.setView([32.9, 44.3], 8, {animate: false})")  # Baghdad and Babil
+    page.evaluate("void kharita.map.setView([32.9, 44.3], 8, {animate: false})")  # Baghdad and Babil
     in_view = page.evaluate("kharita.inViewCount()")
     assert 0 < in_view < len(briefing_incidents())
     with page.expect_download() as info:
@@ -259,6 +260,11 @@ def test_briefing_print_stylesheet_pdf_has_no_controls(
         ".every(e => { const r = e.getBoundingClientRect(); return r.left >= m.left && r.right <= m.right && r.top >= m.top && r.bottom <= m.bottom; }); })()"
     )
     assert inside
+    countries = page.evaluate(
+        "[...document.querySelectorAll('.kh-label-country bdi')].map(b => b.textContent)"
+        ".filter(t => /^[A-Za-z ]+$/.test(t))"
+    )
+    assert countries
     for landscape in (True, False):
         pdf = tmp_path / f"print-{landscape}.pdf"
         page.pdf(path=str(pdf), format="A4", landscape=landscape, print_background=True)
@@ -267,6 +273,8 @@ def test_briefing_print_stylesheet_pdf_has_no_controls(
         for control in ("Reset", "GeoJSON", "CSV", "Include undated", "Location uncertainty"):
             assert control not in text, control
         assert len(PdfReader(pdf).pages) == 1
+        for name in countries:  # a label is one text, not a text per halo layer
+            assert text.count(name) == 1, name
     mp.assert_clean()
 
 

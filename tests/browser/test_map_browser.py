@@ -259,7 +259,7 @@ def test_map_browser_uncertainty_circles_drawn(
 ) -> None:
     mp = open_map(map_files["en"])
     page = mp.page  # type: ignore[attr-defined]
-    page.evaluate("kharita.map.setView([33.3152, 44.3661], 11)")
+    page.evaluate("void kharita.map.setView([33.3152, 44.3661], 11, {animate: false})")
     page.wait_for_function("kharita.app.circles.getLayers().length > 0", timeout=3000)
     # the ring canvas sits above the opaque basemap svg, and has paint on it
     z = page.evaluate(
@@ -294,9 +294,9 @@ def test_map_browser_place_labels_at_town_zoom(
     mp = open_map(map_files["en"])
     page = mp.page  # type: ignore[attr-defined]
     town_kinds = ".kh-label-town, .kh-label-seat, .kh-label-village, .kh-label-hood"
-    page.evaluate("kharita.map.setView([33.3152, 44.3661], 5)")
+    page.evaluate("void kharita.map.setView([33.3152, 44.3661], 5, {animate: false})")
     country = page.locator(town_kinds).count()
-    page.evaluate("kharita.map.setView([33.3152, 44.3661], 12)")
+    page.evaluate("void kharita.map.setView([33.3152, 44.3661], 12, {animate: false})")
     texts = page.locator(town_kinds).all_inner_texts()
     assert country == 0 and len(texts) >= 5
     assert any("الكاظمية" in t or "Kadhimiya" in t for t in texts)
@@ -317,7 +317,7 @@ def test_map_browser_cluster_ring_by_dominant_type(
 ) -> None:
     mp = open_map(map_files["en"])
     page = mp.page  # type: ignore[attr-defined]
-    page.evaluate("kharita.map.setView([33.2, 43.7], 4)")
+    page.evaluate("void kharita.map.setView([33.2, 43.7], 4, {animate: false})")
     page.wait_for_selector(".kh-cluster svg[data-dominant]", timeout=5000)
     dominant = page.evaluate(
         "document.querySelector('.kh-cluster svg').getAttribute('data-dominant')"

@@ -444,7 +444,8 @@
       taken.forEach(function (m) { shown.addLayer(m); });
     };
     this.relabel = function () { if (!pending) pending = requestAnimationFrame(update); };
-    map.on("moveend overlayadd overlayremove", this.relabel);
+    // at once (the view changed), and again once the clusters of the new view are drawn
+    map.on("moveend overlayadd overlayremove", function () { update(); self.relabel(); });
     this.cluster.on("animationend", this.relabel);
     update();
   };
