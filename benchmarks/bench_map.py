@@ -54,9 +54,7 @@ def open_page(browser: Any, path: Path) -> tuple[Any, float]:
     page.route(
         "**/*",
         lambda r: (
-            r.continue_()
-            if r.request.url.startswith(("file:", "data:"))
-            else r.abort()
+            r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort()
         ),
     )
     page.goto(path.as_uri(), timeout=600_000)

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from kharita.models import EventDate, Source
 from kharita.api import GOVERNORATES
 from kharita.gazetteer import default_directory
 from kharita.incidents.types import registry
+from kharita.models import EventDate, Source
 from kharita.render.basemap import base_places, load_basemap
 from kharita.render.payload import MAX_EXCERPT, clip_excerpt, day_span, script_json
 from kharita.render.types import load_styles, style_table

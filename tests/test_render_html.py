@@ -125,7 +125,9 @@ def test_render_folium_class_assets_untouched(page: str) -> None:
 
 def test_render_max_zoom_where_the_basemap_ends() -> None:
     assert build_map(sample_incidents()[:1]).options["maxZoom"] == 13
-    tiled = build_map(sample_incidents()[:1], tiles="http://localhost:1/{z}/{x}/{y}.png")
+    tiled = build_map(
+        sample_incidents()[:1], tiles="http://localhost:1/{z}/{x}/{y}.png"
+    )
     assert tiled.options["maxZoom"] == 18
     assert build_map(sample_incidents()[:1], max_zoom=16).options["maxZoom"] == 16
 

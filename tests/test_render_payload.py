@@ -44,7 +44,9 @@ def test_payload_incident_row_carries_id_acled_and_attribution() -> None:
         sample_incidents()[0],
         acled_event_type="Explosions/Remote violence",
         acled_sub_event_type="Shelling/artillery/missile attack",
-        attribution=Attribution(perpetrator="Kataib Hezbollah", denied_by="United States"),
+        attribution=Attribution(
+            perpetrator="Kataib Hezbollah", denied_by="United States"
+        ),
     )
     row = Payload([unknown_style(incident.type)], {}).incident(incident)
     assert row is not None
@@ -60,7 +62,13 @@ def test_payload_attribution_absent_is_null() -> None:
 
 def test_payload_base_row_has_arabic_governorate() -> None:
     row = base_row(place("ainasad"), {"Anbar": "الأنبار"})
-    assert row[2:] == ["Ain al-Asad Air Base", "قاعدة عين الأسد", "airbase", "Anbar", "الأنبار"]
+    assert row[2:] == [
+        "Ain al-Asad Air Base",
+        "قاعدة عين الأسد",
+        "airbase",
+        "Anbar",
+        "الأنبار",
+    ]
 
 
 def test_payload_unknown_type_is_grey() -> None:

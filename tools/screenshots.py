@@ -44,18 +44,35 @@ def incidents() -> list[Any]:
         base[0],
         acled_event_type="Explosions/Remote violence",
         acled_sub_event_type="Air/drone strike",
-        attribution=Attribution(perpetrator="Kataib Hezbollah", denied_by="United States"),
+        attribution=Attribution(
+            perpetrator="Kataib Hezbollah", denied_by="United States"
+        ),
     )
     undated = [
-        dataclasses.replace(b, id=f"undated-{k}", date=EventDate(None, None), killed=Count(None))
+        dataclasses.replace(
+            b, id=f"undated-{k}", date=EventDate(None, None), killed=Count(None)
+        )
         for k, b in enumerate(base[5:7])
     ]
     return [first, *base[1:], *undated]
 
 
-def shot(browser: Any, html: Path, png: Path, script: str = "", size: tuple[int, int] = (1400, 900)) -> None:
+def shot(
+    browser: Any,
+    html: Path,
+    png: Path,
+    script: str = "",
+    size: tuple[int, int] = (1400, 900),
+) -> None:
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "blob:")) else r.abort())
+    page.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith(("file:", "data:", "blob:"))
+            else r.abort()
+        ),
+    )
     page.goto(html.as_uri())
     page.wait_for_function(READY, timeout=60_000)
     if script:
@@ -69,7 +86,12 @@ def print_pdf(browser: Any, html: Path, pdf: Path, landscape: bool) -> None:
     """What Ctrl+P gives: the print stylesheet on an A4 page."""
     size = (1050, 740) if landscape else (740, 1050)
     page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+    page.route(
+        "**/*",
+        lambda r: (
+            r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort()
+        ),
+    )
     page.goto(html.as_uri())
     page.wait_for_function(READY, timeout=60_000)
     page.emulate_media(media="print")
@@ -82,7 +104,10 @@ def to_png(pdf: Path, png_stem: Path) -> None:
     if shutil.which("pdftoppm") is None:
         print(f"pdftoppm missing (apt-get install poppler-utils): {pdf} not rendered")
         return
-    subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf), str(png_stem)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf), str(png_stem)],
+        check=True,
+    )
 
 
 def main() -> int:
@@ -91,8 +116,15 @@ def main() -> int:
     maps = {
         "en": render_map(incidents(), lang="en", as_of=AS_OF, **inputs),
         "ar": render_map(incidents(), lang="ar", as_of=AS_OF, **inputs),
-        "hostile": render_map([hostile_incident()], title="hostile fixture", lang="ar", **inputs),
-        "10k": render_map(many_incidents(10_000), title="10,000 synthetic incidents", max_zoom=16, **inputs),
+        "hostile": render_map(
+            [hostile_incident()], title="hostile fixture", lang="ar", **inputs
+        ),
+        "10k": render_map(
+            many_incidents(10_000),
+            title="10,000 synthetic incidents",
+            max_zoom=16,
+            **inputs,
+        ),
     }
     paths = {k: write_html(v, tmp / f"{k}.html") for k, v in maps.items()}
     for old in OUT.glob("*.png"):
@@ -100,18 +132,57 @@ def main() -> int:
     with chromium_browser() as browser:
         shot(browser, paths["en"], OUT / "desktop_en.png")
         shot(browser, paths["ar"], OUT / "desktop_ar.png")
-        shot(browser, paths["en"], OUT / "desktop_en_popup.png", "kharita.openIncident('inc-1')")
-        shot(browser, paths["ar"], OUT / "desktop_ar_popup.png", "kharita.openIncident('inc-6')")
-        shot(browser, paths["en"], OUT / "desktop_en_timeline_search.png",
-             "kharita.setRange('2024-03-01', '2024-04-30'); kharita.setQuery('Ain al Asad')")
-        shot(browser, paths["en"], OUT / "desktop_en_city_zoom.png",
-             "void kharita.map.setView([33.33, 44.38], 12, {animate: false})")
-        shot(browser, paths["10k"], OUT / "desktop_10k_baghdad_z14.png",
-             "kharita.map.setView([33.3152, 44.3661], 14, {animate: false}); kharita.openPopup(0)")
-        shot(browser, paths["hostile"], OUT / "desktop_hostile_popup.png", "kharita.openPopup(0)")
+        shot(
+            browser,
+            paths["en"],
+            OUT / "desktop_en_popup.png",
+            "kharita.openIncident('inc-1')",
+        )
+        shot(
+            browser,
+            paths["ar"],
+            OUT / "desktop_ar_popup.png",
+            "kharita.openIncident('inc-6')",
+        )
+        shot(
+            browser,
+            paths["en"],
+            OUT / "desktop_en_timeline_search.png",
+            "kharita.setRange('2024-03-01', '2024-04-30'); kharita.setQuery('Ain al Asad')",
+        )
+        shot(
+            browser,
+            paths["en"],
+            OUT / "desktop_en_city_zoom.png",
+            "void kharita.map.setView([33.33, 44.38], 12, {animate: false})",
+        )
+        shot(
+            browser,
+            paths["10k"],
+            OUT / "desktop_10k_baghdad_z14.png",
+            "kharita.map.setView([33.3152, 44.3661], 14, {animate: false}); kharita.openPopup(0)",
+        )
+        shot(
+            browser,
+            paths["hostile"],
+            OUT / "desktop_hostile_popup.png",
+            "kharita.openPopup(0)",
+        )
         shot(browser, paths["ar"], OUT / "phone_ar.png", size=(390, 844))
-        shot(browser, paths["ar"], OUT / "phone_ar_popup.png", "kharita.openIncident('inc-1')", size=(390, 844))
-        shot(browser, paths["en"], OUT / "frame_600.png", "kharita.openIncident('inc-6')", size=(1000, 600))
+        shot(
+            browser,
+            paths["ar"],
+            OUT / "phone_ar_popup.png",
+            "kharita.openIncident('inc-1')",
+            size=(390, 844),
+        )
+        shot(
+            browser,
+            paths["en"],
+            OUT / "frame_600.png",
+            "kharita.openIncident('inc-6')",
+            size=(1000, 600),
+        )
         for landscape in (True, False):
             name = "print_landscape" if landscape else "print_portrait"
             print_pdf(browser, paths["en"], tmp / f"{name}.pdf", landscape)

@@ -22,7 +22,9 @@ pytestmark = pytest.mark.browser
 TITLE = "Briefing test map"
 BAGHDAD = (33.3152, 44.3661)
 RESULTS_SAY = "(q) => (document.querySelector('#kh-results button') || {}).textContent?.includes(q)"
-RING_LIMIT = 42  # RING_VIEW_MAX in kharita.js, plus the hovered and the selected incident
+RING_LIMIT = (
+    42  # RING_VIEW_MAX in kharita.js, plus the hovered and the selected incident
+)
 
 
 def briefing_incidents() -> list[Incident]:
@@ -77,7 +79,9 @@ def test_briefing_10k_rings_on_demand_at_city_zoom(
     page = page_of(mp)
     assert page.evaluate("kharita.visibleCount()") == 10_000
     for z in (8, 9, 12, 14, 16):
-        page.evaluate(f"void kharita.map.setView([{BAGHDAD[0]}, {BAGHDAD[1]}], {z}, {{animate: false}})")
+        page.evaluate(
+            f"void kharita.map.setView([{BAGHDAD[0]}, {BAGHDAD[1]}], {z}, {{animate: false}})"
+        )
         page.wait_for_timeout(100)
         assert page.evaluate("kharita.map.getZoom()") == z
         rings = page.evaluate("kharita.app.circles.getLayers().length")
@@ -105,7 +109,8 @@ def test_briefing_undated_toggle_and_counts(
     assert page.locator("#kh-dates-undated").inner_text() == "2"
     page.evaluate("kharita.setRange('2024-04-01', '2024-04-30')")
     in_april = sum(
-        bool(i.date.iso and i.date.iso.startswith("2024-04")) for i in sample_incidents()
+        bool(i.date.iso and i.date.iso.startswith("2024-04"))
+        for i in sample_incidents()
     )
     assert page.evaluate("kharita.visibleCount()") == in_april + 2  # undated kept
     page.locator("#kh-undated").uncheck()
@@ -126,7 +131,12 @@ def test_briefing_timeline_brush_and_playback(
     box = hist.bounding_box()
     bars = page.locator("#kh-hist rect.kh-bar")
     assert bars.count() >= 10
-    counted = sum(int(n) for n in page.eval_on_selector_all("#kh-hist rect.kh-bar", "rs => rs.map(r => r.dataset.n)"))
+    counted = sum(
+        int(n)
+        for n in page.eval_on_selector_all(
+            "#kh-hist rect.kh-bar", "rs => rs.map(r => r.dataset.n)"
+        )
+    )
     assert counted == total - 2  # every dated incident in one bar
     y = box["y"] + box["height"] / 2
     page.mouse.move(box["x"] + box["width"] * 0.35, y)
@@ -144,7 +154,9 @@ def test_briefing_timeline_brush_and_playback(
     assert page.evaluate("kharita.visibleCount()") == total
     assert len(dated) == total - 2
     page.click("#kh-play")
-    page.wait_for_function("kharita.app.from !== null || kharita.app.to !== null", timeout=5000)
+    page.wait_for_function(
+        "kharita.app.from !== null || kharita.app.to !== null", timeout=5000
+    )
     page.click("#kh-play")  # pause
     assert page.evaluate("kharita.app.playing") is None
     mp.assert_clean()
@@ -169,7 +181,9 @@ def test_briefing_popup_attribution_acled_id(
     assert rows["incident_id"].startswith("inc-1")
     assert pop.locator("a.kh-permalink").get_attribute("href") == "#i=inc-1"
     page.evaluate("kharita.openIncident('inc-2')")
-    page.wait_for_function("document.querySelector('.leaflet-popup-content .kh-pop').dataset.incident === '1'")
+    page.wait_for_function(
+        "document.querySelector('.leaflet-popup-content .kh-pop').dataset.incident === '1'"
+    )
     assert page.locator(".leaflet-popup-content tr[data-row=denied_by]").count() == 0
     mp.assert_clean()
 
@@ -193,7 +207,9 @@ def test_briefing_search_spelling_results_and_places(
     page.fill("#kh-search", "Kalsu")
     page.wait_for_function(RESULTS_SAY, arg="Kalsu", timeout=5000)
     page.locator("#kh-results button").first.click()
-    page.locator(".leaflet-popup-content .kh-pop[data-incident]").last.wait_for(timeout=10_000)
+    page.locator(".leaflet-popup-content .kh-pop[data-incident]").last.wait_for(
+        timeout=10_000
+    )
     mp.assert_clean()
 
 
@@ -203,7 +219,9 @@ def test_briefing_url_hash_round_trip(
     mp = open_map(maps["en"])
     page = page_of(mp)
     page.evaluate("kharita.setTypes(['explosion', 'drone_strike', 'ied'])")
-    page.evaluate("kharita.setRange('2024-01-01', '2024-04-30'); kharita.setUndated(false)")
+    page.evaluate(
+        "kharita.setRange('2024-01-01', '2024-04-30'); kharita.setUndated(false)"
+    )
     page.evaluate("void kharita.map.setView([32.76, 44.29], 9, {animate: false})")
     page.evaluate("kharita.openIncident('inc-2')")
     page.locator(".leaflet-popup-content .kh-pop").wait_for(timeout=5000)
@@ -225,18 +243,26 @@ def test_briefing_download_visible_incidents(
 ) -> None:
     mp = open_map(maps["en"])
     page = page_of(mp)
-    page.evaluate("void kharita.map.setView([32.9, 44.3], 8, {animate: false})")  # Baghdad and Babil
+    page.evaluate(
+        "void kharita.map.setView([32.9, 44.3], 8, {animate: false})"
+    )  # Baghdad and Babil
     in_view = page.evaluate("kharita.inViewCount()")
     assert 0 < in_view < len(briefing_incidents())
     with page.expect_download() as info:
         page.click("#kh-download-csv")
-    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))
+        )
+    )
     assert len(rows) == in_view and {"id", "lat", "lon", "denied_by"} <= set(rows[0])
     with page.expect_download() as info:
         page.click("#kh-download-geojson")
     data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert len(data["features"]) == in_view
-    assert sorted(f["properties"]["id"] for f in data["features"]) == sorted(r["id"] for r in rows)
+    assert sorted(f["properties"]["id"] for f in data["features"]) == sorted(
+        r["id"] for r in rows
+    )
     mp.assert_clean()
 
 
@@ -248,7 +274,9 @@ def test_briefing_print_stylesheet_pdf_has_no_controls(
     mp = open_map(maps["en"], width=1050, height=740)
     page = page_of(mp)
     page.emulate_media(media="print")
-    page.wait_for_function("document.documentElement.classList.contains('kh-print')", timeout=3000)
+    page.wait_for_function(
+        "document.documentElement.classList.contains('kh-print')", timeout=3000
+    )
     hidden = page.evaluate(
         "[...document.querySelectorAll('.leaflet-control-zoom, .leaflet-control-layers, #kh-search, #kh-reset, #kh-play, #kh-toggle')]"
         ".map(e => getComputedStyle(e).display === 'none' || !e.offsetParent)"
@@ -270,7 +298,13 @@ def test_briefing_print_stylesheet_pdf_has_no_controls(
         page.pdf(path=str(pdf), format="A4", landscape=landscape, print_background=True)
         text = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
         assert TITLE in text and "Drone strike" in text and "as of 2026-11-30" in text
-        for control in ("Reset", "GeoJSON", "CSV", "Include undated", "Location uncertainty"):
+        for control in (
+            "Reset",
+            "GeoJSON",
+            "CSV",
+            "Include undated",
+            "Location uncertainty",
+        ):
             assert control not in text, control
         assert len(PdfReader(pdf).pages) == 1
         for name in countries:  # a label is one text, not a text per halo layer
@@ -295,7 +329,10 @@ def test_briefing_phone_popup_inside_viewport(
     assert box["y"] >= 0 and box["y"] + box["height"] <= 844
     attribution = page.locator(".leaflet-control-attribution").bounding_box()
     assert attribution["height"] < 24  # one line, not wrapped behind the panel
-    assert "كم" in page.locator(".leaflet-popup-content tr[data-row=precision_m]").inner_text()
+    assert (
+        "كم"
+        in page.locator(".leaflet-popup-content tr[data-row=precision_m]").inner_text()
+    )
     mp.assert_clean()
 
 
@@ -305,7 +342,9 @@ def test_briefing_arabic_base_popup_and_credits(
     mp = open_map(maps["ar"])
     page = page_of(mp)
     assert page.title() == TITLE
-    assert "الخريطة الأساسية" in page.locator(".leaflet-control-attribution").inner_text()
+    assert (
+        "الخريطة الأساسية" in page.locator(".leaflet-control-attribution").inner_text()
+    )
     page.evaluate(
         "(() => { const layer = window[kharita.app.d.layers.bases];"
         " const m = layer.getLayers().find(x => /Asad/.test(x.options.title) || /الأسد/.test(x.options.title));"

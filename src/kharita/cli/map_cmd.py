@@ -82,7 +82,10 @@ def _tileset(
     if not path:
         return None
     pts = [(i.lat, i.lon) for i in incidents if i.lat is not None and i.lon is not None]
-    lats, lons = [p[0] for p in pts] or [29.0, 37.4], [p[1] for p in pts] or [38.8, 48.6]
+    lats, lons = (
+        [p[0] for p in pts] or [29.0, 37.4],
+        [p[1] for p in pts] or [38.8, 48.6],
+    )
     pad = 0.1
     bounds = (min(lats) - pad, min(lons) - pad, max(lats) + pad, max(lons) + pad)
     tiles = read_tiles(Path(path), bounds, max_zoom)

@@ -152,7 +152,9 @@ def world(modules: Path) -> Json:
     land = unary_union([p for p in parts if p is not None])
     outside = land.intersection(box(*WORLD_BOX)).difference(box(*BBOX))
     geom = outside.simplify(0.05, preserve_topology=True)
-    rounded = json.loads(json.dumps(mapping(geom)), parse_float=lambda x: round(float(x), 2))
+    rounded = json.loads(
+        json.dumps(mapping(geom)), parse_float=lambda x: round(float(x), 2)
+    )
     return {"type": "Feature", "properties": {}, "geometry": rounded}
 
 

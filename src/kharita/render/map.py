@@ -297,7 +297,7 @@ def build_map(
     styles = style_table(sorted({i.type for i in incidents}), opts.styles)
     m = _new_map(basemap, opts)
     if opts.tiles:
-        add_tiles(m, opts.tiles, lang, m.options["maxZoom"])
+        add_tiles(m, opts.tiles, lang, _max_zoom(opts))
     govs = add_basemap(m, basemap, lang)
     cities = _layer(label("cities", lang), m)
     uncertainty = _layer(label("uncertainty", lang), m)

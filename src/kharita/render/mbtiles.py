@@ -65,7 +65,9 @@ def _open(path: Path) -> sqlite3.Connection:
         raise RenderError(f"{path}: no such MBTiles file")
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        db.execute("SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles LIMIT 1")
+        db.execute(
+            "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles LIMIT 1"
+        )
     except sqlite3.DatabaseError as err:
         raise RenderError(f"{path}: not an MBTiles file ({err})") from None
     return db
