@@ -159,8 +159,8 @@ def main() -> int:
         shot(
             browser,
             paths["10k"],
-            OUT / "desktop_10k_baghdad_z14.png",
-            "kharita.map.setView([33.3152, 44.3661], 14, {animate: false}); kharita.openPopup(0)",
+            OUT / "desktop_10k_baghdad_z12.png",
+            "kharita.map.setView([33.3152, 44.3661], 12, {animate: false})",
         )
         shot(
             browser,

@@ -64,7 +64,7 @@
     body.appendChild(el("h2", null, this.t("legend")));
     body.appendChild(this.legend());
     body.appendChild(this.buttons());
-    body.appendChild(el("h2", null, this.t("by_governorate")));
+    body.appendChild(el("h2", { "class": "kh-govs-head" }, this.t("by_governorate")));
     body.appendChild(el("ul", { "class": "kh-govs", id: "kh-govs" }));
     body.appendChild(this.note());
     this.map.getContainer().appendChild(p);
