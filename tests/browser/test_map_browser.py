@@ -21,6 +21,7 @@ from render_fixtures import (
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
 TITLE = "Kharita test map"
+FRAMES = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100))))"
 
 
 def hostile_examples() -> list[Incident]:
@@ -297,9 +298,12 @@ def test_map_browser_place_labels_at_town_zoom(
     page.evaluate("void kharita.map.setView([33.3152, 44.3661], 5, {animate: false})")
     country = page.locator(town_kinds).count()
     page.evaluate("void kharita.map.setView([33.3152, 44.3661], 12, {animate: false})")
+    page.evaluate(FRAMES)  # labels are placed again once the clusters are drawn
     texts = page.locator(town_kinds).all_inner_texts()
     assert country == 0 and len(texts) >= 5
-    assert any("الكاظمية" in t or "Kadhimiya" in t for t in texts)
+    # Baghdad's districts (a label under a marker is dropped, so not one fixed name)
+    districts = ("Kadhimiya", "Adhamiya", "Karkh", "Rusafa", "Mansour", "Jadriya")
+    assert any(name in t for t in texts for name in districts)
     boxes = page.evaluate(
         "[...document.querySelectorAll('.kh-label span')].map(s => { const r = s.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"
     )
