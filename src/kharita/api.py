@@ -8,17 +8,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
-from .gazetteer import Gazetteer, load_gazetteer
+from .errors import GazetteerError
+from .gazetteer import Gazetteer, default_directory, load_gazetteer
+from .incidents.types import registry
 from .ingest import article_from_record
-from .models import Article, ArticleResult, RecordError, RunReport
+from .models import Article, ArticleResult, Incident, RecordError, RunReport
 from .pipeline import extract_article
-from .render import render_map
+from .render import base_places, load_basemap, load_styles
+from .render import render_map as _render_map
 from .run import process as _process
 
-__all__ = ["extract", "load_gazetteer", "process", "render_map"]
+__all__ = ["extract", "load_gazetteer", "map_inputs", "process", "render_map"]
+GOVERNORATES = Path("boundaries") / "iraq_governorates.geojson"
 
 
 def extract(
@@ -51,3 +57,32 @@ def process(
     """Run over files/directories; ``.results``, ``.errors``, merged ``.incidents``."""
     inputs = [paths] if isinstance(paths, str | Path) else list(paths)
     return _process(inputs, gazetteer=gazetteer, workers=workers)
+
+
+def map_inputs(gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+    """``bases``, ``basemap`` and ``styles`` for :func:`kharita.render.render_map`.
+
+    Read from the gazetteer (bases, place labels, governorate polygons) and the
+    incident-type registry; a gazetteer that cannot be read gives a map without them.
+    """
+    places: Sequence[Any] = ()
+    directory = default_directory()
+    try:
+        gaz = gazetteer or load_gazetteer()
+        places, directory = gaz.places, gaz.directory or directory
+    except GazetteerError as err:
+        logging.getLogger("kharita").warning("map without gazetteer layers: %s", err)
+    return {
+        "bases": base_places(places),
+        "basemap": load_basemap(directory / GOVERNORATES, places),
+        "styles": load_styles(registry().values()),
+    }
+
+
+def render_map(incidents: Sequence[Incident], **options: Any) -> str:
+    """The offline HTML map of ``incidents`` with the gazetteer's bases and labels.
+
+    ``options`` are those of :func:`kharita.render.render_map` (``title``, ``lang``,
+    ``tiles``...) and override :func:`map_inputs`.
+    """
+    return _render_map(incidents, **{**map_inputs(), **options})

@@ -62,13 +62,15 @@ def chromium() -> Iterator[Any]:
 def open_map(chromium: Any) -> Iterator[Callable[..., MapPage]]:
     pages: list[Any] = []
 
-    def _open(path: Path, width: int = 1400, height: int = 900) -> MapPage:
+    def _open(
+        path: Path, width: int = 1400, height: int = 900, url: str | None = None
+    ) -> MapPage:
         page = chromium.new_page(viewport={"width": width, "height": height})
         pages.append(page)
         result = MapPage(page)
 
         def route(r: Any) -> None:
-            if r.request.url.startswith(("file:", "data:")):
+            if r.request.url.startswith(("file:", "data:", "blob:")):
                 r.continue_()
             else:
                 result.external.append(r.request.url)
@@ -85,7 +87,7 @@ def open_map(chromium: Any) -> Iterator[Callable[..., MapPage]]:
             ),
         )
         page.on("dialog", lambda d: (result.dialogs.append(d.message), d.dismiss()))
-        page.goto(path.resolve().as_uri())
+        page.goto(url or path.resolve().as_uri())
         page.wait_for_function(READY, timeout=20_000)
         return result
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
 import click
 
+from ..api import map_inputs
 from ..export.geojson import PlacesLayer
 from ..models import Incident, RunReport
-from ..render import render_map
-from ..render.basemap import default_bases
+from ..render import TileSet, read_tiles, render_map
 from ..render.export import (
     chromium_browser,
     embed_snippet,
@@ -96,6 +97,28 @@ def _filters(params: dict[str, Any]) -> dict[str, Any]:
     return {k: params[k] for k in ("since", "until", "types", "governorates")}
 
 
+def _tileset(
+    path: str | None, max_zoom: int, incidents: list[Incident]
+) -> TileSet | None:
+    """The MBTiles tiles around the incidents (size reported on stderr)."""
+    if not path:
+        return None
+    pts = [(i.lat, i.lon) for i in incidents if i.lat is not None and i.lon is not None]
+    lats, lons = (
+        [p[0] for p in pts] or [29.0, 37.4],
+        [p[1] for p in pts] or [38.8, 48.6],
+    )
+    pad = 0.1
+    bounds = (min(lats) - pad, min(lons) - pad, max(lats) + pad, max(lons) + pad)
+    tiles = read_tiles(Path(path), bounds, max_zoom)
+    click.echo(
+        f"basemap: {len(tiles.tiles)} tiles from {path} up to zoom {max_zoom}, "
+        f"{tiles.nbytes / 1e6:.1f} MB of tile data embedded",
+        err=True,
+    )
+    return tiles
+
+
 @click.command("map")
 @input_options
 @output_options
@@ -122,6 +145,18 @@ def _filters(params: dict[str, Any]) -> dict[str, Any]:
     help="An XYZ tile URL template (off by default: the map is fully offline).",
 )
 @click.option(
+    "--basemap-mbtiles",
+    type=click.Path(dir_okay=False),
+    help="Embed raster tiles around the incidents from this offline MBTiles file.",
+)
+@click.option(
+    "--basemap-max-zoom",
+    type=click.IntRange(0, 19),
+    default=14,
+    show_default=True,
+    help="Deepest zoom of the embedded MBTiles tiles (each level ~4x the size).",
+)
+@click.option(
     "--png",
     type=click.Path(dir_okay=False),
     help="Also write a PNG snapshot (headless Chromium).",
@@ -142,6 +177,8 @@ def map_command(
     title: str | None,
     lang: Literal["ar", "en"],
     tiles: str | None,
+    basemap_mbtiles: str | None,
+    basemap_max_zoom: int,
     png: str | None,
     pdf: str | None,
     embed: bool,
@@ -163,14 +200,20 @@ def map_command(
         else:
             report, incidents = _from_inputs(ctx, params, places)
     html = render_map(
-        incidents, bases=default_bases(), title=title, lang=lang, tiles=tiles
+        incidents,
+        title=title,
+        lang=lang,
+        tiles=tiles,
+        as_of=date.today().isoformat(),
+        tileset=_tileset(basemap_mbtiles, basemap_max_zoom, list(incidents)),
+        **map_inputs(),
     )
     outputs = [str(write_html(html, Path(output)))]
     outputs += [params["db"]] if params["db"] else []
     outputs += write_outputs(params, incidents, places)
     outputs += _exports(Path(output), png, pdf)
     if embed:
-        click.echo(embed_snippet(Path(output), title=title or "kharita map"))
+        click.echo(embed_snippet(Path(output).name, title=title or "kharita map"))
     report = dataclasses.replace(
         report, outputs=tuple(outputs), incident_count=len(incidents)
     )

@@ -21,6 +21,8 @@ SCRIPTS = (
     "leaflet/leaflet.js",
     "leaflet.markercluster/leaflet.markercluster.js",
     "kharita.js",
+    "kharita-panel.js",
+    "kharita-share.js",
 )
 STYLES = (
     "leaflet/leaflet.css",

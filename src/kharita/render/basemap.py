@@ -1,10 +1,10 @@
 """The shipped vector basemap: countries, rivers, lakes, governorates and cities.
 
-Countries, rivers and lakes come from ``render/data/basemap.json`` (built by
-``tools/build_basemap.py``).  Governorates are read from the gazetteer's
-``boundaries/iraq_governorates.geojson`` (properties ``name_en``, ``name_ar``) and
-cities from the gazetteer's populated places; both are optional, a missing file is
-logged and the map is drawn without that layer.
+Countries, rivers, lakes and the low-zoom world come from ``render/data/basemap.json``
+(built by :mod:`kharita.render.build_basemap`).  Governorate polygons (a GeoJSON file
+with ``name_en``/``name_ar`` properties) and place labels (gazetteer places) are given
+by the caller: ``render`` never loads the gazetteer itself.  Both are optional; a
+missing governorates file is logged and the map is drawn without that layer.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 
 from shapely.geometry import shape
 
-from ..errors import GazetteerError, RenderError
+from ..errors import RenderError
 from ..models import GazetteerPlace
 
 logger = logging.getLogger("kharita")
@@ -27,6 +28,7 @@ logger = logging.getLogger("kharita")
 DATA = Path(__file__).resolve().parent / "data" / "basemap.json"
 GOVERNORATES_FILE = "iraq_governorates.geojson"
 Json = dict[str, Any]
+EMPTY: Json = {"type": "FeatureCollection", "features": []}
 
 
 @dataclass(frozen=True)
@@ -45,25 +47,25 @@ class Basemap:
     cities: list[list[Any]] = field(
         default_factory=list
     )  # [lat, lon, en, ar, min_zoom, kind]
+    world: Json = field(default_factory=lambda: EMPTY)  # land outside the detailed box
+    bbox: tuple[float, float, float, float] = (33.0, 26.0, 53.5, 41.5)
+    world_box: tuple[float, float, float, float] = (-40.0, -30.0, 130.0, 75.0)
 
 
 @lru_cache(maxsize=1)
 def _shipped() -> Json:
     if not DATA.is_file():
-        raise RenderError(f"missing {DATA.name}; run python tools/build_basemap.py")
+        raise RenderError(
+            f"missing {DATA.name}; run python -m kharita.render.build_basemap"
+        )
     data: Json = json.loads(DATA.read_text(encoding="utf-8"))
     return data
 
 
-def boundaries_dir() -> Path:
-    from ..gazetteer import default_directory
-
-    return default_directory() / "boundaries"
-
-
-def load_governorates(path: Path | None = None) -> tuple[Json | None, list[list[Any]]]:
+def load_governorates(path: Path | None) -> tuple[Json | None, list[list[Any]]]:
     """Governorate polygons (rounded) and ``[lat, lon, name_en, name_ar]`` labels."""
-    path = path or boundaries_dir() / GOVERNORATES_FILE
+    if path is None:
+        return None, []
     if not path.is_file():
         logger.warning("no governorate boundaries at %s; map drawn without them", path)
         return None, []
@@ -167,19 +169,10 @@ def city_rows(places: tuple[GazetteerPlace, ...]) -> list[list[Any]]:
     return rows[:MAX_PLACES]
 
 
-def load_cities() -> list[list[Any]]:
-    try:
-        from ..gazetteer import load_gazetteer
-
-        return city_rows(load_gazetteer().places)
-    except GazetteerError as err:
-        logger.warning("no gazetteer cities on the basemap: %s", err)
-        return []
-
-
 def load_basemap(
-    governorates_path: Path | None = None, with_cities: bool = True
+    governorates_path: Path | None = None, places: Sequence[GazetteerPlace] = ()
 ) -> Basemap:
+    """The shipped layers, plus governorates and place labels when given."""
     shipped = _shipped()
     governorates, gov_labels = load_governorates(governorates_path)
     country_labels = [
@@ -198,29 +191,22 @@ def load_basemap(
         sources=tuple(shipped["meta"]["sources"]),
         country_labels=country_labels,
         governorate_labels=gov_labels,
-        cities=load_cities() if with_cities else [],
+        cities=city_rows(tuple(places)),
+        world=shipped.get("world", EMPTY),
+        bbox=tuple(shipped["meta"]["bbox"]),
+        world_box=tuple(shipped["meta"].get("world_box", shipped["meta"]["bbox"])),
     )
 
 
 BASE_TYPES = frozenset({"airbase", "airport", "airfield", "base", "military_base"})
+EAST_SYRIA_LON = 38.0  # al-Tanf, Conoco, Deir ez-Zor, al-Omar: sites Iraqi news names
 
 
-EAST_SYRIA_LON = (
-    38.0  # al-Tanf, Conoco, Deir ez-Zor, al-Omar: sites Iraqi incident news names
-)
-
-
-def default_bases() -> tuple[GazetteerPlace, ...]:
-    """Military bases and airfields of Iraq and eastern Syria (empty, logged, if none)."""
-    try:
-        from ..gazetteer import load_gazetteer
-
-        return tuple(
-            p
-            for p in load_gazetteer().places
-            if p.type in BASE_TYPES
-            and (p.in_iraq or (p.country == "SY" and p.lon >= EAST_SYRIA_LON))
-        )
-    except GazetteerError as err:
-        logger.warning("no gazetteer bases on the map: %s", err)
-        return ()
+def base_places(places: Sequence[GazetteerPlace]) -> tuple[GazetteerPlace, ...]:
+    """Military bases and airfields of Iraq and eastern Syria among ``places``."""
+    return tuple(
+        p
+        for p in places
+        if p.type in BASE_TYPES
+        and (p.in_iraq or (p.country == "SY" and p.lon >= EAST_SYRIA_LON))
+    )

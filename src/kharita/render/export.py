@@ -55,7 +55,8 @@ def chromium_browser() -> Iterator[Any]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         raise RenderError(
-            "PNG/PDF export needs playwright: pip install playwright"
+            'PNG/PDF export needs playwright: pip install "kharita[export]"'
+            " (and apt-get install chromium)"
         ) from None
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
@@ -154,5 +155,5 @@ def embed_snippet(
         f'<iframe src="{html.escape(src, quote=True)}" title="{html.escape(title, quote=True)}" '
         f'width="{html.escape(width, quote=True)}" height="{html.escape(height, quote=True)}" '
         'style="border:0" loading="lazy" sandbox="allow-scripts allow-popups '
-        'allow-popups-to-escape-sandbox"></iframe>'
+        'allow-popups-to-escape-sandbox allow-downloads"></iframe>'
     )

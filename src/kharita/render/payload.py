@@ -16,11 +16,10 @@ import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..models import EventDate, GazetteerPlace, Incident, Source
 from .basemap import Basemap
-from .i18n import UiLang
-from .popups import base_popup_html, safe_url
 from .types import IncidentStyle
 
 COMPRESS_ABOVE = 1_000_000  # bytes of JSON above which the blob is gzipped
@@ -28,6 +27,22 @@ MAX_EXCERPT = 400  # characters of excerpt kept per source, centred on the place
 PRECISIONS = {"day": 0, "month": 1, "year": 2}
 ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 EPOCH = date(1970, 1, 1).toordinal()
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL with a host, else ``None``."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if any(c in url for c in "\x00\r\n\t<>\"'` "):
+        return None
+    return url
 
 
 def script_json(value: object) -> str:
@@ -99,6 +114,22 @@ def clip_excerpt(source: Source) -> tuple[str, int | None, int | None]:
     return cut, None, None
 
 
+_BIDI_CONTROLS = dict.fromkeys(
+    [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+)
+MAX_OUTLET_CHARS = 40
+
+
+def outlet_label(outlet: str) -> str:
+    """An outlet name as the map lists it: bidi controls dropped (a U+202E in a
+    feed's name must not reverse the sources line), capped at
+    :data:`MAX_OUTLET_CHARS` characters."""
+    name = outlet.translate(_BIDI_CONTROLS).strip()
+    if len(name) > MAX_OUTLET_CHARS:
+        name = name[: MAX_OUTLET_CHARS - 1] + "…"
+    return name
+
+
 class Interner:
     """Index of repeated values (names, outlets), listed once in the blob."""
 
@@ -138,7 +169,7 @@ class Payload:
         excerpt, hs, he = clip_excerpt(source)
         lang = "a" if source.lang == "ar" else "e"
         return [
-            self.outlets(source.outlet or ""),
+            self.outlets(outlet_label(source.outlet or "")),
             safe_url(source.url),
             source.date,
             lang,
@@ -168,17 +199,36 @@ class Payload:
             round(max(incident.place.precision_m, 50.0)),
             round(incident.confidence * 100),
             [self.source(s) for s in incident.sources],
+            incident.id,
+            acled_text(incident),
+            attribution_row(incident),
         ]
 
 
-def base_row(place: GazetteerPlace, lang: UiLang) -> list[Any]:
+def acled_text(incident: Incident) -> str:
+    """``"event type / sub-event type"`` (ACLED's names), or ``""``."""
+    parts = [incident.acled_event_type, incident.acled_sub_event_type]
+    return " / ".join(p for p in parts if p)
+
+
+def attribution_row(incident: Incident) -> list[str | None] | None:
+    """``[perpetrator, claimed by, denied by]``, or ``None`` when none is known."""
+    a = incident.attribution
+    row = [a.perpetrator, a.claimed_by, a.denied_by]
+    return row if any(row) else None
+
+
+def base_row(place: GazetteerPlace, gov_ar: dict[str, str]) -> list[Any]:
+    """``[lat, lon, name_en, name_ar, type, governorate_en, governorate_ar]``."""
+    gov = place.governorate or ""
     return [
         round(place.lat, 5),
         round(place.lon, 5),
         place.name_en,
         place.name_ar,
         place.type,
-        base_popup_html(place, lang),
+        gov,
+        gov_ar.get(gov, ""),
     ]
 
 

@@ -1,14 +1,19 @@
-"""Incident type styles (labels, colour, icon) from ``lexicon/incident_types.tsv``."""
+"""Incident type styles (labels, colour, icon) from the incident-type registry.
+
+The caller passes the registry's rows (anything with the :class:`TypeRow` fields,
+e.g. ``kharita.incidents.types.registry().values()``): ``render`` imports no
+language stage.  Types without a style are drawn in grey, named as they came.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from ..errors import ConfigurationError, RenderError
-from ..incidents.types import IncidentType, registry
+from ..errors import RenderError
 from .assets import icon_paths
 
 logger = logging.getLogger("kharita")
@@ -40,6 +45,23 @@ NAMED_COLOURS = {
 }
 FALLBACK_ICON = "circle-exclamation"
 UNKNOWN_COLOUR = "#6b7280"
+
+
+class TypeRow(Protocol):
+    """One row of ``lexicon/incident_types.tsv`` as the registry gives it."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def label_en(self) -> str: ...
+    @property
+    def label_ar(self) -> str: ...
+    @property
+    def colour(self) -> str: ...
+    @property
+    def icon(self) -> str: ...
+    @property
+    def priority(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +100,7 @@ def _icon(name: str) -> str:
     return FALLBACK_ICON
 
 
-def style_of(kind: IncidentType) -> IncidentStyle:
+def style_of(kind: TypeRow) -> IncidentStyle:
     """The map style of one registered incident type (colour names become hex)."""
     colour = kind.colour.strip()
     colour = NAMED_COLOURS.get(colour.lower(), colour)
@@ -96,12 +118,8 @@ def style_of(kind: IncidentType) -> IncidentStyle:
     )
 
 
-def load_styles() -> tuple[IncidentStyle, ...]:
-    """Every registered incident type (``lexicon/incident_types.tsv``), ordered by priority."""
-    try:
-        kinds = registry().values()
-    except ConfigurationError as err:
-        raise RenderError(f"cannot style incidents: {err}") from None
+def load_styles(kinds: Iterable[TypeRow]) -> tuple[IncidentStyle, ...]:
+    """Styles of the registered incident types ``kinds``, ordered by priority."""
     styles = [style_of(k) for k in kinds]
     return tuple(sorted(styles, key=lambda s: (s.priority, s.type)))
 
@@ -110,7 +128,7 @@ def style_table(
     used: Sequence[str], styles: Sequence[IncidentStyle] | None = None
 ) -> tuple[IncidentStyle, ...]:
     """Styles of the types in ``used`` (table order), unknown types appended in grey."""
-    known = {s.type: s for s in (styles if styles is not None else load_styles())}
+    known = {s.type: s for s in (styles or ())}
     wanted = set(used)
     out = [s for s in known.values() if s.type in wanted]
     out += [unknown_style(t) for t in sorted(wanted - set(known))]

@@ -1,25 +1,30 @@
-/* kharita map app (MIT, part of kharita).
+/* kharita map app, core (MIT, part of kharita).
  * Fed by one JSON blob (the application/json script element #kharita-data) and the
- * Leaflet layers folium created (looked up by their global names).  Builds incident
- * markers, lazy popups, uncertainty circles, labels, filters, search and the summary.
+ * Leaflet layers folium created (looked up by their global names).  Builds incident and
+ * base markers, their popups and tooltips, the uncertainty circle of the hovered or
+ * selected incident, place labels and the filters.  The panel (timeline, search results,
+ * downloads, URL hash, print) is in kharita-panel.js.
  * Article text only ever reaches the page through textContent / setAttribute, so it
- * cannot execute; the only HTML strings inserted are SVG built from shipped icon data
- * and the base popups pre-escaped by kharita.render.popups. */
+ * cannot execute; the only HTML strings inserted are SVG built from shipped icon data,
+ * colours and numbers. */
 (function () {
   "use strict";
-  // incident row fields
-  var LAT = 0, LON = 1, TYPE = 2, DATE = 3, PREC = 4, D0 = 5, D1 = 6, KMIN = 7, KMAX = 8,
-      WMIN = 9, WMAX = 10, PLACE = 11, PRECM = 12, CONF = 13, SRCS = 14;
+  // incident row fields (kharita.render.payload)
+  var F = { LAT: 0, LON: 1, TYPE: 2, DATE: 3, PREC: 4, D0: 5, D1: 6, KMIN: 7, KMAX: 8, WMIN: 9, WMAX: 10,
+    PLACE: 11, PRECM: 12, CONF: 13, SRCS: 14, ID: 15, ACLED: 16, ATTR: 17 };
   var PRECISIONS = ["day", "month", "year"];
   var TASHKEEL = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
   var FOLD = { "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
     "\u0649": "\u064a", "\u0629": "\u0647", "\u0624": "\u0648", "\u0626": "\u064a", "\u06a9": "\u0643",
     "\u06cc": "\u064a", "\u06af": "\u0643" };
+  var PUNCT = /[\s\-\u2010-\u2015_'\u2018\u2019`\u00b4.,\u060c\u00b7:;()[\]"\u00ab\u00bb/\\]+/g;
 
+  // Search key: lower case, no diacritics, Arabic letter variants folded, punctuation and
+  // hyphens as single spaces ("Ain al-Asad" = "Ain al Asad").
   function norm(s) {
     return String(s || "").toLowerCase().replace(TASHKEEL, "").replace(/[\u0622-\u06cc]/g, function (c) {
       return FOLD[c] || c;
-    });
+    }).replace(PUNCT, " ").trim();
   }
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -38,6 +43,7 @@
     return el("bdi", { dir: lang === "ar" ? "rtl" : "ltr", lang: lang }, text);
   }
   function dayIso(d) { return new Date(d * 86400000).toISOString().slice(0, 10); }
+  function isoDay(s) { var t = Date.parse(s); return isNaN(t) ? null : Math.floor(t / 86400000); }
 
   function App(data) {
     this.d = data;
@@ -49,28 +55,31 @@
     this.cluster.options.iconCreateFunction = this.clusterIcon.bind(this);
     // own pane above the (opaque) SVG basemap: Leaflet's CSS stacks canvas below svg in a pane
     this.map.createPane("khRings").style.zIndex = 420;
-    this.canvas = L.canvas({ padding: 0.3, pane: "khRings" });
+    this.canvas = L.canvas({ padding: 0.2, pane: "khRings" });
     this.markers = new Array(data.inc.length);
     this.rings = new Array(data.inc.length);
     this.icons = {};
     this.enabled = data.types.map(function () { return true; });
     this.query = "";
     this.search = null;  // built on the first search
-    var days = data.inc.filter(function (r) { return r[D0] !== null; });
-    this.dMin = days.length ? Math.min.apply(null, days.map(function (r) { return r[D0]; })) : null;
-    this.dMax = days.length ? Math.max.apply(null, days.map(function (r) { return r[D1]; })) : null;
-    this.from = this.dMin; this.to = this.dMax;
+    this.from = null; this.to = null;  // selected days (null: unbounded)
+    this.undated = true;  // include incidents without a date
+    this.selected = null; this.hovered = null;
+    this.byId = {};
+    data.inc.forEach(function (r, i) { this.byId[r[F.ID]] = i; }, this);
     this.visible = [];
+    this.ringKey = "";
   }
 
   App.prototype.t = function (key) { return this.ui[key] || key; };
   App.prototype.typeLabel = function (t) { var ty = this.d.types[t]; return this.lang === "ar" ? ty[2] : ty[1]; };
 
   App.prototype.searchText = function (r) {
-    var p = this.d.places[r[PLACE]] || ["", "", -1, ""], g = this.d.govs[p[2]] || ["", ""];
-    var parts = [p[0], p[1], p[3], g[0], g[1], this.d.types[r[TYPE]][1], this.d.types[r[TYPE]][2]];
-    r[SRCS].forEach(function (s) { parts.push(this.d.outlets[s[0]] || "", s[4]); }, this);
-    return norm(parts.join(" \u0001 "));
+    var p = this.d.places[r[F.PLACE]] || ["", "", -1, ""], g = this.d.govs[p[2]] || ["", ""];
+    var parts = [p[0], p[1], p[3], g[0], g[1], this.d.types[r[F.TYPE]][1], this.d.types[r[F.TYPE]][2], r[F.ID], r[F.ACLED]];
+    (r[F.ATTR] || []).forEach(function (a) { if (a) parts.push(a); });
+    r[F.SRCS].forEach(function (s) { parts.push(this.d.outlets[s[0]] || "", s[4]); }, this);
+    return " " + norm(parts.join(" \u0001 ")) + " ";
   };
 
   App.prototype.svg = function (iconName, colour, size, shape) {
@@ -83,13 +92,10 @@
       '<svg x="' + o + '" y="' + o + '" width="' + g + '" height="' + g + '" viewBox="0 0 ' + ic[0] + " " + ic[1] + '"><path fill="#fff" d="' + ic[2] + '"/></svg></svg>';
   };
 
-  // Cluster icon: a ring split by the incident types inside (largest share first, from 12
-  // o'clock), the count in the middle, and the dominant type named in the hover title.
-  App.prototype.clusterIcon = function (cluster) {
-    var kids = cluster.getAllChildMarkers(), n = kids.length, counts = {}, self = this;
-    kids.forEach(function (m) { var t = self.d.inc[m.kharitaIndex][TYPE]; counts[t] = (counts[t] || 0) + 1; });
-    var order = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || a - b; });
-    var size = Math.round(32 + Math.min(22, 7 * Math.log10(n))), c = size / 2, r = c - 4, circ = 2 * Math.PI * r, at = 0;
+  // Cluster ring: one arc per incident type inside (largest share first, from 12 o'clock).
+  App.prototype.ringSvg = function (counts, n, size, label, attrs) {
+    var order = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || a - b; }), self = this;
+    var c = size / 2, r = c - 4, circ = 2 * Math.PI * r, at = 0;
     var ring = order.map(function (t) {
       var len = circ * counts[t] / n, seg = '<circle cx="' + c + '" cy="' + c + '" r="' + r.toFixed(2) + '" fill="none" stroke="' + self.d.types[+t][3] +
         '" stroke-width="7" stroke-dasharray="' + len.toFixed(2) + " " + (circ - len).toFixed(2) + '" stroke-dashoffset="' + (-at).toFixed(2) +
@@ -97,21 +103,28 @@
       at += len;
       return seg;
     }).join("");
-    var label = n >= 10000 ? Math.round(n / 1000) + "k" : String(n);
-    var dom = String(this.d.types[+order[0]][0]).replace(/[^A-Za-z0-9_-]/g, "");
-    var html = '<svg xmlns="http://www.w3.org/2000/svg" data-dominant="' + dom + '" width="' + size + '" height="' + size + '" viewBox="0 0 ' + size + " " + size + '">' +
+    return { order: order, html: '<svg xmlns="http://www.w3.org/2000/svg"' + (attrs || "") + ' width="' + size + '" height="' + size + '" viewBox="0 0 ' + size + " " + size + '">' +
       '<circle cx="' + c + '" cy="' + c + '" r="' + (c - 0.5) + '" fill="#fff"/>' + ring +
-      '<text x="' + c + '" y="' + c + '" text-anchor="middle" dominant-baseline="central" font-size="' + (n >= 1000 ? 11 : 12) + '" font-weight="700" fill="#111827">' + label + "</text></svg>";
-    return L.divIcon({ html: html, className: "kh-cluster", iconSize: [size, size] });
+      '<text x="' + c + '" y="' + c + '" text-anchor="middle" dominant-baseline="central" font-size="' + (n >= 1000 ? 11 : 12) + '" font-weight="700" fill="#111827">' + label + "</text></svg>" };
+  };
+
+  App.prototype.clusterIcon = function (cluster) {
+    var kids = cluster.getAllChildMarkers(), n = kids.length, counts = {}, self = this;
+    kids.forEach(function (m) { var t = self.d.inc[m.kharitaIndex][F.TYPE]; counts[t] = (counts[t] || 0) + 1; });
+    var size = Math.round(32 + Math.min(22, 7 * Math.log10(n)));
+    var first = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || a - b; })[0];
+    var dom = String(this.d.types[+first][0]).replace(/[^A-Za-z0-9_-]/g, "");
+    var svg = this.ringSvg(counts, n, size, n >= 10000 ? Math.round(n / 1000) + "k" : String(n), ' data-dominant="' + dom + '"');
+    return L.divIcon({ html: svg.html, className: "kh-cluster", iconSize: [size, size] });
   };
 
   App.prototype.icon = function (r) {
-    var victims = (r[KMIN] || 0) + (r[WMIN] || 0);
+    var victims = (r[F.KMIN] || 0) + (r[F.WMIN] || 0);
     var size = Math.round(24 + Math.min(18, 5 * Math.log2(1 + victims)));
-    var badge = r[KMIN] ? String(r[KMIN]) + (r[KMAX] && r[KMAX] !== r[KMIN] ? "+" : "") : "";
-    var key = r[TYPE] + "|" + size + "|" + badge;
+    var badge = r[F.KMIN] ? String(r[F.KMIN]) + (r[F.KMAX] && r[F.KMAX] !== r[F.KMIN] ? "+" : "") : "";
+    var key = r[F.TYPE] + "|" + size + "|" + badge;
     if (!this.icons[key]) {
-      var ty = this.d.types[r[TYPE]];
+      var ty = this.d.types[r[F.TYPE]];
       var html = this.svg(ty[4], ty[3], size) + (badge ? '<span class="kh-badge">' + badge.replace(/[^0-9+]/g, "") + "</span>" : "");
       this.icons[key] = L.divIcon({ html: html, className: "kh-icon", iconSize: [size, size],
         iconAnchor: [size / 2, size / 2], popupAnchor: [0, -size / 2] });
@@ -123,14 +136,23 @@
     if (!this.markers[i]) {
       var r = this.d.inc[i], self = this;
       var icon = this.icon(r);
-      var m = L.marker([r[LAT], r[LON]], { icon: icon, riseOnHover: true, keyboard: true });
+      var m = L.marker([r[F.LAT], r[F.LON]], { icon: icon, riseOnHover: true, keyboard: true });
       m.kharitaIndex = i;
       m.bindTooltip(function () { return self.tooltip(i); },
         { direction: "top", offset: [0, -icon.options.iconSize[1] / 2], className: "kh-tip", opacity: 0.95 });
-      m.bindPopup(function () { return self.popup(i); }, { maxWidth: 360, minWidth: 240, autoPanPaddingTopLeft: [20, 20] });
+      m.bindPopup(function () { return self.popup(i); }, this.popupOptions());
+      m.on("mouseover focus", function () { self.hovered = i; self.drawRings(); });
+      m.on("mouseout blur", function () { if (self.hovered === i) { self.hovered = null; self.drawRings(); } });
       this.markers[i] = m;
     }
     return this.markers[i];
+  };
+
+  // Popups fit the map: narrower than the screen on a phone, shorter than a 600 px frame.
+  App.prototype.popupOptions = function () {
+    var size = this.map.getSize(), w = Math.max(200, Math.min(360, size.x - 60));
+    return { maxWidth: w, minWidth: Math.min(240, w), maxHeight: Math.max(160, size.y - 150),
+      autoPanPaddingTopLeft: [10, 40], autoPanPaddingBottomRight: [10, 20], className: "kh-popup" };
   };
 
   App.prototype.reportsText = function (n) { return n + " " + this.t(n === 1 ? "report" : "reports"); };
@@ -139,26 +161,62 @@
   App.prototype.tooltip = function (i) {
     var r = this.d.inc[i], dir = this.lang === "ar" ? "rtl" : "ltr";
     var box = el("div", { "class": "kh-tip-box", dir: dir, lang: this.lang });
-    box.appendChild(el("strong", null, this.typeLabel(r[TYPE])));
+    box.appendChild(el("strong", null, this.typeLabel(r[F.TYPE])));
     box.appendChild(el("br"));
     box.appendChild(bidi(this.placeName(r), this.lang));
     box.appendChild(el("br"));
-    box.appendChild(bidi(r[DATE] || this.t("unknown")));
-    if (r[SRCS].length > 1) { box.appendChild(document.createTextNode(" \u00b7 ")); box.appendChild(bidi(this.reportsText(r[SRCS].length), this.lang)); }
+    box.appendChild(bidi(r[F.DATE] || this.t("undated"), this.lang));
+    if (r[F.SRCS].length > 1) { box.appendChild(document.createTextNode(" \u00b7 ")); box.appendChild(bidi(this.reportsText(r[F.SRCS].length), this.lang)); }
     return box;
   };
 
   App.prototype.ring = function (i) {
     if (!this.rings[i]) {
-      var r = this.d.inc[i], c = this.d.types[r[TYPE]][3];
-      this.rings[i] = L.circle([r[LAT], r[LON]], { radius: r[PRECM], renderer: this.canvas, color: c, weight: 1,
-        opacity: 0.8, fillColor: c, fillOpacity: 0.12, dashArray: "5 4", interactive: false, pane: "khRings" });
+      var r = this.d.inc[i], c = this.d.types[r[F.TYPE]][3];
+      this.rings[i] = L.circle([r[F.LAT], r[F.LON]], { radius: r[F.PRECM], renderer: this.canvas, color: c, weight: 1.5,
+        opacity: 0.9, fillColor: c, fillOpacity: 0.1, dashArray: "5 4", interactive: false, pane: "khRings" });
     }
     return this.rings[i];
   };
 
+  // Uncertainty circles: the hovered and the selected incident always; all incidents in
+  // view only when there are few of them (RING_VIEW_MAX) from RING_ZOOM on.  Never all
+  // 10,000: that froze big maps and washed the cities in colour.
+  var RING_ZOOM = 9, RING_VIEW_MAX = 40;
+  App.prototype.ringsWanted = function () {
+    var want = [], seen = {}, self = this;
+    var add = function (i) { if (i !== null && i !== undefined && !seen[i]) { seen[i] = true; want.push(i); } };
+    add(this.selected); add(this.hovered);
+    if (this.map.getZoom() >= RING_ZOOM) {
+      var inView = this.inView(RING_VIEW_MAX + 1);
+      if (inView.length <= RING_VIEW_MAX) inView.forEach(add);
+    }
+    return want.filter(function (i) { return self.visible.indexOf(i) >= 0 || i === self.selected; });
+  };
+
+  App.prototype.drawRings = function () {
+    var want = this.ringsWanted(), key = want.join(",");
+    if (key === this.ringKey) return;
+    this.circles.clearLayers();
+    want.forEach(function (i) { this.circles.addLayer(this.ring(i)); }, this);
+    this.ringKey = key;
+  };
+
+  // Visible incidents inside the current view (at most `limit` when given).
+  App.prototype.inView = function (limit) {
+    var b = this.map.getBounds(), s = b.getSouth(), n = b.getNorth(), w = b.getWest(), e = b.getEast(), out = [];
+    for (var k = 0; k < this.visible.length; k++) {
+      var r = this.d.inc[this.visible[k]];
+      if (r[F.LAT] >= s && r[F.LAT] <= n && r[F.LON] >= w && r[F.LON] <= e) {
+        out.push(this.visible[k]);
+        if (limit && out.length >= limit) break;
+      }
+    }
+    return out;
+  };
+
   App.prototype.placeName = function (r) {
-    var p = this.d.places[r[PLACE]];
+    var p = this.d.places[r[F.PLACE]];
     if (!p) return this.t("unknown");
     var name = (this.lang === "ar" ? p[1] : p[0]) || p[3] || p[0] || p[1];
     var g = this.d.govs[p[2]];
@@ -167,13 +225,18 @@
     return gname && gname !== name ? name + (this.lang === "ar" ? "\u060c " : ", ") + gname : name;
   };
 
+  App.prototype.govName = function (r) {
+    var p = this.d.places[r[F.PLACE]], g = p ? this.d.govs[p[2]] : null;
+    return g ? (this.lang === "ar" ? g[1] || g[0] : g[0]) : "";
+  };
+
   App.prototype.countText = function (lo, hi) {
     if (lo === null) return this.t("unknown");
     return hi === null || hi === lo ? String(lo) : lo + "\u2013" + hi;
   };
 
   App.prototype.row = function (table, key, value) {
-    var tr = el("tr");
+    var tr = el("tr", { "data-row": key });
     tr.appendChild(el("th", null, this.t(key)));
     var td = el("td");
     td.appendChild(typeof value === "string" ? document.createTextNode(value) : value);
@@ -207,38 +270,56 @@
     return li;
   };
 
+  App.prototype.precisionText = function (m) {
+    return "\u00b1 " + (m / 1000).toFixed(m < 1000 ? 1 : 0) + " " + this.t("km");
+  };
+
+  // The one popup renderer of the map (the tests open it in a browser).
   App.prototype.popup = function (i) {
-    var r = this.d.inc[i], ty = this.d.types[r[TYPE]], dir = this.lang === "ar" ? "rtl" : "ltr";
+    var r = this.d.inc[i], ty = this.d.types[r[F.TYPE]], dir = this.lang === "ar" ? "rtl" : "ltr";
     var box = el("div", { "class": "kh-pop", dir: dir, lang: this.lang, "data-incident": String(i) });
-    var head = el("div", { "class": "kh-pop-type" }, this.typeLabel(r[TYPE]));
+    var head = el("div", { "class": "kh-pop-type" }, this.typeLabel(r[F.TYPE]));
     head.style.borderColor = ty[3];
     box.appendChild(head);
     var table = el("table", { "class": "kh-facts" });
-    var date = r[DATE] ? r[DATE] + (r[PREC] >= 0 ? " (" + this.t("precision_" + PRECISIONS[r[PREC]]) + ")" : "") : this.t("unknown");
-    this.row(table, "date", bidi(date));
-    this.row(table, "killed", bidi(this.countText(r[KMIN], r[KMAX])));
-    this.row(table, "wounded", bidi(this.countText(r[WMIN], r[WMAX])));
+    var date = r[F.DATE] ? r[F.DATE] + (r[F.PREC] >= 0 ? " (" + this.t("precision_" + PRECISIONS[r[F.PREC]]) + ")" : "") : this.t("undated");
+    this.row(table, "date", bidi(date, this.lang));
+    this.row(table, "killed", bidi(this.countText(r[F.KMIN], r[F.KMAX])));
+    this.row(table, "wounded", bidi(this.countText(r[F.WMIN], r[F.WMAX])));
     this.row(table, "place", bidi(this.placeName(r)));
-    this.row(table, "confidence", bidi(r[CONF] + "%"));
-    this.row(table, "merged", bidi(this.reportsText(r[SRCS].length), this.lang));
-    this.row(table, "precision_m", bidi("\u00b1 " + (r[PRECM] / 1000).toFixed(r[PRECM] < 1000 ? 1 : 0) + " km"));
+    var who = r[F.ATTR] || [];
+    ["perpetrator", "claimed_by", "denied_by"].forEach(function (key, k) { if (who[k]) this.row(table, key, bidi(who[k])); }, this);
+    if (r[F.ACLED]) this.row(table, "acled", bidi(r[F.ACLED]));
+    this.row(table, "confidence", bidi(r[F.CONF] + "%"));
+    this.row(table, "merged", bidi(this.reportsText(r[F.SRCS].length), this.lang));
+    this.row(table, "precision_m", bidi(this.precisionText(r[F.PRECM]), this.lang));
+    var id = el("span");
+    id.appendChild(bidi(r[F.ID]));
+    id.appendChild(document.createTextNode(" "));
+    id.appendChild(el("a", { href: "#i=" + encodeURIComponent(r[F.ID]), "class": "kh-permalink" }, this.t("incident_link")));
+    this.row(table, "incident_id", id);
     box.appendChild(table);
-    box.appendChild(el("div", { "class": "kh-src-head" }, this.t("sources") + " (" + r[SRCS].length + ")"));
+    box.appendChild(el("div", { "class": "kh-src-head" }, this.t("sources") + " (" + r[F.SRCS].length + ")"));
     var ol = el("ol", { "class": "kh-sources" });
-    r[SRCS].forEach(function (s) { ol.appendChild(this.source(s)); }, this);
+    r[F.SRCS].forEach(function (s) { ol.appendChild(this.source(s)); }, this);
     box.appendChild(ol);
     return box;
   };
 
-  App.prototype.matches = function (i) {
-    var r = this.d.inc[i];
-    if (!this.enabled[r[TYPE]]) return false;
-    if (this.dMin !== null && (this.from > this.dMin || this.to < this.dMax)) {
-      if (r[D0] === null || r[D1] < this.from || r[D0] > this.to) return false;
-    }
+  App.prototype.dateOk = function (r) {
+    if (r[F.D0] === null) return this.undated;
+    return !((this.from !== null && r[F.D1] < this.from) || (this.to !== null && r[F.D0] > this.to));
+  };
+
+  App.prototype.queryOk = function (i) {
     if (!this.query) return true;
     if (!this.search) this.search = this.d.inc.map(this.searchText, this);
-    return this.search[i].indexOf(this.query) >= 0;
+    return this.search[i].indexOf(" " + this.query) >= 0;
+  };
+
+  App.prototype.matches = function (i) {
+    var r = this.d.inc[i];
+    return this.enabled[r[F.TYPE]] && this.dateOk(r) && this.queryOk(i);
   };
 
   App.prototype.apply = function () {
@@ -249,168 +330,42 @@
     this.cluster.addLayers(vis.map(this.marker, this));
     this.drawRings();
     this.summarise();
+    if (this.afterApply) this.afterApply();
   };
 
-  // Uncertainty circles from zoom RING_ZOOM on: below it a town-sized circle (a few km) is
-  // smaller than the marker itself, and drawing 10,000 of them would only slow the page.
-  var RING_ZOOM = 8;
-  App.prototype.drawRings = function () {
-    var want = this.map.getZoom() >= RING_ZOOM ? this.visible : [];
-    if (want === this.ringsShown) return;
-    this.circles.clearLayers();
-    for (var j = 0; j < want.length; j++) this.circles.addLayer(this.ring(want[j]));
-    this.ringsShown = want;
-  };
-
-  // ---------- panel ----------
-  var SMALL_SCREEN = 700;  // px of map width below which the panel starts collapsed
-  App.prototype.panel = function () {
-    var dir = this.lang === "ar" ? "rtl" : "ltr", self = this;
-    var p = el("div", { "class": "kh-panel", dir: dir, lang: this.lang, id: "kh-panel" });
-    L.DomEvent.disableClickPropagation(p);
-    L.DomEvent.disableScrollPropagation(p);
-    var outer = p;
-    var head = el("div", { "class": "kh-head" }), body = el("div", { "class": "kh-body", id: "kh-body" });
-    var toggle = el("button", { type: "button", "class": "kh-toggle", id: "kh-toggle", "aria-controls": "kh-body",
-      "aria-expanded": "true", title: this.t("toggle_panel") }, "\u25be");
-    var setOpen = function (open) {
-      outer.classList.toggle("kh-collapsed", !open);
-      toggle.setAttribute("aria-expanded", open ? "true" : "false");
-      toggle.textContent = open ? "\u25be" : "\u25b8";
-    };
-    toggle.addEventListener("click", function () { setOpen(outer.classList.contains("kh-collapsed")); });
-    var headText = el("div", { "class": "kh-head-text" });
-    if (this.d.title) headText.appendChild(el("h1", { id: "kh-title" }, this.d.title));
-    headText.appendChild(el("div", { "class": "kh-count", id: "kh-count" }));
-    head.appendChild(headText);
-    head.appendChild(toggle);
-    p.appendChild(head);
-    p.appendChild(body);
-    this.setPanelOpen = setOpen;
-    this.panelEl = outer;
-    p = body;
-    p.appendChild(el("div", { id: "kh-dates" }));
-    var search = el("input", { type: "search", "class": "kh-search", id: "kh-search", placeholder: this.t("search"), dir: "auto" });
-    var timer = null;
-    search.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () { self.query = norm(search.value.trim()); self.apply(); }, 120);
-    });
-    p.appendChild(search);
-    if (this.dMin !== null && this.dMax > this.dMin) p.appendChild(this.rangeBox());
-    p.appendChild(el("h2", null, this.t("legend")));
-    p.appendChild(this.legend());
-    var reset = el("button", { type: "button", "class": "kh-reset", id: "kh-reset" }, this.t("reset"));
-    reset.addEventListener("click", function () { self.reset(); });
-    p.appendChild(reset);
-    p.appendChild(el("h2", null, this.t("by_governorate")));
-    p.appendChild(el("ul", { "class": "kh-govs", id: "kh-govs" }));
-    p.appendChild(el("div", { "class": "kh-note", id: "kh-note" }, this.d.note));
-    this.map.getContainer().appendChild(outer);
-    if (this.map.getSize().x < SMALL_SCREEN) setOpen(false);
-  };
-
-  App.prototype.rangeBox = function () {
-    var self = this, box = el("div", { "class": "kh-range", id: "kh-range" });
-    var mk = function (key, value) {
-      box.appendChild(el("label", { "for": "kh-" + key }, self.t(key)));
-      var input = el("input", { type: "range", id: "kh-" + key, min: String(self.dMin), max: String(self.dMax), step: "1", value: String(value) });
-      box.appendChild(input);
-      return input;
-    };
-    var a = mk("from", this.dMin), b = mk("to", this.dMax), out = el("output", { id: "kh-range-out", dir: "ltr" });
-    box.appendChild(out);
-    var update = function () {
-      var x = +a.value, y = +b.value;
-      self.from = Math.min(x, y); self.to = Math.max(x, y);
-      out.textContent = dayIso(self.from) + " \u2192 " + dayIso(self.to);
-    };
-    a.addEventListener("input", update); b.addEventListener("input", update);
-    a.addEventListener("change", function () { self.apply(); }); b.addEventListener("change", function () { self.apply(); });
-    this.rangeInputs = [a, b];
-    update();
+  // ---------- bases ----------
+  App.prototype.basePopup = function (b) {
+    var dir = this.lang === "ar" ? "rtl" : "ltr", box = el("div", { "class": "kh-pop kh-base-pop", dir: dir, lang: this.lang });
+    var names = el("div", { "class": "kh-names" });
+    names.appendChild(el("div", { dir: "rtl", lang: "ar" }, b[3]));
+    names.appendChild(el("div", { dir: "ltr", lang: "en" }, b[2]));
+    box.appendChild(names);
+    var table = el("table", { "class": "kh-facts" }), kind = this.ui["base_type_" + b[4]] || String(b[4]).replace(/_/g, " ");
+    this.row(table, "base_type", bidi(kind, this.lang));
+    if (b[5]) this.row(table, "governorate", bidi(this.lang === "ar" ? b[6] || b[5] : b[5], this.lang));
+    box.appendChild(table);
     return box;
   };
 
-  App.prototype.legend = function () {
-    var self = this, ul = el("ul", { "class": "kh-types", id: "kh-types" });
-    this.typeCounts = [];
-    this.d.types.forEach(function (ty, t) {
-      var li = el("li"), lab = el("label");
-      var cb = el("input", { type: "checkbox", "data-type": ty[0] });
-      cb.checked = true;
-      cb.addEventListener("change", function () { self.enabled[t] = cb.checked; self.apply(); });
-      var sw = el("span", { "class": "kh-swatch" });
-      sw.innerHTML = self.svg(ty[4], ty[3], 18);
-      lab.appendChild(cb); lab.appendChild(sw); lab.appendChild(el("span", null, self.typeLabel(t)));
-      var n = el("span", { "class": "kh-n" });
-      lab.appendChild(n);
-      self.typeCounts.push(n);
-      li.appendChild(lab);
-      ul.appendChild(li);
-    });
-    if (this.d.bases.length) {
-      var li = el("li"), sw = el("span", { "class": "kh-swatch" });
-      sw.innerHTML = this.svg("plane", "#1e293b", 18, "square");
-      li.appendChild(sw); li.appendChild(el("span", null, this.t("bases")));
-      ul.appendChild(li);
-    }
-    ul.appendChild(el("li", { "class": "kh-note" }, this.t("casualties_note")));
-    return ul;
-  };
-
-  App.prototype.summarise = function () {
-    var byType = this.d.types.map(function () { return 0; }), byGov = {}, lo = null, hi = null;
-    this.visible.forEach(function (i) {
-      var r = this.d.inc[i], p = this.d.places[r[PLACE]], g = p ? this.d.govs[p[2]] : null;
-      byType[r[TYPE]]++;
-      var gname = g ? (this.lang === "ar" ? g[1] || g[0] : g[0]) : this.t("unknown");
-      byGov[gname] = (byGov[gname] || 0) + 1;
-      if (r[D0] !== null) { lo = lo === null ? r[D0] : Math.min(lo, r[D0]); hi = hi === null ? r[D1] : Math.max(hi, r[D1]); }
-    }, this);
-    (this.typeCounts || []).forEach(function (n, t) { n.textContent = String(byType[t]); });
-    var count = document.getElementById("kh-count");
-    if (count) count.textContent = this.visible.length + " / " + this.d.inc.length + " " + this.t("incidents");
-    var dates = document.getElementById("kh-dates");
-    if (dates) {
-      dates.textContent = this.t("date_range") + ": ";
-      dates.appendChild(el("bdi", { dir: "ltr" }, lo === null ? "\u2014" : dayIso(lo) + " \u2192 " + dayIso(hi)));
-    }
-    var govs = document.getElementById("kh-govs");
-    if (govs) {
-      govs.textContent = "";
-      Object.keys(byGov).sort(function (a, b) { return byGov[b] - byGov[a]; }).slice(0, 20).forEach(function (g) {
-        var li = el("li");
-        li.appendChild(bidi(g));
-        li.appendChild(el("span", { "class": "kh-n" }, byGov[g]));
-        govs.appendChild(li);
-      });
-    }
-  };
-
-  App.prototype.reset = function () {
-    this.enabled = this.enabled.map(function () { return true; });
-    Array.prototype.forEach.call(document.querySelectorAll("#kh-types input"), function (c) { c.checked = true; });
-    this.query = "";
-    var s = document.getElementById("kh-search"); if (s) s.value = "";
-    this.from = this.dMin; this.to = this.dMax;
-    if (this.rangeInputs) { this.rangeInputs[0].value = this.dMin; this.rangeInputs[1].value = this.dMax; this.rangeInputs[0].dispatchEvent(new Event("input")); }
-    this.apply();
-  };
-
-  // ---------- bases and labels ----------
   App.prototype.bases = function () {
     var layer = window[this.d.layers.bases], self = this;
-    this.d.bases.forEach(function (b) {
+    layer.options.iconCreateFunction = function (c) {
+      var n = c.getChildCount();
+      return L.divIcon({ html: '<span class="kh-base-n">' + n + "</span>" + self.svg("shield-halved", "#1e293b", 22, "square"),
+        className: "kh-icon kh-base kh-base-cluster", iconSize: [22, 22] });
+    };
+    var markers = this.d.bases.map(function (b) {
       var air = /air|airport|airfield|airbase/i.test(b[4]);
       var icon = L.divIcon({ html: self.svg(air ? "plane" : "shield-halved", "#1e293b", 22, "square"), className: "kh-icon kh-base",
         iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -11] });
       var m = L.marker([b[0], b[1]], { icon: icon, zIndexOffset: -500, title: self.lang === "ar" ? b[3] : b[2] });
-      m.bindPopup(b[5], { maxWidth: 300 });
-      layer.addLayer(m);
+      m.bindPopup(function () { return self.basePopup(b); }, self.popupOptions());
+      return m;
     });
+    layer.addLayers(markers);
   };
 
+  // ---------- labels ----------
   App.prototype.labelMarker = function (lat, lon, cls, lines) {
     var span = el("span");
     lines.forEach(function (line, k) {
@@ -424,7 +379,7 @@
 
   // Label placement: every candidate label for the zoom (countries, governorates, places by
   // prominence, rivers) is placed greedily in priority order and dropped when its estimated
-  // box overlaps one already placed, so the map never shows a pile of overlapping names.
+  // box overlaps a marker or a label already placed.
   var PLACE_CLS = ["kh-label-city", "kh-label-town", "kh-label-seat", "kh-label-village", "kh-label-hood"];
   var CHAR_W = { country: 8.4, gov: 6.6, river: 6.2, city: 6.6, place: 5.9 };
   App.prototype.labelItems = function () {
@@ -436,6 +391,7 @@
       o.ll = L.latLng(l[0], l[1]);
       o.w = longest * CHAR_W[o.size] + 4;
       o.h = lines.filter(Boolean).length * (o.size === "country" ? 17 : 13) + 2;
+      o.names = norm(l[2] + " " + l[3]);
       items.push(o);
     };
     L0.countries.forEach(function (l) { add(l, "kh-label-country", pair(l), { group: 0, z0: 0, z1: 8, size: "country", centred: true }); });
@@ -444,22 +400,33 @@
       var kind = l[5] || 0, sep = " \u00b7 ";
       var text = ar ? l[3] + sep + l[2] : l[2] + sep + l[3];
       add(l, PLACE_CLS[kind] || PLACE_CLS[1], [text], { group: l[4] <= 6 ? 1 : 3, order: k, z0: l[4], z1: 99,
-        size: kind === 0 ? "city" : "place", city: true, centred: kind === 4 });
+        size: kind === 0 ? "city" : "place", city: true, centred: kind === 4, place: l });
     });
     L0.rivers.forEach(function (l) { add(l, "kh-label-river", [ar ? l[3] : l[2]], { group: 4, z0: 6, z1: 99, size: "river", centred: true }); });
     items.sort(function (a, b) { return a.group - b.group || (a.order || 0) - (b.order || 0); });
     return items;
   };
 
+  // Screen boxes of the incident and base markers now on the map (labels keep clear of them).
+  App.prototype.markerBoxes = function () {
+    var origin = this.map.getContainer().getBoundingClientRect(), out = [];
+    var nodes = this.map.getPane("markerPane").querySelectorAll(".kh-icon, .kh-cluster");
+    for (var k = 0; k < nodes.length; k++) {
+      var r = nodes[k].getBoundingClientRect();
+      if (r.width) out.push([r.left - origin.left - 2, r.top - origin.top - 2, r.right - origin.left + 2, r.bottom - origin.top + 2]);
+    }
+    return out;
+  };
+
   App.prototype.labels = function () {
-    var self = this, map = this.map, items = this.labelItems();
+    var map = this.map, self = this, items = this.labelItems();
+    this.labelIndex = items;
     var govLayer = window[this.d.layers.governorates], cityLayer = window[this.d.layers.cities];
-    var shown = L.layerGroup().addTo(map);
-    this.labelLayer = shown;
+    var shown = L.layerGroup().addTo(map), pending = null;
     var update = function () {
-      var z = map.getZoom(), size = map.getSize(), boxes = [];
+      pending = null;
+      var z = map.getZoom(), size = map.getSize(), boxes = self.markerBoxes(), taken = [];
       var showGov = govLayer && map.hasLayer(govLayer), showCity = !cityLayer || map.hasLayer(cityLayer);
-      shown.clearLayers();
       items.forEach(function (it) {
         if (z < it.z0 || z > it.z1 || (it.gov && !showGov) || (it.city && !showCity)) return;
         var p = map.latLngToContainerPoint(it.ll);
@@ -471,76 +438,72 @@
           if (box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]) return;
         }
         boxes.push(box);
-        shown.addLayer(it.marker);
+        taken.push(it.marker);
       });
+      shown.clearLayers();
+      taken.forEach(function (m) { shown.addLayer(m); });
     };
-    map.on("zoomend moveend overlayadd overlayremove", update);
+    this.relabel = function () { if (!pending) pending = requestAnimationFrame(update); };
+    // at once (the view changed), and again once the clusters of the new view are drawn
+    map.on("moveend overlayadd overlayremove", function () { update(); self.relabel(); });
+    this.cluster.on("animationend", this.relabel);
     update();
   };
 
-  App.prototype.fit = function () {
-    var pts = (this.visible.length ? this.visible : []).map(function (i) { var r = this.d.inc[i]; return [r[LAT], r[LON]]; }, this);
-    // keep the incidents clear of the panel when it sits beside the map (wide screens)
-    var size = this.map.getSize(), panel = this.panelEl, side = 30;
-    if (panel && size.x >= SMALL_SCREEN && !panel.classList.contains("kh-collapsed")) side = panel.offsetWidth + 70;
-    var bottom = panel && size.x < SMALL_SCREEN ? Math.min(panel.offsetHeight + 30, size.y / 2) : 30;
+  App.prototype.fit = function (opts) {
+    var pts = this.visible.map(function (i) { var r = this.d.inc[i]; return [r[F.LAT], r[F.LON]]; }, this);
+    var size = this.map.getSize(), panel = this.panelEl, side = 30, wide = size.x >= 700;
+    if (panel && wide && !panel.classList.contains("kh-collapsed")) side = panel.offsetWidth + 70;
+    var bottom = panel && !wide ? Math.min(panel.offsetHeight + 30, size.y / 2) : 30;
     var pad = this.lang === "ar" ? { paddingTopLeft: [30, 30], paddingBottomRight: [side, bottom] } : { paddingTopLeft: [side, 30], paddingBottomRight: [30, bottom] };
-    pad.maxZoom = 11;
+    pad.maxZoom = Math.min(11, this.map.getMaxZoom());
     pad.animate = false;
+    if (opts) { for (var k in opts) pad[k] = opts[k]; }
     if (pts.length) this.map.fitBounds(L.latLngBounds(pts), pad);
     else this.map.fitBounds([[29.0, 38.8], [37.4, 48.6]], pad);
+  };
+
+  App.prototype.addTiles = function () {
+    var tiles = this.d.tiles;
+    if (!tiles) return;
+    var Embedded = L.TileLayer.extend({
+      getTileUrl: function (c) {
+        var b64 = tiles.t[c.z + "/" + c.x + "/" + c.y];
+        return b64 ? "data:" + tiles.mime + ";base64," + b64 : L.Util.emptyImageUrl;
+      }
+    });
+    new Embedded("", { minZoom: 0, maxZoom: this.map.getMaxZoom(), maxNativeZoom: Math.max.apply(null,
+      Object.keys(tiles.t).map(function (k) { return +k.split("/")[0]; }).concat([tiles.min])), pane: "tilePane" }).addTo(this.map);
+    this.map.getPane("tilePane").style.zIndex = 410;  // above the opaque vector basemap
   };
 
   App.prototype.start = function () {
     this.map.createPane("khLabels").style.zIndex = 450;
     this.map.getPane("khLabels").style.pointerEvents = "none";
+    this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution(this.d.attribution);
-    this.panel();
+    this.addTiles();
+    var self = this;
+    this.map.on("popupopen", function (e) {
+      var o = self.popupOptions();
+      e.popup.options.maxWidth = o.maxWidth; e.popup.options.minWidth = o.minWidth; e.popup.options.maxHeight = o.maxHeight;
+      e.popup.update();
+      var src = e.popup._source;
+      if (src && src.kharitaIndex !== undefined) { self.selected = src.kharitaIndex; self.drawRings(); if (self.onSelect) self.onSelect(); }
+    });
+    this.map.on("popupclose", function (e) {
+      var src = e.popup._source;
+      if (src && src.kharitaIndex === self.selected) { self.selected = null; self.drawRings(); if (self.onSelect) self.onSelect(); }
+    });
+    this.map.on("moveend", function () { self.drawRings(); });
+    if (this.setup) this.setup();  // panel, timeline, hash (kharita-panel.js)
     this.labels();
     this.bases();
     this.apply();
-    this.fit();
-    var self = this;
-    this.map.on("zoomend", function () { self.drawRings(); });
+    if (!this.restoreView || !this.restoreView()) this.fit();
     document.documentElement.setAttribute("data-kharita-ms", String(Math.round(performance.now())));
     document.documentElement.setAttribute("data-kharita", "ready");
   };
 
-  // Reads the data element: plain JSON, or gzip+base64 for big maps (DecompressionStream).
-  window.kharitaBoot = function (node) {
-    if (node.getAttribute("data-encoding") !== "gzip+base64") {
-      window.kharitaInit(JSON.parse(node.textContent));
-      return;
-    }
-    if (typeof DecompressionStream === "undefined") {
-      document.body.appendChild(el("p", { "class": "kh-error" }, "This browser cannot open compressed kharita maps (no DecompressionStream)."));
-      return;
-    }
-    var bin = atob(node.textContent.trim()), bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    new Response(stream).text().then(function (text) { window.kharitaInit(JSON.parse(text)); });
-  };
-
-  // public API (tests, exports)
-  window.kharitaInit = function (data) {
-    var app = new App(data);
-    app.start();
-    window.kharita = {
-      app: app, map: app.map,
-      visibleCount: function () { return app.visible.length; },
-      setQuery: function (q) { app.query = norm(q); app.apply(); },
-      setTypes: function (types) { app.enabled = app.d.types.map(function (ty) { return types.indexOf(ty[0]) >= 0; }); app.apply(); },
-      setRange: function (from, to) { app.from = Math.floor(Date.parse(from) / 86400000); app.to = Math.floor(Date.parse(to) / 86400000); app.apply(); },
-      openPopup: function (k) {
-        var i = app.visible[k || 0]; if (i === undefined) return false;
-        var m = app.marker(i);
-        app.cluster.zoomToShowLayer(m, function () { m.openPopup(); });
-        return true;
-      },
-      fit: function () { app.fit(); },
-      setPanelOpen: function (open) { app.setPanelOpen(open); },
-      exportMode: function () { document.body.classList.add("kh-export"); app.setPanelOpen(true); app.fit(); }
-    };
-  };
+  window.kharitaCore = { App: App, F: F, el: el, bidi: bidi, norm: norm, dayIso: dayIso, isoDay: isoDay, textLang: textLang };
 })();
