@@ -17,17 +17,16 @@ from __future__ import annotations
 
 import csv
 import math
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .cache import cached, content_hash, dump_pickle, load_pickle, source_files
 from .errors import GazetteerError
 from .geo import Area
 from .models import GazetteerPlace
+from .shipped import default_directory as default_directory
 from .text.normalize import key
 
 REQUIRED_COLUMNS = (
@@ -51,25 +50,6 @@ OPTIONAL_COLUMNS = (
     "population",
     "precision_m",
 )
-
-
-def default_directory() -> Path:
-    """``$KHARITA_GAZETTEER``, else the gazetteer shipped inside the package.
-
-    The repository's top-level ``gazetteer/`` folder is installed as the data package
-    ``kharita.gazetteer_data`` (see ``setup.py``), in wheels and editable installs alike.
-    """
-    env = os.environ.get("KHARITA_GAZETTEER")
-    if env:
-        return Path(env)
-    shipped = resources.files("kharita.gazetteer_data")
-    if not isinstance(shipped, Path):  # e.g. a zipped install: no folder to glob
-        raise GazetteerError(
-            str(shipped),
-            None,
-            "shipped gazetteer is not a folder; set KHARITA_GAZETTEER",
-        )
-    return shipped
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ from typing import Any, Protocol
 
 from geographiclib.geodesic import Geodesic  # type: ignore[import-untyped]
 
+from .shipped import default_directory
+
 LatLon = tuple[float, float]
 _WGS84 = Geodesic.WGS84
 EARTH_KM = 6371.0088
@@ -168,8 +170,6 @@ def read_polygons(
 
 @lru_cache(maxsize=1)
 def boundaries_path() -> Path:
-    from .gazetteer import default_directory
-
     return default_directory() / BOUNDARIES_FILE
 
 

@@ -44,8 +44,6 @@ combining the mentions of an incident (and the reports of one event) is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..models import Count
 from . import _casualty_context as ctx
 from ._casualty_lex import Row, casualty_lexicon
@@ -63,7 +61,7 @@ from ._casualty_read import (
     tokens,
 )
 from ._lex import lookup
-from .casualty_combine import Toll, combine, toll
+from .casualty_combine import CasualtyMention, Toll, combine, toll
 
 __all__ = [
     "CasualtyMention",
@@ -78,23 +76,6 @@ __all__ = [
 
 _TOTAL = {"tail", "fwdtotal", "toll"}
 _Cues = dict[int, tuple[Row, int]]
-
-
-@dataclass(frozen=True, slots=True)
-class CasualtyMention:
-    """A count read next to a cue; folded offsets.
-
-    ``kind`` is killed, wounded or casualties (killed and wounded together).
-    """
-
-    kind: str
-    count: Count
-    start: int
-    end: int
-    vague: bool = False  # from a quantity word (عشرات, several), not a figure
-    total: bool = False  # a total toll ("5 fatalities", "toll rose to 19")
-    revised: bool = False  # after a revision word («ارتفعت الحصيلة إلى»)
-    who: str = ""  # "perpetrators" when the counted people are the attackers
 
 
 def _cue(toks: list[Tok], i: int) -> tuple[Row, int] | None:

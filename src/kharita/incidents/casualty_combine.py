@@ -25,12 +25,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from ..models import Count
 
-if TYPE_CHECKING:
-    from .casualties import CasualtyMention
+
+@dataclass(frozen=True, slots=True)
+class CasualtyMention:
+    """A count read next to a cue; folded offsets.
+
+    ``kind`` is killed, wounded or casualties (killed and wounded together).
+    """
+
+    kind: str
+    count: Count
+    start: int
+    end: int
+    vague: bool = False  # from a quantity word (عشرات, several), not a figure
+    total: bool = False  # a total toll ("5 fatalities", "toll rose to 19")
+    revised: bool = False  # after a revision word («ارتفعت الحصيلة إلى»)
+    who: str = ""  # "perpetrators" when the counted people are the attackers
 
 
 @dataclass(frozen=True, slots=True)
