@@ -170,3 +170,36 @@ def test_layers_cli(data_dir: Path, args: list[str], expected: str) -> None:
     code = 2 if "no layer '" in expected else 1 if "cannot" in expected else 0
     assert result.exit_code == code
     assert "Traceback" not in result.output
+
+
+def _cod_ab_shapefile(folder: Path) -> Path:
+    """A fictional COD-AB-style ADM3 shapefile (one unit, Arabic and English names)."""
+    import shapefile
+
+    path = folder / "irq_admbnda_adm3_test.shp"
+    with shapefile.Writer(
+        str(path), shapeType=shapefile.POLYGON, encoding="utf-8"
+    ) as w:
+        for field in ("ADM3_EN", "ADM3_AR", "ADM3_PCODE", "ADM2_EN", "ADM2_AR"):
+            w.field(field, "C", size=60)
+        for field in ("ADM2_PCODE", "ADM1_EN", "ADM1_AR", "ADM1_PCODE"):
+            w.field(field, "C", size=60)
+        ring = [(44.50, 34.10), (44.60, 34.10), (44.60, 34.20), (44.50, 34.20)]
+        w.poly([[*ring, ring[0]]])
+        w.record(
+            "Test Nahiya", "ناحية التجربة", "IQ9999", "Test District",
+            "قضاء التجربة", "IQ999", "Diyala", "ديالى", "IQ99",
+        )  # fmt: skip
+    return path
+
+
+def test_layers_cod_ab_shapefile_is_read(data_dir: Path) -> None:
+    """COD-AB boundaries as an ESRI shapefile: a point inside each unit, the
+    polygon kept for containment, the Arabic name geocoding inside it."""
+    path = _cod_ab_shapefile(data_dir)
+    assert detect_format(path) == "cod-ab"
+    report = import_files([path], layer="shp-test")
+    assert report.layer.areas == 1 and report.problems == ()
+    location = LocalGeocoder().geocode("ناحية التجربة")
+    assert location is not None
+    assert 34.10 < location.latitude < 34.20 and 44.50 < location.longitude < 44.60

@@ -28,12 +28,28 @@ _COD_TYPES = {0: "country", 1: "governorate", 2: "district", 3: "subdistrict"}
 
 
 def load_features(path: Path) -> tuple[list[dict[str, Any]], str | None]:
-    """The features of a GeoJSON file and its stated licence; bad JSON raises."""
+    """The features of a GeoJSON file or an ESRI shapefile (``.shp`` with its
+    ``.dbf``/``.shx`` beside it) and the licence the file states; bad input raises."""
+    if path.suffix.lower() == ".shp":
+        return _shapefile_features(path), None
     data = json.loads(path.read_text(encoding="utf-8-sig"))
     if not isinstance(data, dict) or not isinstance(data.get("features"), list):
         raise ValueError("not a GeoJSON FeatureCollection")
     licence = data.get("license") or data.get("licence")
     return data["features"], str(licence) if licence else None
+
+
+def _shapefile_features(path: Path) -> list[dict[str, Any]]:
+    """A shapefile's records as GeoJSON features (pyshp; attributes read as UTF-8,
+    the encoding of the COD-AB shapefiles' Arabic names)."""
+    import shapefile  # lazy: only imports of shapefiles need it
+
+    try:
+        with shapefile.Reader(str(path), encoding="utf-8") as reader:
+            collection = reader.__geo_interface__
+    except shapefile.ShapefileException as exc:
+        raise ValueError(str(exc)) from None
+    return list(collection.get("features") or [])
 
 
 def is_cod_ab(features: list[dict[str, Any]]) -> bool:

@@ -45,22 +45,22 @@ class ImportReport:
 def detect_format(path: Path) -> str:
     """The format of ``path`` from its name and first bytes, or a one-line error."""
     name = path.name.lower()
-    if name.endswith((".shp", ".zip")):
+    if name.endswith(".zip"):
         raise InputError(
             path.name,
             None,
-            "shapefiles are not read directly: convert with "
-            "`ogr2ogr -f GeoJSON out.geojson in.shp` and import the GeoJSON",
+            "unzip the shapefile first and import its .shp (with .dbf and .shx beside it)",
         )
     if name.startswith("alternatenames"):
         return "geonames-alternates"
     if name.endswith(".csv"):
         return "csv"
-    if name.endswith((".geojson", ".json")):
+    if name.endswith((".geojson", ".json", ".shp")):
         try:
             features, _ = load_features(path)
         except (ValueError, OSError) as exc:
-            raise InputError(path.name, None, f"unreadable GeoJSON: {exc}") from None
+            kind = "shapefile" if name.endswith(".shp") else "GeoJSON"
+            raise InputError(path.name, None, f"unreadable {kind}: {exc}") from None
         return "cod-ab" if is_cod_ab(features) else "geojson"
     with path.open(encoding="utf-8", errors="replace") as handle:
         first = handle.readline()
