@@ -183,7 +183,7 @@ def merge_incidents(incidents: Iterable[Incident]) -> list[Incident]:
     buckets: dict[tuple[object, ...], dict[int, list[int]]] = {}
     for i, inc in enumerate(items):
         keys = _bucket_keys(inc)
-        for key in _neighbour_keys(keys):
+        for key in _neighbour_keys(inc):
             bucket = buckets.get(key)
             if bucket:
                 _join_bucket(i, items, groups, bucket)
@@ -229,29 +229,61 @@ def _join_bucket(
             groups.union(root, i)
 
 
+def _kind(inc: Incident) -> str:
+    """``day`` (dated to the day), ``figure`` (not, but with a positive toll) or
+    ``weak`` (neither): which reports a report can ever be the same event as.
+
+    Two day-dated reports must be a day apart at most (the day buckets); any
+    other pair must be within ``SAME_KM`` (neighbouring cells), and two reports
+    without a day must both state a positive figure: so a ``weak`` report is
+    only ever compared with day-dated ones, and thousands of undated reports
+    without figures in one city cost linear time.
+    """
+    if inc.date.precision == "day" and inc.date.iso:
+        return "day"
+    if inc.killed.min or inc.wounded.min:
+        return "figure"
+    return "weak"
+
+
+# the cell buckets a report of each kind is compared with
+_COMPARED_CELLS = {
+    "day": ("figure", "weak"),
+    "figure": ("day", "figure"),
+    "weak": ("day",),
+}
+
+
 def _bucket_keys(inc: Incident) -> list[tuple[object, ...]]:
     """The day bucket and the grid cell of an incident (none without a place)."""
     if inc.place is None:
         return []
+    kind = _kind(inc)
     keys: list[tuple[object, ...]] = []
-    if inc.date.precision == "day" and inc.date.iso:
-        keys.append(("day", _ordinal(inc.date.iso)))
+    if kind == "day":
+        keys.append(("day", _ordinal(inc.date.iso or "")))
     if inc.lat is not None and inc.lon is not None:
-        keys.append(("cell", *_cell(inc.lat, inc.lon)))
+        keys.append((kind, *_cell(inc.lat, inc.lon)))
     return keys
 
 
-def _neighbour_keys(keys: list[tuple[object, ...]]) -> set[tuple[object, ...]]:
+def _neighbour_keys(inc: Incident) -> set[tuple[object, ...]]:
+    """The buckets holding every earlier report ``inc`` could be the same event as."""
     near: set[tuple[object, ...]] = set()
-    for key in keys:
-        if key[0] == "day":
-            day = int(key[1])  # type: ignore[call-overload]
-            near.update(("day", d) for d in (day - 1, day, day + 1))
-        else:
-            x, y = int(key[1]), int(key[2])  # type: ignore[call-overload]
-            near.update(
-                ("cell", x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)
-            )
+    if inc.place is None:
+        return near
+    kind = _kind(inc)
+    if kind == "day":
+        day = _ordinal(inc.date.iso or "")
+        near.update(("day", d) for d in (day - 1, day, day + 1))
+    if inc.lat is not None and inc.lon is not None:
+        x, y = _cell(inc.lat, inc.lon)
+        near.update(
+            (other, x + dx, y + dy)
+            for other in _COMPARED_CELLS[kind]
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+        )
     return near
 
 
