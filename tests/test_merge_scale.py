@@ -27,8 +27,20 @@ def _reports(seed: int, n: int) -> list[Incident]:
         place = make_place(
             id=f"p{rng.randrange(6)}",
             lat=33.0 + rng.choice([0.0, 0.05, 0.12, 0.3, 1.0]),
-            lon=44.0 + rng.choice([0.0, 0.07, 0.2, 0.5]),
+            # 0.19 / 0.41: within 25 km of each other, two grid cells apart
+            lon=44.0 + rng.choice([0.0, 0.07, 0.19, 0.2, 0.41, 0.5]),
         )
+        area = rng.random()
+        if area < 0.15:  # the governorate holding every point place, far away
+            place = make_place(
+                id="gov-babil", type="governorate", name_en="Babil",
+                governorate="Babil", district=None, lat=32.0, lon=45.2,
+            )  # fmt: skip
+        elif area < 0.25:  # a district holding them too
+            place = make_place(
+                id="dist-musayab", type="district", name_en="Al-Musayab",
+                governorate="Babil", district="Al-Musayab", lat=32.6, lon=44.9,
+            )  # fmt: skip
         day = rng.choice(["2024-04-19", "2024-04-20", "2024-04-21", "2024-04-23"])
         date, precision = rng.choice(
             [(day, "day"), ("2024-04", "month"), (None, None), (day, "day")]

@@ -33,6 +33,7 @@ from datetime import date
 
 from ..geo import km_apart
 from ..models import Attribution, Count, EventDate, Incident
+from ..text.normalize import key as name_key
 from . import places as P
 from .casualty_combine import merge_counts
 from .dates import weekday_of
@@ -249,22 +250,51 @@ def _kind(inc: Incident) -> str:
 # the cell buckets a report of each kind is compared with
 _COMPARED_CELLS = {
     "day": ("figure", "weak"),
-    "figure": ("day", "figure"),
-    "weak": ("day",),
+    "figure": ("day-cell", "figure"),
+    "weak": ("day-cell",),
 }
 
 
+_AREA_TYPES = ("country", "governorate", "district", "sub-district", "subdistrict")
+_DAY_REACH = 2  # cells: NEAR_KM is wider than one cell in longitude
+
+
+def _area_keys(inc: Incident, day: int) -> list[tuple[object, ...]]:
+    """Day buckets of the areas an incident's site lies in (for the area
+    incidents that may contain it, :func:`kharita.incidents.places.contains`)."""
+    site = inc.place.place if inc.place is not None else None
+    if site is None:
+        return []
+    keys: list[tuple[object, ...]] = [("in-country", day, site.country)]
+    if site.governorate:
+        keys.append(("in-gov", day, name_key(site.governorate)))
+    if site.district:
+        keys.append(("in-district", day, name_key(site.district)))
+    return keys
+
+
 def _bucket_keys(inc: Incident) -> list[tuple[object, ...]]:
-    """The day bucket and the grid cell of an incident (none without a place)."""
+    """The buckets an incident is filed under (none without a place).
+
+    A day-dated incident: its day and grid cell, its day as an area incident
+    when its site is an admin area, and its day within the areas that hold it;
+    any other: its grid cell, by kind (:func:`_kind`).
+    """
     if inc.place is None:
         return []
     kind = _kind(inc)
+    has_point = inc.lat is not None and inc.lon is not None
+    if kind != "day":
+        return [(kind, *_cell(inc.lat, inc.lon))] if has_point else []  # type: ignore[arg-type]
+    day = _ordinal(inc.date.iso or "")
     keys: list[tuple[object, ...]] = []
-    if kind == "day":
-        keys.append(("day", _ordinal(inc.date.iso or "")))
-    if inc.lat is not None and inc.lon is not None:
-        keys.append((kind, *_cell(inc.lat, inc.lon)))
-    return keys
+    if has_point:
+        keys.append(("day", day, *_cell(inc.lat, inc.lon)))  # type: ignore[arg-type]
+        keys.append(("day-cell", *_cell(inc.lat, inc.lon)))  # type: ignore[arg-type]
+    site = inc.place.place
+    if site is not None and site.type in _AREA_TYPES:
+        keys.append(("day-area", day))
+    return keys + _area_keys(inc, day)
 
 
 def _neighbour_keys(inc: Incident) -> set[tuple[object, ...]]:
@@ -273,11 +303,20 @@ def _neighbour_keys(inc: Incident) -> set[tuple[object, ...]]:
     if inc.place is None:
         return near
     kind = _kind(inc)
+    has_point = inc.lat is not None and inc.lon is not None
     if kind == "day":
         day = _ordinal(inc.date.iso or "")
-        near.update(("day", d) for d in (day - 1, day, day + 1))
-    if inc.lat is not None and inc.lon is not None:
-        x, y = _cell(inc.lat, inc.lon)
+        days = (day - 1, day, day + 1)
+        if has_point:
+            x, y = _cell(inc.lat, inc.lon)  # type: ignore[arg-type]
+            reach = range(-_DAY_REACH, _DAY_REACH + 1)
+            near.update(
+                ("day", d, x + dx, y + dy) for d in days for dx in reach for dy in reach
+            )
+        near.update(("day-area", d) for d in days)  # areas that may hold it
+        near.update(_held_keys(inc, days))  # what it may hold
+    if has_point:
+        x, y = _cell(inc.lat, inc.lon)  # type: ignore[arg-type]
         near.update(
             (other, x + dx, y + dy)
             for other in _COMPARED_CELLS[kind]
@@ -285,6 +324,30 @@ def _neighbour_keys(inc: Incident) -> set[tuple[object, ...]]:
             for dy in (-1, 0, 1)
         )
     return near
+
+
+def _held_keys(inc: Incident, days: tuple[int, ...]) -> list[tuple[object, ...]]:
+    """For an incident at an admin area: the buckets of what the area holds."""
+    site = inc.place.place if inc.place is not None else None
+    if site is None or site.type not in _AREA_TYPES:
+        return []
+    out: list[tuple[object, ...]] = []
+    for d in days:
+        if site.type == "country":
+            out.append(("in-country", d, site.country))
+        elif site.type == "governorate":
+            out += [
+                ("in-gov", d, name_key(n))
+                for n in (site.governorate, site.name_en)
+                if n
+            ]
+        else:
+            out += [
+                ("in-district", d, name_key(n))
+                for n in (site.district, site.name_en)
+                if n
+            ]
+    return out
 
 
 def _ordinal(iso: str) -> int:
