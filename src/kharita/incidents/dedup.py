@@ -74,7 +74,7 @@ def _day_gap(a: EventDate, b: EventDate) -> int | None:
 
 def same_event(a: Incident, b: Incident) -> bool:
     """True when ``a`` and ``b`` report the same event (see module doc)."""
-    if {s.article_id for s in a.sources} & {s.article_id for s in b.sources}:
+    if _share_an_article(a, b):
         return False
     if (
         a.place is None
@@ -181,13 +181,15 @@ def merge_incidents(incidents: Iterable[Incident]) -> list[Incident]:
     """
     items = list(incidents)
     groups = _Groups(len(items))
+    signatures = [_signature(inc) for inc in items]
     buckets: dict[tuple[object, ...], dict[int, list[int]]] = {}
     for i, inc in enumerate(items):
         keys = _bucket_keys(inc)
+        unlike: set[object] = set()  # signatures already found not to be i's event
         for key in _neighbour_keys(inc):
             bucket = buckets.get(key)
             if bucket:
-                _join_bucket(i, items, groups, bucket)
+                _join_bucket(i, items, groups, bucket, signatures, unlike)
         for key in keys:
             bucket = buckets.setdefault(key, {})
             bucket.setdefault(groups.root(i), []).append(i)
@@ -215,9 +217,19 @@ class _Groups:
 
 
 def _join_bucket(
-    i: int, items: list[Incident], groups: _Groups, bucket: dict[int, list[int]]
+    i: int,
+    items: list[Incident],
+    groups: _Groups,
+    bucket: dict[int, list[int]],
+    signatures: list[object],
+    unlike: set[object],
 ) -> None:
-    """Join item ``i`` to every group of ``bucket`` one of whose members is its event."""
+    """Join item ``i`` to every group of ``bucket`` one of whose members is its event.
+
+    Reports with the same :func:`_signature` answer :func:`same_event` alike
+    (but for sharing an article), so a signature found unlike ``i`` is not
+    asked again: many copies of other events cost one comparison each kind.
+    """
     for key in list(bucket):
         root = groups.root(key)
         if root != key:  # groups merged since: fold the member lists together
@@ -226,8 +238,39 @@ def _join_bucket(
     for root, members in list(bucket.items()):
         if groups.root(root) == groups.root(i):
             continue
-        if any(same_event(items[j], items[i]) for j in members):
-            groups.union(root, i)
+        for j in members:
+            if signatures[j] in unlike:
+                continue
+            if same_event(items[j], items[i]):
+                groups.union(root, i)
+                break
+            if not _share_an_article(items[j], items[i]):
+                unlike.add(signatures[j])
+
+
+def _share_an_article(a: Incident, b: Incident) -> bool:
+    return bool({s.article_id for s in a.sources} & {s.article_id for s in b.sources})
+
+
+def _signature(inc: Incident) -> object:
+    """Everything :func:`same_event` reads of a report except its articles."""
+    rp = inc.place
+    place = None
+    if rp is not None:
+        place = (
+            rp.place.id if rp.place is not None else None,
+            rp.lat,
+            rp.lon,
+            bool(rp.relative is not None and rp.relative.distance_km),
+        )
+    d = inc.date
+    return (
+        inc.type,
+        place,
+        (d.iso, d.precision, d.weekday),
+        (inc.killed.min, inc.killed.max),
+        (inc.wounded.min, inc.wounded.max),
+    )
 
 
 def _kind(inc: Incident) -> str:
