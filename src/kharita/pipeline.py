@@ -32,7 +32,7 @@ from .doc import Doc, make_doc
 from .errors import KharitaError, OnlineGeocoderError
 from .gazetteer import Gazetteer, load_gazetteer
 from .incidents import extract_incidents
-from .mentions import Recognizer
+from .mentions import recognizer_for
 from .models import Article, ArticleResult, NearPlace, RecordError
 from .resolve import resolve_places
 from .text.wire import clean_article, restore
@@ -80,7 +80,7 @@ class Pipeline:
             clock = (lambda: fixed) if fixed is not None else no_clock
         self.clock = clock
         self.online = online
-        self.recognizer = Recognizer(self.gazetteer)
+        self.recognizer = recognizer_for(self.gazetteer)
         self._reverse: ReverseIndex | None = None
         self.components: list[tuple[str, Component]] = [
             ("recognise_places", self.recognise_places),

@@ -8,14 +8,13 @@ once per article and passes it down.
 from __future__ import annotations
 
 from .. import doc as _doc
+from ..lang import detect_lang
 from ..models import Article
-from ..text.normalize import is_arabic_letter
 
 Doc = _doc.Doc
 Sentence = _doc.Sentence
 
 
 def make_doc(text: str) -> Doc:
-    """A :class:`Doc` of ``text`` alone (language guessed from its letters)."""
-    arabic = any(is_arabic_letter(c) for c in text[:200])
-    return _doc.make_doc(Article(id="", text=text, lang="ar" if arabic else "en"))
+    """A :class:`Doc` of ``text`` alone (language detected as on ingest)."""
+    return _doc.make_doc(Article(id="", text=text, lang=detect_lang(text)))

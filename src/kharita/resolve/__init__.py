@@ -20,7 +20,7 @@ from dataclasses import replace
 from ..doc import Doc, make_doc
 from ..gazetteer import Gazetteer
 from ..geo import in_iraq
-from ..lexicon import load_table
+from ..mentions import load_cues
 from ..models import (
     Article,
     Candidate,
@@ -34,7 +34,6 @@ from ..models import (
 )
 from ..place_types import is_admin_type, is_country
 from ..text.coordinates import parse_coordinates
-from ..text.normalize import key
 from .candidates import Context, build_context, candidates_for
 from .containers import place_open_mentions
 from .disambiguate import confidence, score
@@ -67,9 +66,7 @@ def resolve_places(
     """
     doc = source if isinstance(source, Doc) else make_doc(source)
     if common_words is None:
-        common_words = frozenset(
-            key(r["name"]) for r in load_table("common_word_names")
-        )
+        common_words = load_cues().common_words
     per_mention = [candidates_for(m, gazetteer) for m in mentions]
     ctx = build_context(mentions, per_mention, doc.article.lang)
     first = [

@@ -33,7 +33,7 @@ import re
 from collections.abc import Sequence
 
 from ..doc import Doc
-from ..geo import geodesic_km
+from ..geo import haversine_km, km_apart
 from ..models import Candidate, Evidence, GazetteerPlace, ResolvedPlace
 from ..place_types import is_admin_type, is_country, norm_type, type_agrees
 
@@ -86,7 +86,7 @@ def _container_beats_far(
     if box is None or box.place is None:
         return rp
     reach = CONTAINER_REACH_KM + box.precision_m / 1000
-    if _km(rp, box.lat, box.lon) <= reach or _inside(rp.place, box.place):
+    if km_apart(rp, box) <= reach or _inside(rp.place, box.place):
         return rp
     near = [
         c
@@ -94,12 +94,12 @@ def _container_beats_far(
         if box.lat is not None
         and box.lon is not None
         and (
-            geodesic_km((c.place.lat, c.place.lon), (box.lat, box.lon)) <= reach
+            haversine_km((c.place.lat, c.place.lon), (box.lat, box.lon)) <= reach
             or _inside(c.place, box.place)
         )
     ]
     detail = (
-        f"{rp.place.name_en} is {_km(rp, box.lat, box.lon):.0f} km from "
+        f"{rp.place.name_en} is {km_apart(rp, box):.0f} km from "
         f"{box.place.name_en}, which the text names as its container"
     )
     return _choose(rp, near, Evidence("container_conflict", 0.0, detail))
@@ -153,7 +153,7 @@ def _far_on_weak_evidence(places: Sequence[ResolvedPlace], i: int) -> ResolvedPl
     ]
     if not others:
         return rp
-    nearest = min(_km(rp, o.lat, o.lon) - o.precision_m / 1000 for o in others)
+    nearest = min(km_apart(rp, o) - o.precision_m / 1000 for o in others)
     if nearest <= FAR_KM:
         return rp
     why = "a fuzzy match" if rp.mention.kind == "fuzzy" else "its designator clashes"
@@ -162,12 +162,6 @@ def _far_on_weak_evidence(places: Sequence[ResolvedPlace], i: int) -> ResolvedPl
         f"{nearest:.0f} km from every other place named"
     )
     return _choose(rp, [], Evidence("far_on_weak_evidence", 0.0, detail))
-
-
-def _km(rp: ResolvedPlace, lat: float | None, lon: float | None) -> float:
-    if rp.lat is None or rp.lon is None or lat is None or lon is None:
-        return 0.0
-    return geodesic_km((rp.lat, rp.lon), (lat, lon))
 
 
 def _choose(
