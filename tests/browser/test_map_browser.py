@@ -21,7 +21,6 @@ from render_fixtures import (
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
 TITLE = "Kharita test map"
-FRAMES = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100))))"
 
 
 def hostile_examples() -> list[Incident]:
@@ -298,7 +297,10 @@ def test_map_browser_place_labels_at_town_zoom(
     page.evaluate("void kharita.map.setView([33.3152, 44.3661], 5, {animate: false})")
     country = page.locator(town_kinds).count()
     page.evaluate("void kharita.map.setView([33.3152, 44.3661], 12, {animate: false})")
-    page.evaluate(FRAMES)  # labels are placed again once the clusters are drawn
+    # labels are placed again once the cluster animation has moved the markers
+    page.wait_for_function(
+        "document.querySelector('.leaflet-container').getAttribute('data-kh-labels') === '12'"
+    )
     texts = page.locator(town_kinds).all_inner_texts()
     assert country == 0 and len(texts) >= 5
     # Baghdad's districts (a label under a marker is dropped, so not one fixed name)
@@ -322,12 +324,11 @@ def test_map_browser_cluster_ring_by_dominant_type(
     mp = open_map(map_files["en"])
     page = mp.page  # type: ignore[attr-defined]
     page.evaluate("void kharita.map.setView([33.2, 43.7], 4, {animate: false})")
-    # wait until the cluster layer has finished re-clustering (no zoom animation
-    # left and the markers of the previous zoom removed)
+    # wait until the cluster layer has finished re-clustering (the labels are placed
+    # for the new zoom once no cluster animation is left)
     page.wait_for_function(
-        "!document.querySelector('.leaflet-zoom-anim')", timeout=5000
+        "document.querySelector('.leaflet-container').getAttribute('data-kh-labels') === '4'"
     )
-    page.wait_for_timeout(600)
     # clusters on the map only (the legend draws a sample cluster too)
     page.wait_for_selector(
         ".leaflet-marker-pane .kh-cluster svg[data-dominant]", timeout=5000

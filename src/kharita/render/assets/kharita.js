@@ -442,6 +442,9 @@
       });
       shown.clearLayers();
       taken.forEach(function (m) { shown.addLayer(m); });
+      // markers move during a cluster animation: the placement is final only once it ends
+      var moving = self.cluster && self.cluster._inZoomAnimation > 0;
+      map.getContainer().setAttribute("data-kh-labels", moving ? "moving" : String(z));
     };
     this.relabel = function () { if (!pending) pending = requestAnimationFrame(update); };
     // at once (the view changed), and again once the clusters of the new view are drawn
