@@ -12,6 +12,7 @@ confidence.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -29,6 +30,7 @@ from ._doc import Doc
 from .attribution import find_attribution
 from .boundaries import foiled
 from .casualties import Toll, says_revised, toll
+from .casualty_combine import share
 from .dates import Reference, best_date, unknown_date
 from .segments import Cluster, cluster_type
 from .sites import cluster_site
@@ -196,6 +198,27 @@ def build_incident(
         trigger_span=doc.original(trig.start, trig.end) if trig else None, outcome=outcome,
         casualties=figures.casualties, killed_perpetrators=figures.killed_perpetrators,
     )  # fmt: skip
+
+
+def shared_tolls(incidents: list[Incident], clusters: list[Cluster]) -> list[Incident]:
+    """Listed sites sharing one stated toll ("Car bombs in Kirkuk, Basra kill
+    30", «مقتل 5 بقصف في أربيل والسليمانية»): a clause with figures that more
+    than one event holds (the split of :func:`sites.split_sites`) gives each
+    of them only its :func:`share` of the figures, never the whole."""
+    holders = Counter(id(s) for c in clusters for s in c.sents if s.casualties)
+    out = []
+    for inc, c in zip(incidents, clusters, strict=True):
+        figures = [s for s in c.sents if s.casualties]
+        if figures and all(holders[id(s)] > 1 for s in figures):
+            inc = replace(
+                inc,
+                killed=share(inc.killed),
+                wounded=share(inc.wounded),
+                casualties=share(inc.casualties),
+                killed_perpetrators=share(inc.killed_perpetrators),
+            )
+        out.append(inc)
+    return out
 
 
 def same_day(incidents: list[Incident], clusters: list[Cluster]) -> list[Incident]:

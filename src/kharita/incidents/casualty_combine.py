@@ -19,6 +19,11 @@ Across reports of one event (:func:`merge_counts`): the most specific figure
 wins.  A vague report never erases or widens a stated one (8 wounded +
 "injuries" = 8); different stated figures from different outlets give a
 range (min of mins, max of maxes, open if any is open).
+
+A toll stated once for several listed sites ("Car bombs in Kirkuk, Basra kill
+30") belongs to the sites together: each site's incident gets its
+:func:`share`, 0 to the figure and flagged vague, so that a report stating the
+site's own figure beats it and no total counts the figure twice.
 """
 
 from __future__ import annotations
@@ -116,6 +121,14 @@ def toll(
         wounded = Count(0, 0)
     casualties = _one([m for m in mentions if m.kind == "casualties"], revised)
     return Toll(killed, wounded, casualties, k_perp)
+
+
+def share(count: Count) -> Count:
+    """One site's part of a toll stated for several sites: 0..N, vague; an
+    explicit zero stays zero, an unknown stays unknown."""
+    if count.min is None or count.max == 0:
+        return count
+    return Count(0, count.max, vague=True)
 
 
 def _widen(counts: Iterable[Count]) -> Count:

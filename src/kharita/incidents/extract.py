@@ -25,7 +25,7 @@ from datetime import date
 from ..models import Article, Incident, ResolvedPlace
 from . import places as P
 from ._doc import Doc, Sentence, make_doc
-from .assemble import build_incident, same_day
+from .assemble import build_incident, same_day, shared_tolls
 from .attribution import doc_actors
 from .boundaries import find_boundaries, find_cues, is_general, split_units
 from .casualties import find_casualties, says_no_casualties
@@ -144,7 +144,7 @@ def extract(
         build_incident(article, doc, c, n, places, cues, ref, context, inside)
         for n, c in enumerate(clusters, 1)
     ]
-    incidents = same_day(incidents, clusters)
+    incidents = same_day(shared_tolls(incidents, clusters), clusters)
     incidents = [i for i in incidents if i.place is None or not i.place.foreign]
     return tuple(incidents), roles(
         doc, places, units, clusters, incidents, cues, actors

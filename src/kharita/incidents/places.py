@@ -191,7 +191,22 @@ def stated_containers(doc: Doc, places: Sequence[ResolvedPlace]) -> dict[str, se
         )  # "Al-Zubair district (Basrah)": the bracket names the container
         if paren or rank(y) > rank(x) or (rank(y) == rank(x) and not comma):
             out.setdefault(_pid(y), set()).add(_pid(x))
+        elif comma and _namesake_of_governorate(y, x):
+            out.setdefault(_pid(y), set()).add(_pid(x))  # "Qurna, Basra"
     return out
+
+
+def _namesake_of_governorate(y: ResolvedPlace, x: ResolvedPlace) -> bool:
+    """``y`` is the city that shares its name with ``x``'s governorate: after
+    a comma ("in Qurna, Basra") it names the governorate, X's container."""
+    gy, gx = y.place, x.place
+    return (
+        gy is not None
+        and gx is not None
+        and gx.governorate is not None
+        and gy.governorate == gx.governorate
+        and key(gy.name_en) == key(gx.governorate)
+    )
 
 
 def choose_site(

@@ -41,22 +41,32 @@ BETWEEN_RANK = 4  # an area or larger: "between X and Y" gives a better point
 BETWEEN_KM = 80.0
 OFFSET_RANK = 6  # a district or larger takes a reference's offset point
 BETWEEN_QUALIFIER = 30  # characters: "between X and Y (Z)" / "in Z province"
-_AND_GAP = re.compile(r"^\s*(?:و|and\s)\s*$")
+# «في أربيل والسليمانية», "in Kirkuk and Basra", and the wire headline's comma
+# list "Car bombs in Kirkuk, Baghdad kill 33" (a comma between two places of one
+# governorate is read as "place, container": "Qurna, Basra")
+_AND_GAP = re.compile(r"^\s*(?:و|and\s|,|،)\s*$")
 _BETWEEN = re.compile(r"(?:بين|between)\s+(?:\S+\s+)?$")
 
 
 def _coordinated(
     doc: Doc, places: Sequence[ResolvedPlace], i: int
 ) -> ResolvedPlace | None:
-    """The mention that ``places[i]`` follows with «و»/"and" («في أربيل
-    والسليمانية»), outside a «بين X وY» / "between X and Y" phrase."""
+    """The mention that ``places[i]`` follows with «و»/"and" or a comma («في
+    أربيل والسليمانية», "in Kirkuk, Basra"), outside a «بين X وY» / "between X
+    and Y" phrase."""
     rp = places[i]
     before = [p for p in places if p.end <= rp.start]
     if not before:
         return None
     prev = max(before, key=lambda p: p.end)
-    if not _AND_GAP.match(doc.original_text[prev.end : rp.start]):
+    gap = doc.original_text[prev.end : rp.start]
+    if not _AND_GAP.match(gap):
         return None
+    if "," in gap or "،" in gap:  # "Qurna, Basra": a place then its governorate
+        g0 = prev.place.governorate if prev.place else None
+        g1 = rp.place.governorate if rp.place else None
+        if g0 is None or g0 == g1:
+            return None
     f0 = doc.folded(prev.start)
     return None if _BETWEEN.search(doc.text[max(0, f0 - 20) : f0]) else prev
 
