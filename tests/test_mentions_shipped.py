@@ -51,6 +51,9 @@ def test_mentions_country_and_world_regions(
             "في منطقة الموفقية وسط المدينة",
             ["منطقة الموفقية"],
         ),  # «المدينة» needs its own designator; «منطقة X» names an unknown place
+        # a passive participle that is also a foreign city's name (Medan)
+        ("وقال إن الهجوم مدان بكل المقاييس", []),
+        ("وصل الوفد إلى مدان", ["مدان"]),  # a preposition of place supports it
     ],
 )
 def test_mentions_adjectives_outlets_common_words(
