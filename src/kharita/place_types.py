@@ -99,12 +99,24 @@ def type_agrees(place_type: str, implied: str | None) -> bool:
     """Does a designator's implied ``a|b|c`` types agree with ``place_type``?"""
     if not implied:
         return False
-    t = norm_type(place_type)
+    t = _words(place_type)
     for want in implied.split("|"):
-        w = norm_type(want)
-        if w and (w == t or w in t or (t in w and len(t) > 3)):
+        w = _words(want)
+        if w and (w <= t or (t <= w and len("".join(t)) > 3)):
+            return True
+        if w | t == _DISTRICTS:  # news writes «قضاء التاجي» for a sub-district
             return True
     return False
+
+
+_DISTRICTS = frozenset({"district", "subdistrict"})
+
+
+def _words(place_type: str) -> frozenset[str]:
+    """A type's words: "sub-district"/"subdistrict" one word, "airbase" two
+    ("air base": a base designator agrees with it)."""
+    t = norm_type(place_type).replace("sub ", "sub").replace("airbase", "air base")
+    return frozenset(t.split())
 
 
 @lru_cache(maxsize=4096)
