@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kharita.place_types import type_agrees
+from kharita.place_types import type_agrees, type_rank
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,8 @@ from kharita.place_types import type_agrees
 )
 def test_type_agrees(place_type: str, implied: str | None, agrees: bool) -> None:
     assert type_agrees(place_type, implied) is agrees
+
+
+def test_type_rank_sub_district_below_district() -> None:
+    # "subdistrict" contains "district": it must not take the district's rank
+    assert type_rank("subdistrict") == type_rank("sub-district") < type_rank("district")

@@ -61,12 +61,13 @@ _RANK = (
     ("province", 0.9),
     ("capital", 0.85),
     ("city", 0.7),
+    ("subdistrict", 0.45),  # before "district", which it contains
+    ("sub district", 0.45),
     ("district", 0.6),
     ("airport", 0.6),
     ("airbase", 0.6),
     ("base", 0.55),
     ("town", 0.5),
-    ("sub district", 0.45),
     ("neighbourhood", 0.3),
     ("village", 0.2),
 )
