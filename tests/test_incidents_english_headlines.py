@@ -151,6 +151,13 @@ def test_headline_part_of_city() -> None:
         # construction listed_sites_comma: a wire headline's comma list of sites
         ("Car bombs in Kirkuk, Basra kill 30", ["Basra", "Kirkuk"]),
         ("Car bombs hit Mosul, Kut and Hilla", ["Hilla", "Kut", "Mosul"]),
+        # construction listed_sites_headline: a headline lists events up to
+        # governorates, whatever the strength of its verb
+        (
+            "Dozens of militants killed in Iraq's Anbar, Salahuddin",
+            ["Anbar", "Salahuddin"],
+        ),
+        ("Two killed in Tuz Khurmatu, Salahuddin", ["Tuz Khurmatu"]),
         # construction listed_sites_and
         ("Car bombs in Kirkuk and Basra kill 30", ["Basra", "Kirkuk"]),
         # construction place_comma_governorate: the namesake city after a comma is

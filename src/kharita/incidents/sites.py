@@ -7,9 +7,10 @@
   text puts inside another («كويسنجق بأربيل») beats its container; a place
   described from another («ناحية العلم التي تبعد 20 كم شرق تكريت») beats the
   reference point, which is used only when nothing else is named (جنوب بغداد).
-* **Two listed sites**: a strong-trigger unit naming two specific places far
-  apart («3 مناطق في أربيل والسليمانية», not «بين X وY») reports two events;
-  the less reported place is split off with the units naming it.
+* **Two listed sites**: a strong-trigger unit (or a headline with any
+  trigger) naming two specific places far apart («3 مناطق في أربيل
+  والسليمانية», "killed in Anbar, Salahuddin"; not «بين X وY») reports two
+  events; the less reported place is split off with the units naming it.
 * **Points**: a broad site the text puts "between X and Y" sits at their
   midpoint; a district or larger with one bearing-described reference inside
   it takes the reference's offset point.
@@ -24,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..models import Incident, ResolvedPlace
+from ..text.wire import headline_at
 from . import places as P
 from ._doc import Doc
 from .attribution import ActorMention
@@ -40,6 +42,7 @@ from .segments import (
 BETWEEN_RANK = 4  # an area or larger: "between X and Y" gives a better point
 BETWEEN_KM = 80.0
 OFFSET_RANK = 6  # a district or larger takes a reference's offset point
+HEADLINE_SPLIT_RANK = 8  # a governorate (place_specificity.tsv)
 BETWEEN_QUALIFIER = 30  # characters: "between X and Y (Z)" / "in Z province"
 # «في أربيل والسليمانية», "in Kirkuk and Basra", and the wire headline's comma
 # list "Car bombs in Kirkuk, Baghdad kill 33" (a comma between two places of one
@@ -82,12 +85,20 @@ def _support(c: Cluster, places: Sequence[ResolvedPlace], site: ResolvedPlace) -
     )
 
 
-def _splittable(rp: ResolvedPlace, cue: str | None) -> bool:
+def _listed_sites_rank(doc: Doc, s: Unit) -> int | None:
+    """How coarse the listed sites of a unit may be to count as separate
+    events (None: they don't).  A headline with any trigger lists events up to
+    governorates ("Dozens of militants killed in Anbar, Salahuddin": a headline
+    totals what it lists); elsewhere a strong trigger lists towns or finer."""
+    strongest = max((t.weight for t in s.triggers), default=0.0)
+    if strongest > 0 and headline_at(doc.text, s.sentence.start):
+        return HEADLINE_SPLIT_RANK
+    return SPLIT_RANK if strongest >= STRONG_TRIGGER else None
+
+
+def _splittable(rp: ResolvedPlace, cue: str | None, finest: int = SPLIT_RANK) -> bool:
     return (
-        cue is None
-        and not rp.foreign
-        and rp.lat is not None
-        and P.rank(rp) <= SPLIT_RANK
+        cue is None and not rp.foreign and rp.lat is not None and P.rank(rp) <= finest
     )
 
 
@@ -102,14 +113,18 @@ def split_sites(
     out = list(clusters)
     for c in clusters:
         for s in c.sents:
-            if max((t.weight for t in s.triggers), default=0.0) < STRONG_TRIGGER:
+            finest = _listed_sites_rank(doc, s)
+            if finest is None:
                 continue
             for i in s.places:
                 a, b = _coordinated(doc, places, i), places[i]
                 if a is None or compatible_site(a, b):
                     continue
                 ia = places.index(a)
-                if not (_splittable(a, cues.get(ia)) and _splittable(b, cues[i])):
+                if not (
+                    _splittable(a, cues.get(ia), finest)
+                    and _splittable(b, cues[i], finest)
+                ):
                     continue
                 rp = a if _support(c, places, a) < _support(c, places, b) else b
                 if any(
