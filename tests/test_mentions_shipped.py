@@ -62,6 +62,21 @@ def test_mentions_adjectives_outlets_common_words(
     assert spans(recognize, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a family name that is also a place's short name needs its parent area
+        ("Sadr calls for calm after Mosul attack", ["Mosul"]),
+        ("Bomb kills 5 in Sadr, Baghdad", ["Sadr", "Baghdad"]),
+        ("Car bomb kills 5 in Sadr City", ["Sadr City"]),
+    ],
+)
+def test_mentions_english_family_names(
+    recognize: Recognizer, text: str, expected: list[str]
+) -> None:
+    assert spans(recognize, text, "en") == expected
+
+
 def test_mentions_overlapping_names_of_one_place_merge(recognize: Recognizer) -> None:
     found = recognize("Rockets hit the Ain al-Asad airbase in Anbar", "en")
     assert [m.text for m in found] == ["Ain al-Asad airbase", "Anbar"]
