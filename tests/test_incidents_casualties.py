@@ -100,6 +100,13 @@ def test_casualties_dual(text: str, killed: Count, wounded: Count) -> None:
         ("An Iraqi soldier was killed and two others were injured", Count(1, 1), Count(2, 2)),
         ("gunmen shot dead the driver", Count(1, 1), Count()),
         ("لقي شخص حتفه وأصيب اثنان", Count(1, 1), Count(2, 2)),
+        # victim nouns and a kinsman with a possessive («ابنه», «زوجته»): one each
+        ("قتل راعي أغنام وأصيبت زوجته بانفجار لغم", Count(1, 1), Count(1, 1)),
+        ("أصيب سائق بجروح بليغة", Count(), Count(1, 1)),
+        # feminine verb forms («قتلت», «أصيبت», «استشهدت»)
+        ("قتلت امرأة وأصيب طفلان", Count(1, 1), Count(2, 2)),
+        ("استشهدت طفلة وأصيبت سيدة بقصف", Count(1, 1), Count(1, 1)),
+        ("طالب النائب بفتح تحقيق", Count(), Count()),  # a verb, no cue before it
     ],
 )  # fmt: skip
 def test_casualties_singular(text: str, killed: Count, wounded: Count) -> None:

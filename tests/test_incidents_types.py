@@ -34,6 +34,11 @@ def test_types_unknown_lists_options() -> None:
         ("بتفجير عبوة ناسفة", "ied"),
         ("تفجير انتحاري في مقهى", "suicide_bombing"),
         ("أسقطت الطائرة المسيرة", "downed_drone"),
+        # verb-subject-object: the air defences between the verb and the drone
+        ("أسقطت الدفاعات الجوية طائرة مسيرة فوق المطار", "downed_drone"),
+        # the dual and the plural of the event noun
+        ("انفجرت سيارتان مفخختان قرب السوق", "car_bomb"),
+        ("انفجار عبوتين ناسفتين على الطريق", "ied"),
         ("a roadside bomb exploded", "ied"),
         ("four rockets were launched", "rocket_attack"),
     ],
