@@ -43,7 +43,7 @@ Row = Mapping[str, str]
 AR_SUFFIXES = ("ات", "ان", "ين", "ون", "وا", "ها", "هم", "يه", "يا", "ا", "ه", "ي", "ت")
 ARTICLE = "ال"
 _SPACE = re.compile(r"\s+")
-_RUNS = re.compile(r"\s{2,}|[^\S ]")  # white space that is not one plain space
+_RUNS = re.compile(r"\s{2,}|[^\S ]")  # white space other than one plain space
 _STACK_MAX = max(len(s) for s in CLITICS_WITH_ARTICLE)
 
 
@@ -268,17 +268,17 @@ def _word(ch: str) -> bool:
 def _single_spaced(folded: str) -> tuple[str, list[int]]:
     """``folded`` with each run of white space as one space, and for each of its
     characters the folded offset (a run maps to its first character)."""
-    if _RUNS.search(folded) is None:
-        return folded, list(range(len(folded)))
     pieces: list[str] = []
     where: list[int] = []
     last = 0
-    for m in _SPACE.finditer(folded):
-        pieces.append(folded[last : m.start()])
-        where.extend(range(last, m.start()))
+    for m in _RUNS.finditer(folded):  # only the runs that are not one plain space
+        start = m.start()
+        pieces.append(folded[last:start])
         pieces.append(" ")
-        where.append(m.start())
+        where.extend(range(last, start + 1))
         last = m.end()
+    if not pieces:
+        return folded, list(range(len(folded)))
     pieces.append(folded[last:])
     where.extend(range(last, len(folded)))
     return "".join(pieces), where
