@@ -207,3 +207,23 @@ def toy_merge(incidents: Iterable[Incident]) -> list[Incident]:
             )
         )
     return sorted(merged, key=lambda i: i.id)
+
+
+_LEXICON: list[Any] = []
+
+
+def incident_lexicon() -> Any:
+    """One :class:`~kharita.incidents.lexicon.IncidentLexicon` for the test run."""
+    from kharita.incidents.lexicon import IncidentLexicon
+    from kharita.incidents.types import registry
+
+    if not _LEXICON:
+        _LEXICON.append(IncidentLexicon(registry()))
+    return _LEXICON[0]
+
+
+def phrase_hits(text: str) -> Any:
+    """The incident phrase hits of ``text`` folded."""
+    from kharita.text.normalize import fold
+
+    return incident_lexicon().read(fold(text))

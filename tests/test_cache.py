@@ -47,12 +47,24 @@ def test_cache_builds_once_then_loads(folder: Path) -> None:
     assert [p.name for p in folder.iterdir()] == ["table-k1"]
 
 
-def test_cache_new_key_rebuilds_and_drops_the_stale_file(folder: Path) -> None:
-    _get(Builds({"a": 1}), "aaaa")
-    builds = Builds({"a": 2})
-    assert _get(builds, "bbbb") == {"a": 2}
-    assert builds.calls == 1
-    assert [p.name for p in folder.iterdir()] == ["table-bbbb"]
+def test_cache_new_key_rebuilds_and_keeps_the_newest_files(folder: Path) -> None:
+    keys = [f"{n:04x}" for n in range(cache.KEEP + 2)]
+    for age, key in enumerate(keys):
+        builds = Builds({"a": age})
+        assert _get(builds, key) == {"a": age}
+        assert builds.calls == 1
+        stamp = 1_000_000 + age  # file times in key order, whatever the clock does
+        os.utime(folder / f"table-{key}", (stamp, stamp))
+    kept = sorted(p.name for p in folder.iterdir())
+    assert kept == [f"table-{k}" for k in keys[-cache.KEEP :]]
+
+
+def test_cache_two_installs_alternating_do_not_rebuild(folder: Path) -> None:
+    old, new = Builds({"a": 1}), Builds({"a": 2})
+    for _ in range(3):  # two versions run in turn share the folder
+        assert _get(old, "aaaa") == {"a": 1}
+        assert _get(new, "bbbb") == {"a": 2}
+    assert (old.calls, new.calls) == (1, 1)
 
 
 @pytest.mark.parametrize(

@@ -21,8 +21,12 @@ def _readme_commands() -> list[str]:
 
 
 def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    """Every command and subcommand, as click resolves them (loaded on demand)."""
+    ctx = click.Context(group)
     found = []
-    for name, command in sorted(group.commands.items()):
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, name
         found.append((prefix + name, command))
         if isinstance(command, click.Group):
             found.extend(_commands(command, prefix + name + " "))

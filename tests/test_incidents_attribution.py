@@ -1,11 +1,12 @@
 import pytest
 
+from factories import incident_lexicon
 from kharita.incidents._doc import make_doc
 from kharita.incidents.attribution import find_attribution
 
 
 def _attr(text: str):  # type: ignore[no-untyped-def]
-    doc = make_doc(text)
+    doc = make_doc(text, incident_lexicon().read)
     return find_attribution(doc, [(s.start, s.end) for s in doc.sentences])[0]
 
 

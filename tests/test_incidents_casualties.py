@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from factories import make_incident, make_source
+from factories import make_incident, make_source, phrase_hits
 from kharita.evaluate.gold import evaluate_file
 from kharita.incidents import merge_incidents
 from kharita.incidents.casualties import (
@@ -30,18 +30,17 @@ from kharita.lexicon import load_table
 from kharita.models import Article, Count
 from kharita.pipeline import extract_article
 from kharita.serialize import count_to_dict
-from kharita.text.normalize import fold
 
 TESTS = Path(__file__).resolve().parent
 
 
 def _toll(text: str) -> Toll:
-    f = fold(text)
+    f = phrase_hits(text)
     return toll(find_casualties(f), says_no_casualties(f), revised=says_revised(f))
 
 
 def _kw(text: str) -> tuple[Count, Count]:
-    f = fold(text)
+    f = phrase_hits(text)
     return combine(find_casualties(f), says_no_casualties(f), revised=says_revised(f))
 
 
@@ -284,7 +283,8 @@ def test_casualties_conjunct(text: str, killed: Count, wounded: Count) -> None:
 )  # fmt: skip
 def test_casualties_not_a_count(text: str) -> None:
     assert all(
-        m.count.min not in (52, 30, 12, 2019, 32) for m in find_casualties(fold(text))
+        m.count.min not in (52, 30, 12, 2019, 32)
+        for m in find_casualties(phrase_hits(text))
     )
 
 

@@ -3,20 +3,20 @@ second incidents, site points (between / offset / bracketed container)."""
 
 import pytest
 
+from factories import phrase_hits
 from kharita.incidents.casualties import combine, find_casualties, says_no_casualties
 from kharita.incidents.types import find_triggers
 from kharita.models import Article, Count
 from kharita.pipeline import extract_article
-from kharita.text.normalize import fold
 
 
 def _counts(text: str) -> tuple[Count, Count]:
-    f = fold(text)
+    f = phrase_hits(text)
     return combine(find_casualties(f), says_no_casualties(f))
 
 
 def _top(text: str) -> str:
-    found = find_triggers(fold(text))
+    found = find_triggers(phrase_hits(text))
     return max(found, key=lambda t: t.weight).type if found else "none"
 
 

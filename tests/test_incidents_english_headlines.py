@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from factories import phrase_hits
 from kharita.incidents.types import find_triggers
 from kharita.models import Article, ArticleResult, Count
 from kharita.pipeline import extract_article
-from kharita.text.normalize import fold
 
 
 def _run(text: str) -> ArticleResult:
@@ -17,7 +17,7 @@ def _run(text: str) -> ArticleResult:
 
 
 def _top(text: str) -> str:
-    found = find_triggers(fold(text))
+    found = find_triggers(phrase_hits(text))
     return max(found, key=lambda t: t.weight).type if found else "none"
 
 
@@ -75,7 +75,7 @@ def test_headline_verb_starts_incident(text: str, kind: str) -> None:
 
 def test_headline_verb_not_in_body_sentence() -> None:
     # a sentence (full stop) is not a headline: its bare verb is no trigger
-    assert find_triggers(fold("Two fighters were killed, the group said.")) == []
+    assert find_triggers(phrase_hits("Two fighters were killed, the group said.")) == []
     assert _run("Two fighters were killed in Kut, the group said.").incidents == ()
 
 

@@ -1,8 +1,8 @@
 import pytest
 
+from factories import phrase_hits
 from kharita.errors import ConfigurationError
 from kharita.incidents.types import find_triggers, get_type, registry
-from kharita.text.normalize import fold
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def test_types_unknown_lists_options() -> None:
     ],
 )
 def test_types_triggers(text: str, expected: str) -> None:
-    found = find_triggers(fold(text))
+    found = find_triggers(phrase_hits(text))
     assert max(found, key=lambda t: t.weight).type == expected
 
 

@@ -10,8 +10,10 @@ parsed gazetteer and the word-frequency table)::
   (``platformdirs.user_cache_dir("kharita")``).  ``KHARITA_CACHE_DIR=off`` turns
   the disk cache off (every index is built in memory).
 * Files are named ``NAME-KEY``: a change of content (or of the code that builds it,
-  when the key includes :func:`source_files`) gives a new key; older files of the same
-  name are removed after a successful write.
+  when the key includes :func:`source_files`) gives a new key; after a successful
+  write the folder keeps the :data:`KEEP` newest files of that name (several installs
+  or checkouts of different versions share the folder without evicting each other
+  at every run).
 * Safe on concurrent runs: a file is written under a temporary name in the same
   folder and moved into place with :func:`os.replace` (atomic), so readers see a
   whole file or none.
@@ -40,6 +42,7 @@ logger = logging.getLogger("kharita")
 T = TypeVar("T")
 
 OFF = "off"
+KEEP = 4  # files kept per name: the one just written and the 3 newest others
 
 
 def cache_dir() -> Path | None:
@@ -148,10 +151,15 @@ def _write(folder: Path, path: Path, value: T, dump: Callable[[T, Path], None]) 
 
 
 def _remove_stale(folder: Path, name: str, keep: Path) -> None:
-    """Drop files of ``name`` under other keys (the folder holds one per name)."""
+    """Drop the files of ``name`` under other keys beyond the :data:`KEEP` newest."""
+    others: list[tuple[float, Path]] = []
     for old in folder.glob(f"{name}-*"):
         suffix = old.name[len(name) + 1 :]
         same_shape = len(suffix) == len(keep.name) - len(name) - 1
         if old != keep and same_shape and all(c in "0123456789abcdef" for c in suffix):
             with contextlib.suppress(OSError):
-                old.unlink()
+                others.append((old.stat().st_mtime, old))
+    others.sort(reverse=True)
+    for _, old in others[KEEP - 1 :]:
+        with contextlib.suppress(OSError):
+            old.unlink()

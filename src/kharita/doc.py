@@ -12,6 +12,9 @@ A :class:`Doc` is made once per article by :meth:`kharita.pipeline.Pipeline.make
   folded text;
 * :attr:`Doc.tokens`: words of the folded text with their proclitic stack
   split off (one clitic table, :mod:`kharita.text.clitics`), on demand;
+* :attr:`Doc.phrases`: the hits of the pipeline's one phrase matcher over the
+  folded text (:mod:`kharita.text.phrases`: triggers, cues, actors, casualty
+  words ...), when the pipeline made the ``Doc``;
 
 and the layers the pipeline components add, in order: ``mentions``
 (recognise places), ``places`` (resolve places), ``incidents`` and the places
@@ -27,11 +30,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .models import Article, ArticleResult, Incident, Mention, ResolvedPlace
 from .text.clitics import split_clitic
 from .text.normalize import Normalized, normalize
+from .text.phrases import PhraseHits
 from .text.tokens import MatchText, collapse_separators
 
 # A sentence ends at . ! ? (not a decimal point "3.5", not the period of a
@@ -73,6 +78,7 @@ class Doc:
     match: MatchText
     sentences: tuple[Sentence, ...]
     starts: tuple[int, ...]
+    phrases: PhraseHits | None = None
     mentions: tuple[Mention, ...] = ()
     places: tuple[ResolvedPlace, ...] = ()
     incidents: tuple[Incident, ...] = ()
@@ -87,6 +93,14 @@ class Doc:
         """Words of the folded text with their proclitic stacks split off
         (computed when asked for: most stages read sentences and phrase hits)."""
         return tokenize(self.norm.text)
+
+    @property
+    def hits(self) -> PhraseHits:
+        """:attr:`phrases`, which the incident stages read (a Doc made without
+        a phrase matcher raises ``ValueError``)."""
+        if self.phrases is None:
+            raise ValueError("this Doc was made without a phrase matcher")
+        return self.phrases
 
     @property
     def text(self) -> str:
@@ -118,8 +132,9 @@ class Doc:
         )
 
 
-def make_doc(article: Article) -> Doc:
-    """Normalise, split into sentences and tokenise ``article`` (once)."""
+def make_doc(article: Article, read: Callable[[str], PhraseHits] | None = None) -> Doc:
+    """Normalise, split into sentences and tokenise ``article`` (once); ``read``
+    is the phrase matcher run over the folded text."""
     norm = normalize(article.text)
     sentences = split_sentences(norm.text)
     return Doc(
@@ -128,6 +143,7 @@ def make_doc(article: Article) -> Doc:
         match=collapse_separators(norm),
         sentences=sentences,
         starts=tuple(s.start for s in sentences),
+        phrases=read(norm.text) if read is not None else None,
     )
 
 

@@ -32,6 +32,8 @@ from .doc import Doc, make_doc
 from .errors import KharitaError, OnlineGeocoderError
 from .gazetteer import Gazetteer, load_gazetteer
 from .incidents import extract_incidents
+from .incidents.lexicon import IncidentLexicon
+from .incidents.types import registry
 from .mentions import recognizer_for
 from .models import Article, ArticleResult, NearPlace, RecordError
 from .resolve import resolve_places
@@ -81,6 +83,7 @@ class Pipeline:
         self.clock = clock
         self.online = online
         self.recognizer = recognizer_for(self.gazetteer)
+        self.lexicon = IncidentLexicon(registry())
         self._reverse: ReverseIndex | None = None
         self.components: list[tuple[str, Component]] = [
             ("recognise_places", self.recognise_places),
@@ -94,7 +97,7 @@ class Pipeline:
     def make_doc(self, article: Article) -> Doc:
         """Normalise, split and tokenise ``article`` once (English wire furniture
         blanked first, offsets unchanged: :mod:`kharita.text.wire`)."""
-        return make_doc(clean_article(article))
+        return make_doc(clean_article(article), self.lexicon.read)
 
     # -- components ---------------------------------------------------------
     def recognise_places(self, doc: Doc) -> Doc:
@@ -147,7 +150,9 @@ class Pipeline:
 
     def extract_incidents(self, doc: Doc) -> Doc:
         """Add ``incidents`` and set each place's role."""
-        incidents, places = extract_incidents(doc, doc.places, today=self.clock())
+        incidents, places = extract_incidents(
+            doc, doc.places, today=self.clock(), lexicon=self.lexicon
+        )
         return replace(doc, incidents=incidents, places=places)
 
     # -- running ------------------------------------------------------------

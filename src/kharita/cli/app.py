@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import click
 
 from .. import __version__
 from ..errors import ConfigurationError, KharitaError
 from ._common import CONTEXT_SETTINGS, configure_logging
-from .eval_cmd import eval_command
-from .explain_cmd import explain_command
-from .extract_cmd import extract
-from .gazetteer_cmd import gazetteer
-from .geocode_cmd import geocode
-from .map_cmd import map_command
+
+# Each command's module is imported only when that command runs (or when help
+# lists them all): ``kharita extract`` never loads the map's renderer.
+COMMANDS = {
+    "map": ("map_cmd", "map_command"),
+    "extract": ("extract_cmd", "extract"),
+    "explain": ("explain_cmd", "explain_command"),
+    "geocode": ("geocode_cmd", "geocode"),
+    "gazetteer": ("gazetteer_cmd", "gazetteer"),
+    "eval": ("eval_cmd", "eval_command"),
+}
 
 EXIT_FAILED = 1  # bad records, or an output/store that failed
 EXIT_USAGE = 2  # an option or argument that cannot work
@@ -35,7 +42,18 @@ class Interrupted(click.ClickException):
 
 
 class KharitaGroup(click.Group):
-    """Turns kharita's own errors into one-line ``Error: ...`` messages."""
+    """Turns kharita's own errors into one-line ``Error: ...`` messages and loads
+    each command from its module on first use (:data:`COMMANDS`)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module, attribute = COMMANDS[cmd_name]
+            command = getattr(import_module(f".{module}", __package__), attribute)
+            self.add_command(command, cmd_name)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -62,11 +80,3 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     ctx.ensure_object(dict)
     ctx.obj["quiet"] = quiet
     configure_logging(verbose, quiet)
-
-
-cli.add_command(map_command)
-cli.add_command(extract)
-cli.add_command(explain_command)
-cli.add_command(geocode)
-cli.add_command(gazetteer)
-cli.add_command(eval_command)

@@ -8,11 +8,12 @@
 
 from __future__ import annotations
 
+from ..text.phrases import PhraseHits
 from ._casualty_lex import casualty_lexicon
 from ._casualty_read import HARD_BREAK, Tok, is_, year_at
 
 
-def present(folded: str, start: int, stop: int, toks: list[Tok]) -> set[str]:
+def present(hits: PhraseHits, start: int, stop: int, toks: list[Tok]) -> set[str]:
     """Which optional rules can fire in this stretch at all (a cheap pre-check)."""
     lex = casualty_lexicon()
     words = {t.raw for t in toks} | {t.text for t in toks}
@@ -25,19 +26,15 @@ def present(folded: str, start: int, stop: int, toks: list[Tok]) -> set[str]:
         )
         if not lex.words.get(heads, frozenset()).isdisjoint(words)
     }
-    if any(p.search(folded, start, stop) for p in lex.revision):
+    if hits.found("revision", start, stop):
         found.add("revision")
     return found
 
 
-def in_zero(folded: str, start: int, stop: int, toks: list[Tok]) -> set[int]:
+def in_zero(hits: PhraseHits, start: int, stop: int, toks: list[Tok]) -> set[int]:
     """construction zero: tokens inside a "nobody hurt" phrase ("no one was
     killed") are not cues of their own."""
-    spans = [
-        m.span()
-        for p, _ in casualty_lexicon().zero
-        for m in p.finditer(folded, start, stop)
-    ]
+    spans = [(m.start, m.end) for m in hits.matches("zero", start, stop)]
     if not spans:
         return set()
     return {k for k, t in enumerate(toks) if any(a <= t.start < b for a, b in spans)}
@@ -61,13 +58,13 @@ def background(toks: list[Tok], lo: int, hi: int) -> bool:
     )
 
 
-def revised(toks: list[Tok], first: int) -> bool:
+def revised(hits: PhraseHits, toks: list[Tok], first: int) -> bool:
     """construction revision: a revision word within ten words before the figure
     («ارتفعت حصيلة ضحايا الهجوم إلى 15»), in the same clause."""
     before = toks[max(0, first - 10) : first]
     cut = max((n + 1 for n, t in enumerate(before) if t.raw in HARD_BREAK), default=0)
     text = " ".join(t.raw for t in before[cut:])
-    return any(p.search(text) for p in casualty_lexicon().revision)
+    return hits.matcher(text).found("revision")
 
 
 def attackers(toks: list[Tok], first: int, after: int, i: int, width: int) -> bool:

@@ -12,7 +12,10 @@ Three lexicon tables feed it:
   each row naming its set and the construction it serves.
 
 Everything is folded (:func:`kharita.text.normalize.fold`) on load, so the
-tables are written in ordinary spelling.
+tables are written in ordinary spelling.  The phrases found in running text
+(cues, zero phrases, revision words) are sets of the one phrase matcher
+(:mod:`kharita.incidents.lexicon`); this module indexes the words the
+reading rules look up token by token.
 """
 
 from __future__ import annotations
@@ -21,13 +24,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import load_table
-from ._lex import Phrases, by_lang, compile_phrases, phrase_key
+from ..text.phrases import phrase_key
+from .lexicon import ZERO_KINDS, by_lang
 
 Row = dict[str, str]
 # first word -> (width in words, the following words, row), longest first
 PhraseIndex = dict[str, list[tuple[int, tuple[str, ...], Row]]]
-
-ZERO_KINDS = frozenset({"zero", "zero_killed", "zero_if_negated"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +37,9 @@ class CasualtyLexicon:
     """The compiled tables (see module doc)."""
 
     cues: PhraseIndex  # non-zero cues by first word
-    cue_heads: tuple[Phrases, ...]  # per language: a gate, any cue in the text
-    zero: tuple[tuple[Phrases, dict[str, Row]], ...]  # per language: zero phrases
     numbers: dict[str, Row]  # number words by folded key
     number_index: PhraseIndex
     words: dict[str, frozenset[str]]  # casualty_words.tsv: set -> folded words
-    revision: tuple[Phrases, ...]
     months: frozenset[str]
 
     def is_(self, word_set: str, *forms: str) -> bool:
@@ -74,32 +73,16 @@ def casualty_lexicon() -> CasualtyLexicon:
     """The casualty tables, loaded and compiled once."""
     cues = by_lang(load_table("casualty_cues"), "cue")
     flat: dict[str, Row] = {}
-    heads: list[Phrases] = []
-    zero: list[tuple[Phrases, dict[str, Row]]] = []
-    for lang, table in cues.items():
-        live = {k: v for k, v in table.items() if v["kind"] not in ZERO_KINDS}
-        flat.update(live)
-        heads.append(
-            compile_phrases(live, lang)
-        )  # whole cues: «ما بين قتيل وجريح», not «ما»
-        zeros = {k: v for k, v in table.items() if v["kind"] in ZERO_KINDS}
-        zero.append((compile_phrases(zeros, lang), zeros))
+    for table in cues.values():
+        flat.update({k: v for k, v in table.items() if v["kind"] not in ZERO_KINDS})
     numbers: dict[str, Row] = {}
     for row in load_table("number_words"):
         numbers.setdefault(phrase_key(row["word"]), row)
-    revision = by_lang(
-        (r for r in load_table("casualty_words") if r["set"] == "revision"), "word"
-    )
     return CasualtyLexicon(
         cues=_index(flat),
-        cue_heads=tuple(heads),
-        zero=tuple(zero),
         numbers=numbers,
         number_index=_index(numbers),
         words=_word_sets(),
-        revision=tuple(
-            compile_phrases(t, lang, suffix=True) for lang, t in revision.items()
-        ),
         months=frozenset(
             phrase_key(r["name"]).split()[0] for r in load_table("months")
         ),

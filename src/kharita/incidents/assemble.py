@@ -25,6 +25,7 @@ from ..models import (
     ResolvedPlace,
     Source,
 )
+from ..text.normalize import fold
 from . import places as P
 from ._doc import Doc
 from .attribution import find_attribution
@@ -146,7 +147,7 @@ def _casualties(
         return toll([], zero, revised=False), "foiled"
     mentions = [m for s in cluster.sents for m in s.casualties]
     revised = any(
-        says_revised(doc.text, s.sentence.start, s.sentence.end) for s in cluster.sents
+        says_revised(doc.hits, s.sentence.start, s.sentence.end) for s in cluster.sents
     )
     return toll(mentions, zero, revised=revised), "completed"
 
@@ -165,7 +166,8 @@ def build_incident(
     cues: dict[int, str | None], ref: Reference | None, context: list[tuple[int, int]],
     inside: dict[str, set[str]],
 ) -> Incident:  # fmt: skip
-    kind, trig, score = cluster_type(cluster, article.title)
+    title = doc.hits.matcher(fold(article.title)) if article.title else None
+    kind, trig, score = cluster_type(cluster, title)
     when = _date(cluster, ref, article.date)
     _drop_other_days(cluster, when)
     site = cluster_site(cluster, places, cues, inside)

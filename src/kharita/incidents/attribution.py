@@ -22,12 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..lexicon import load_table
 from ..models import Attribution
+from ..text.phrases import PhraseHits
 from ._doc import Doc
-from ._lex import Phrases, by_lang, compile_phrases, lookup
 
 _WINDOW_AFTER = 70
 _WINDOW_BEFORE = 90
@@ -54,56 +52,28 @@ class _Cue:
     subject: str
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[
-    list[tuple[Phrases, dict[str, dict[str, str]]]],
-    list[tuple[Phrases, dict[str, dict[str, str]]]],
-]:
-    actors = [
-        (compile_phrases(t, lang), t)
-        for lang, t in by_lang(load_table("actors"), "pattern").items()
-    ]
-    cues = [
-        (compile_phrases(t, lang), t)
-        for lang, t in by_lang(load_table("attribution_cues"), "cue").items()
-    ]
-    return actors, cues
-
-
 def find_actors(
-    folded: str, start: int = 0, end: int | None = None
+    hits: PhraseHits, start: int = 0, end: int | None = None
 ) -> list[ActorMention]:
-    """Actors named in ``folded[start:end]``."""
-    stop = len(folded) if end is None else end
-    actors, _ = _patterns()
-    out = []
-    for pattern, table in actors:
-        for m in pattern.finditer(folded, start, stop):
-            out.append(
-                ActorMention(m.start(), m.end(), lookup(table, m.group("p"))["label"])
-            )
-    return sorted(out, key=lambda a: a.start)
+    """Actors named in ``folded[start:end]`` (``hits`` of the folded text)."""
+    found = hits.matches("actor", start, end)
+    return sorted(
+        (ActorMention(m.start, m.end, m.row["label"]) for m in found),
+        key=lambda a: a.start,
+    )
 
 
-def _find_cues(folded: str, start: int, stop: int) -> list[_Cue]:
-    _, cues = _patterns()
-    out = []
-    for pattern, table in cues:
-        for m in pattern.finditer(folded, start, stop):
-            row = lookup(table, m.group("p"))
-            out.append(_Cue(m.start(), m.end(), row["kind"], row["subject"]))
-    return sorted(out, key=lambda c: c.start)
+def _find_cues(hits: PhraseHits) -> list[_Cue]:
+    found = hits.matches("attribution")
+    return sorted(
+        (_Cue(m.start, m.end, m.row["kind"], m.row["subject"]) for m in found),
+        key=lambda c: c.start,
+    )
 
 
-@lru_cache(maxsize=8)
-def _doc_matches(folded: str) -> tuple[list[ActorMention], list[_Cue]]:
-    """Actors and cues of a whole text, once per text (several incidents share it)."""
-    return find_actors(folded), _find_cues(folded, 0, len(folded))
-
-
-def doc_actors(folded: str) -> list[ActorMention]:
-    """Actors named anywhere in ``folded`` (cached per text)."""
-    return _doc_matches(folded)[0]
+def doc_actors(doc: Doc) -> list[ActorMention]:
+    """Actors named anywhere in the article."""
+    return find_actors(doc.hits)
 
 
 def _actor_for(
@@ -137,7 +107,7 @@ def find_attribution(
     """
     perp_ok = spans if perpetrator_spans is None else perpetrator_spans
     folded = doc.text
-    all_actors, all_cues = _doc_matches(folded)
+    all_actors, all_cues = find_actors(doc.hits), _find_cues(doc.hits)
     actors = [a for a in all_actors if any(s <= a.start < e for s, e in spans)]
     cues = [c for c in all_cues if any(s <= c.start < e for s, e in spans)]
     found: dict[str, ActorMention] = {}

@@ -1,6 +1,6 @@
 """Where one event of an article ends and the next begins, and what is no event.
 
-Two lexicon tables, matched on the folded text:
+Two lexicon tables, phrase sets of the one matcher (``doc.phrases``):
 
 * ``lexicon/incident_boundaries.tsv`` - markers that open a new event at the
   head of a sentence or of a clause (after a comma or semicolon): a daily
@@ -24,11 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..lexicon import load_table
+from ..text.phrases import PhraseHits
 from ._doc import Doc, Sentence
-from ._lex import Phrases, by_lang, compile_phrases, lookup
 
 FOILED_WINDOW = 80  # characters: a foiled cue this far before the trigger governs it
 _PLACE_GAP = 2  # characters between «وفي» and the place mention it introduces
@@ -44,21 +42,6 @@ class Boundary:
     kind: str  # roundup_place | separate | transition | antecedent
 
 
-Tables = list[tuple[Phrases, dict[str, dict[str, str]]]]
-
-
-@lru_cache(maxsize=1)
-def _boundary_tables() -> Tables:
-    rows = by_lang(load_table("incident_boundaries"), "marker")
-    return [(compile_phrases(t, lang, clitics=False), t) for lang, t in rows.items()]
-
-
-@lru_cache(maxsize=1)
-def _cue_tables() -> Tables:
-    rows = by_lang(load_table("non_incident_cues"), "cue")
-    return [(compile_phrases(t, lang, suffix=True), t) for lang, t in rows.items()]
-
-
 def _at_head(folded: str, sentence: Sentence, pos: int, position: str) -> bool:
     head = _CLAUSE_HEAD if position == "clause" else _SENTENCE_HEAD
     return bool(head.search(folded[sentence.start : pos]))
@@ -72,18 +55,17 @@ def find_boundaries(
     folded = doc.text
     starts = set(place_starts)
     out: list[Boundary] = []
-    for pattern, table in _boundary_tables():
-        for m in pattern.finditer(folded):
-            row = lookup(table, m.group("p"))
-            sentence = doc.sentence_at(m.start())
-            if not _at_head(folded, sentence, m.start(), row["position"]):
-                continue
-            kind = row["kind"]
-            if kind == "roundup_place" and not any(
-                m.end() < s <= m.end() + _PLACE_GAP for s in starts
-            ):
-                continue
-            out.append(Boundary(m.start(), kind))
+    for m in doc.hits.matches("boundary"):
+        row = m.row
+        sentence = doc.sentence_at(m.start)
+        if not _at_head(folded, sentence, m.start, row["position"]):
+            continue
+        kind = row["kind"]
+        if kind == "roundup_place" and not any(
+            m.end < s <= m.end + _PLACE_GAP for s in starts
+        ):
+            continue
+        out.append(Boundary(m.start, kind))
     return sorted({b.start: b for b in out}.values(), key=lambda b: b.start)
 
 
@@ -109,15 +91,12 @@ class Cue:
     kind: str  # foiled | visit | statement | analysis | background
 
 
-def find_cues(folded: str, start: int = 0, end: int | None = None) -> list[Cue]:
-    """Non-incident cues in ``folded[start:end]``."""
-    stop = len(folded) if end is None else end
-    out = []
-    for pattern, table in _cue_tables():
-        for m in pattern.finditer(folded, start, stop):
-            kind = lookup(table, m.group("p"))["kind"]
-            out.append(Cue(m.start(), m.end(), kind))
-    return sorted(out, key=lambda c: c.start)
+def find_cues(hits: PhraseHits, start: int = 0, end: int | None = None) -> list[Cue]:
+    """Non-incident cues in ``folded[start:end]`` (``hits`` of the folded text)."""
+    found = hits.matches("non_incident", start, end)
+    return sorted(
+        (Cue(m.start, m.end, m.row["kind"]) for m in found), key=lambda c: c.start
+    )
 
 
 def is_general(cues: Sequence[Cue], first_trigger: int | None) -> bool:

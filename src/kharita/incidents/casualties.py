@@ -45,6 +45,7 @@ combining the mentions of an incident (and the reports of one event) is
 from __future__ import annotations
 
 from ..models import Count
+from ..text.phrases import PhraseHits
 from . import _casualty_context as ctx
 from ._casualty_lex import Row, casualty_lexicon
 from ._casualty_read import (
@@ -60,7 +61,6 @@ from ._casualty_read import (
     quantity,
     tokens,
 )
-from ._lex import lookup
 from .casualty_combine import CasualtyMention, Toll, combine, toll
 
 __all__ = [
@@ -154,22 +154,23 @@ def _cues(toks: list[Tok]) -> _Cues:
 
 
 def find_casualties(
-    folded: str, start: int = 0, end: int | None = None
+    hits: PhraseHits, start: int = 0, end: int | None = None
 ) -> list[CasualtyMention]:
-    """Killed/wounded/combined counts stated in ``folded[start:end]`` (folded text).
+    """Killed/wounded/combined counts stated in ``folded[start:end]`` (``hits``
+    of the folded text).
 
     Figures joined by «و»/"and" to a count add up («إصابة عنصر ...، واثنين من
     منتسبي الحشد» = 3; «مقتل القائد ... و23 آخرين» = 24) unless a cue of the
     other kind follows them (then they are that cue's figure).
     """
+    folded = hits.text
     stop = len(folded) if end is None else end
-    lex = casualty_lexicon()
-    if not any(p.search(folded, start, stop) for p in lex.cue_heads):
+    if not hits.found("casualty", start, stop):  # whole cues: «ما بين قتيل وجريح»
         return []
     toks = tokens(folded[start:stop], start)
     cues = _cues(toks)
-    cue_at, used, inner = set(cues), set[int](), ctx.in_zero(folded, start, stop, toks)
-    seen = ctx.present(folded, start, stop, toks)
+    cue_at, used, inner = set(cues), set[int](), ctx.in_zero(hits, start, stop, toks)
+    seen = ctx.present(hits, start, stop, toks)
     out: list[CasualtyMention] = []
     for i, (row, width) in cues.items():
         if i in inner:
@@ -188,11 +189,12 @@ def find_casualties(
             toks, min(first, i), max(after, i + width)
         ):
             continue
-        out.append(_mention(toks, i, width, row, got, cues, used, seen))
+        out.append(_mention(hits, toks, i, width, row, got, cues, used, seen))
     return out
 
 
 def _mention(
+    hits: PhraseHits,
     toks: list[Tok],
     i: int,
     width: int,
@@ -209,7 +211,7 @@ def _mention(
     for extra, e_end in _conjuncts(toks, max(after, i + width), kind, cues, used):
         count, vague, hi = _add(count, vague, extra), False, e_end
     attackers = "perpetrator" in seen and ctx.attackers(toks, first, after, i, width)
-    revised = "revision" in seen and ctx.revised(toks, first)
+    revised = "revision" in seen and ctx.revised(hits, toks, first)
     return CasualtyMention(
         kind, count, lo, hi, vague, row["dir"] in _TOTAL, revised,
         "perpetrators" if attackers else "",
@@ -280,29 +282,29 @@ def _next_cue_kind(toks: list[Tok], k: int, cues: _Cues) -> str | None:
     return None
 
 
-def says_no_casualties(folded: str, start: int = 0, end: int | None = None) -> set[str]:
-    """construction zero: kinds (killed, wounded) the text says were zero in ``folded[start:end]``."""
-    stop = len(folded) if end is None else end
+def says_no_casualties(
+    hits: PhraseHits, start: int = 0, end: int | None = None
+) -> set[str]:
+    """construction zero: kinds (killed, wounded) the text says were zero in
+    ``folded[start:end]`` (``hits`` of the folded text)."""
+    folded = hits.text
     lex = casualty_lexicon()
     kinds: set[str] = set()
-    for pattern, table in lex.zero:
-        for m in pattern.finditer(folded, start, stop):
-            kind = lookup(table, m.group("p"))["kind"]
-            before = folded[max(start, m.start() - 40) : m.start()]
-            if kind == "zero_if_negated" and not any(
-                lex.is_("negator", w, w[1:]) for w in TOKEN.findall(before)
-            ):
-                continue
-            kinds.update(
-                ("killed",) if kind == "zero_killed" else ("killed", "wounded")
-            )
+    for m in hits.matches("zero", start, end):
+        kind = m.row["kind"]
+        before = folded[max(start, m.start - 40) : m.start]
+        if kind == "zero_if_negated" and not any(
+            lex.is_("negator", w, w[1:]) for w in TOKEN.findall(before)
+        ):
+            continue
+        kinds.update(("killed",) if kind == "zero_killed" else ("killed", "wounded"))
     return kinds
 
 
-def says_revised(folded: str, start: int = 0, end: int | None = None) -> bool:
-    """construction revision: the text reports a toll that changed («ارتفعت حصيلة», "rose to")."""
-    stop = len(folded) if end is None else end
-    return any(p.search(folded, start, stop) for p in casualty_lexicon().revision)
+def says_revised(hits: PhraseHits, start: int = 0, end: int | None = None) -> bool:
+    """construction revision: the text reports a toll that changed («ارتفعت
+    حصيلة», "rose to") in ``folded[start:end]``."""
+    return hits.found("revision", start, end)
 
 
 def states_figure(folded: str) -> bool:

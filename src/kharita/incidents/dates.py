@@ -43,7 +43,8 @@ from functools import lru_cache
 
 from ..lexicon import load_table
 from ..models import DatePrecision, EventDate
-from ._lex import phrase_key, trie_regex
+from ..text.phrases import phrase_key
+from ._lex import trie_regex
 
 PAST_WORDS = ("الفايت", "الماضي", "المنصرم")
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}

@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from ..models import Article, Incident, ResolvedPlace
+from ..models import Incident, ResolvedPlace
 from . import places as P
-from ._doc import Doc, Sentence, make_doc
+from ._doc import Doc, Sentence
 from .assemble import build_incident, same_day, shared_tolls
 from .attribution import doc_actors
 from .boundaries import find_boundaries, find_cues, is_general, split_units
@@ -51,12 +51,12 @@ def _analyse(
     for u in units:
         dates = [(m, resolve(m, ref)) for m in by_unit[u.index]]
         prior = P.is_prior_text(u.text) or any(m.past for m, _ in dates)
-        triggers = find_triggers(doc.text, u.start, u.end)
+        triggers = find_triggers(doc.hits, u.start, u.end)
         if out and out[-1].prior and _continues(doc, out[-1].sentence, u, triggers):
             prior = prior or not dates
-        casualties = find_casualties(doc.text, u.start, u.end)
-        zero = says_no_casualties(doc.text, u.start, u.end)
-        cues = find_cues(doc.text, u.start, u.end)
+        casualties = find_casualties(doc.hits, u.start, u.end)
+        zero = says_no_casualties(doc.hits, u.start, u.end)
+        cues = find_cues(doc.hits, u.start, u.end)
         first = min((t.start for t in triggers), default=None)
         general = is_general(cues, first) and not (casualties or zero)
         out.append(Unit(u, triggers, dates, casualties, zero, prior, cues, general))
@@ -116,25 +116,20 @@ def _index(starts: list[int], pos: int) -> int:
 
 
 def extract(
-    article: Article,
-    places: Sequence[ResolvedPlace],
-    *,
-    today: date | None = None,
-    doc: Doc | None = None,
+    doc: Doc, places: Sequence[ResolvedPlace], *, today: date | None = None
 ) -> tuple[tuple[Incident, ...], tuple[ResolvedPlace, ...]]:
-    """Incidents of one article, and its places with their roles set.
+    """Incidents of one article (its ``Doc``, with phrase hits), and its places
+    with their roles set.
 
     ``today`` is the run's reference day (never read from the wall clock):
     an undated article anchors its dates on the latest year it states, up to
-    ``today``'s year when given.  ``doc`` is the article's Doc, read once by
-    the pipeline (made here when called on a bare article).
+    ``today``'s year when given.
     """
-    if doc is None:
-        doc = make_doc(article.text)
+    article = doc.article
     found = find_dates(doc.text)  # once per text, split by unit in _analyse
     ref = parse_reference(article.date) or text_reference(found, today)
     units = _units(doc, places, found, ref)
-    actors = doc_actors(doc.text)
+    actors = doc_actors(doc)
     cues = _place_cues(doc, places, [(a.start, a.end) for a in actors])
     clusters = cluster_units(units, places, cues)
     inside = P.stated_containers(doc, places)

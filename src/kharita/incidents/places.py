@@ -28,8 +28,8 @@ from functools import lru_cache
 from ..lexicon import load_table
 from ..models import ResolvedPlace
 from ..text.normalize import key as _fold_key
+from ..text.phrases import phrase_key
 from ._doc import Doc
-from ._lex import phrase_key
 
 UNKNOWN_RANK = 5
 key = lru_cache(maxsize=4096)(_fold_key)  # place names repeat across mentions

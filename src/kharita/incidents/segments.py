@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from ..geo import km_apart
 from ..models import EventDate, ResolvedPlace
-from ..text.normalize import fold
+from ..text.phrases import PhraseHits
 from . import places as P
 from ._doc import Sentence
 from .boundaries import Cue
@@ -249,19 +249,20 @@ def _separate(
 
 
 def cluster_type(
-    cluster: Cluster, title: str | None
+    cluster: Cluster, title: PhraseHits | None
 ) -> tuple[str, TriggerMatch | None, float]:
     """The event type of a cluster, its trigger and score: trigger weights
-    (the first unit counts double, the title as a hint); the strongest trigger
-    counts fully, repeats a little: many «الهجوم» do not beat one «عبوة ناسفة»."""
+    (the first unit counts double, the title's phrase hits as a hint); the
+    strongest trigger counts fully, repeats a little: many «الهجوم» do not
+    beat one «عبوة ناسفة»."""
     weights: dict[str, list[float]] = {}
     first = cluster.sents[0].sentence.index
     for s in cluster.sents:
         for t in s.triggers:
             bonus = 2.0 if s.sentence.index == first else 1.0
             weights.setdefault(t.type, []).append(t.weight * bonus)
-    if title:
-        for t in find_triggers(fold(title)):
+    if title is not None:
+        for t in find_triggers(title):
             weights.setdefault(t.type, []).append(t.weight)
     scores = {k: max(v) + 0.3 * (sum(v) - max(v)) for k, v in weights.items()}
     if not scores:

@@ -3,9 +3,10 @@
 Each type carries its labels, the ACLED ``event_type``/``sub_event_type`` it
 maps to, a map colour and a Font Awesome icon, a tie-break ``priority`` and its
 ``families`` (types whose families intersect may describe the same event).
-Triggers (``lexicon/incident_triggers.tsv``) are compiled once per language
-and scope: a ``headline`` trigger (a bare verb: "kills", "killed", "attacks")
-counts only in a headline-style line, where it reports the event itself.
+Triggers (``lexicon/incident_triggers.tsv``) are phrase sets of the one
+matcher (:mod:`kharita.incidents.lexicon`), by scope: a ``headline`` trigger (a
+bare verb: "kills", "killed", "attacks") counts only in a headline-style line,
+where it reports the event itself.
 
 >>> get_type("air_strike").acled_sub_event_type
 'Air/drone strike'
@@ -19,8 +20,8 @@ from functools import lru_cache
 
 from ..errors import ConfigurationError
 from ..lexicon import load_table
+from ..text.phrases import PhraseHits, phrase_key
 from ..text.wire import headline_at
-from ._lex import Phrases, by_lang, compile_phrases, lookup, phrase_key
 
 OTHER = "other"
 
@@ -88,49 +89,6 @@ def get_type(name: str) -> IncidentType:
         ) from None
 
 
-Compiled = dict[str, tuple[Phrases, dict[str, dict[str, str]]]]
-SCOPES = ("", "headline")
-
-
-@lru_cache(maxsize=1)
-def _trigger_rows() -> tuple[dict[str, str], ...]:
-    rows = load_table("incident_triggers")
-    types = registry()
-    for row in rows:
-        if row["type"] not in types:
-            raise ConfigurationError(
-                f"incident_triggers.tsv: trigger {row['trigger']!r} has unknown type "
-                f"{row['type']!r}; options are: {', '.join(types)}"
-            )
-        if row.get("scope", "") not in SCOPES:
-            raise ConfigurationError(
-                f"incident_triggers.tsv: trigger {row['trigger']!r} has unknown scope "
-                f"{row['scope']!r}; options are: (empty), headline"
-            )
-    return tuple(rows)
-
-
-def _compile(scope: str) -> Compiled:
-    rows = (r for r in _trigger_rows() if r.get("scope", "") == scope)
-    return {
-        lang: (compile_phrases(table, lang, suffix=(lang == "ar")), table)
-        for lang, table in by_lang(rows, "trigger").items()
-    }
-
-
-@lru_cache(maxsize=1)
-def _triggers() -> Compiled:
-    """``{lang: (pattern, table)}`` of the triggers that count anywhere."""
-    return _compile("")
-
-
-@lru_cache(maxsize=1)
-def _headline_triggers() -> Compiled:
-    """Triggers of scope ``headline``: they count only in a headline-style line
-    (:func:`kharita.text.wire.headline_at`)."""
-    return _compile("headline")
-
-
 _KILL_VERB = r"(?:shot\s+dead|gunned\s+down|shot\s+and\s+killed|shot\s+to\s+death)"
 TARGETED_WEIGHT = 4.0
 
@@ -164,26 +122,23 @@ def _targeted_killings(folded: str, start: int, stop: int) -> list[TriggerMatch]
 
 
 def find_triggers(
-    folded: str, start: int = 0, end: int | None = None
+    hits: PhraseHits, start: int = 0, end: int | None = None
 ) -> list[TriggerMatch]:
-    """Triggers of every language in ``folded[start:end]`` (folded text)."""
+    """Triggers of every language in ``folded[start:end]`` (``hits`` of the
+    folded text)."""
+    folded = hits.text
     stop = len(folded) if end is None else end
     found: list[TriggerMatch] = []
-    for scope, compiled in (("", _triggers()), ("headline", _headline_triggers())):
-        for pattern, table in compiled.values():
-            for m in pattern.finditer(folded, start, stop):
-                if scope and not headline_at(folded, m.start()):
-                    continue
-                row = lookup(table, m.group("p"))
-                found.append(
-                    TriggerMatch(
-                        m.start(),
-                        m.end(),
-                        row["type"],
-                        float(row["weight"]),
-                        m.group(0),
-                    )
+    for table in ("trigger", "headline"):
+        for hit in hits.matches(table, start, stop):
+            if table == "headline" and not headline_at(folded, hit.start):
+                continue
+            row = hit.row
+            found.append(
+                TriggerMatch(
+                    hit.start, hit.end, row["type"], float(row["weight"]), hit.text
                 )
+            )
     if "shot" in folded[start:stop] or "gunned" in folded[start:stop]:
         found.extend(_targeted_killings(folded, start, stop))
     found.sort(key=lambda t: t.start)

@@ -177,6 +177,9 @@ def zipf_table() -> ZipfTable | None:
     files = wordfreq_files()
     if files is None:
         return None
-    stamps = [f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files]
-    key = content_hash("zipf-table 1", *stamps)
+    # wordfreq's code by content, its data files by name and size: not by path or
+    # time, so every install of one wordfreq release shares one table
+    code, *data = files
+    stamps = [f"{p.name}:{p.stat().st_size}" for p in data]
+    key = content_hash("zipf-table 1", code, *stamps)
     return cached("zipf", key, build, dump, load)

@@ -1,0 +1,34 @@
+"""Start-up: a command imports only what it runs (checked in a fresh interpreter)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+_PROBE = """
+import json, sys
+from click.testing import CliRunner
+from kharita.cli import cli
+result = CliRunner().invoke(cli, ["-q", "extract", "-"], input="قتل شخص في بغداد")
+print(json.dumps({"exit": result.exit_code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_startup_extract_loads_no_map_renderer(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report["exit"] == 0
+    loaded = set(report["modules"])
+    assert "kharita.incidents" in loaded  # the probe really extracted
+    for heavy in ("folium", "jinja2", "kharita.render", "kharita.cli.map_cmd"):
+        assert heavy not in loaded, heavy
