@@ -77,6 +77,24 @@ def test_mentions_english_family_names(
     assert spans(recognize, text, "en") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # construction name_head: a name after «أبو»/"Abu", «بن», «البو»... is the
+        # tail of a longer name, not the place it spells alone
+        ("Police arrested Abu Tikrit, an IS emir, in Kirkuk", "en", ["Kirkuk"]),
+        ("اعتقلت القوات المدعو أبو تكريت في كركوك", "ar", ["كركوك"]),
+        # a known compound is matched whole
+        ("Car bomb in Abu Ghraib kills 4", "en", ["Abu Ghraib"]),
+        ("اشتباكات في ناحية بني سعد", "ar", ["ناحية بني سعد"]),
+    ],
+)
+def test_mentions_name_heads(
+    recognize: Recognizer, text: str, lang: str, expected: list[str]
+) -> None:
+    assert spans(recognize, text, lang) == expected
+
+
 def test_mentions_overlapping_names_of_one_place_merge(recognize: Recognizer) -> None:
     found = recognize("Rockets hit the Ain al-Asad airbase in Anbar", "en")
     assert [m.text for m in found] == ["Ain al-Asad airbase", "Anbar"]

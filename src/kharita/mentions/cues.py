@@ -27,6 +27,7 @@ class Cues:
     open_adjective: dict[str, str]  # «البحر الأحمر»: the adjectives name the place
     open_before_en: dict[str, str]  # "village of X"
     open_after_en: dict[str, str]  # "X village"
+    name_heads: frozenset[str] = frozenset()  # «أبو», "Abu": a compound name's head
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,7 @@ def load_cues() -> Cues:
     post: dict[str, str] = {}
     trailing: set[str] = set()
     preps: set[str] = set()
+    heads: set[str] = set()
     open_des: dict[str, str] = {}
     open_adj: dict[str, str] = {}
     open_en: dict[str, dict[str, str]] = {
@@ -58,6 +60,8 @@ def load_cues() -> Cues:
             trailing.add(cue)
         elif kind == "preposition":
             preps.add(cue)
+        elif kind == "name_head":
+            heads.add(cue)
     org_rows = load_table("org_cues")
     reporting = frozenset(
         key(r["cue"]) for r in org_rows if r["position"] == "reporting"
@@ -82,6 +86,7 @@ def load_cues() -> Cues:
         open_adjective=open_adj,
         open_before_en=open_en["open_designator_en"],
         open_after_en=open_en["open_post_designator_en"],
+        name_heads=frozenset(heads),
     )
 
 

@@ -19,6 +19,7 @@ from .cues import Cues, load_cues, open_cues
 from .spans import (
     Entry,
     Hit,
+    after_name_head,
     check_arabic,
     check_latin,
     extend_trailing,
@@ -177,6 +178,8 @@ class Recognizer:
         if hit.entry.lil:
             span_start = hit.start - 2
         designator, dtypes, span_start = find_designator(s, hit, span_start, cues)
+        if designator is None and after_name_head(s, span_start, cues):
+            return None
         span_end, post_types = extend_trailing(s, hit.end, designator is not None, cues)
         if post_types and designator is None:
             designator, dtypes = s[hit.end : span_end].strip(), post_types

@@ -172,6 +172,15 @@ def preposition_before(
     return False
 
 
+def after_name_head(s: str, span_start: int, cues: Cues) -> bool:
+    """«أبو صيدا», "Abu Saida": a name right after «أبو»/"Abu", «ابن», «بني»...
+    is the tail of a longer name (a person's, or a place the gazetteer lacks),
+    not the place it spells alone (Saida, Lebanon).  A known compound ("Abu
+    Ghraib") is matched whole and never reaches this check."""
+    before = words_before(s, span_start, 1)
+    return bool(before) and before[-1][1] in cues.name_heads
+
+
 def is_org(s: str, hit: Hit, cues: Cues, credit_after: bool = False) -> bool:
     """Is the name part of an organisation or outlet name (شرطة البصرة، «بغداد اليوم»)?
 
