@@ -33,32 +33,24 @@ _BEFORE = re.compile(r"(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+$")
 
 
 class SpellingIndex:
-    """Iraqi places by the skeleton of their Latin names."""
+    """Iraqi places by the skeleton of their Latin names.
+
+    The index is built the first time a capitalised name after a preposition
+    needs it (an Arabic-only run never pays for it).
+    """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
-        index: dict[str, set[str]] = {}
-        names: dict[str, set[str]] = {}
-        for place in gazetteer.places:
-            if not place.in_iraq or is_country(place.type):
-                continue
-            for name in place.names:
-                k = key(name)
-                if not is_latin_key(k):
-                    continue
-                skeleton = latin_skeleton(name)
-                if len(skeleton) >= MIN_SKELETON:
-                    index.setdefault(skeleton, set()).add(place.id)
-                    names.setdefault(skeleton, set()).add(key(place.name_en))
-        self._index = {
-            s: (tuple(sorted(ids)), next(iter(names[s])))
-            for s, ids in index.items()
-            if len(names[s]) == 1  # one name (a place and its district share it)
-        }
+        self._gazetteer = gazetteer
+        self._built: dict[str, tuple[tuple[str, ...], str]] | None = None
+
+    @property
+    def _index(self) -> dict[str, tuple[tuple[str, ...], str]]:
+        if self._built is None:
+            self._built = _skeleton_index(self._gazetteer)
+        return self._built
 
     def find(self, text: str, taken: Sequence[Mention], cues: Cues) -> list[Mention]:
         """Mentions of Latin spellings the automaton missed (see module doc)."""
-        if not self._index:
-            return []
         out: list[Mention] = []
         for m in _NAME.finditer(text):
             start, end = m.span(1)
@@ -81,6 +73,28 @@ class SpellingIndex:
                 )
             )
         return out
+
+
+def _skeleton_index(gazetteer: Gazetteer) -> dict[str, tuple[tuple[str, ...], str]]:
+    """Skeleton -> (place ids, the one English name they share)."""
+    index: dict[str, set[str]] = {}
+    names: dict[str, set[str]] = {}
+    for place in gazetteer.places:
+        if not place.in_iraq or is_country(place.type):
+            continue
+        for name in place.names:
+            k = key(name)
+            if not is_latin_key(k):
+                continue
+            skeleton = latin_skeleton(name)
+            if len(skeleton) >= MIN_SKELETON:
+                index.setdefault(skeleton, set()).add(place.id)
+                names.setdefault(skeleton, set()).add(key(place.name_en))
+    return {
+        s: (tuple(sorted(ids)), next(iter(names[s])))
+        for s, ids in index.items()
+        if len(names[s]) == 1  # one name (a place and its district share it)
+    }
 
 
 def _after_preposition(text: str, start: int, cues: Cues) -> bool:
