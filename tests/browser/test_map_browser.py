@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -415,4 +416,21 @@ def test_map_browser_panel_collapses_on_small_screen(
     page.click("#kh-toggle")
     assert page.locator("#kh-search").is_visible()
     assert page.get_attribute("#kh-toggle", "aria-expanded") == "true"
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def test_map_browser_open_count_reads_at_least(
+    open_map: Callable[..., object], tmp_path: Path
+) -> None:
+    # "dozens" / "more than 20": a lower bound with no upper one is shown "24+",
+    # never as the exact figure 24
+    base = sample_incidents()[0]
+    incident = replace(base, killed=Count(24, None, vague=True))
+    html = render_map([incident], title=TITLE, lang="en", **map_inputs())
+    mp = open_map(write_html(html, tmp_path / "open.html"))
+    page = mp.page  # type: ignore[attr-defined]
+    assert page.evaluate("kharita.openPopup(0)")
+    cell = page.locator(".leaflet-popup-content .kh-facts tr:nth-child(2) td bdi")
+    cell.wait_for(timeout=5000)
+    assert cell.inner_text() == "24+"
     mp.assert_clean()  # type: ignore[attr-defined]

@@ -232,7 +232,8 @@
 
   App.prototype.countText = function (lo, hi) {
     if (lo === null) return this.t("unknown");
-    return hi === null || hi === lo ? String(lo) : lo + "\u2013" + hi;
+    if (hi === null) return lo + "+";  // at least lo ("dozens", "more than 20")
+    return hi === lo ? String(lo) : lo + "\u2013" + hi;
   };
 
   App.prototype.row = function (table, key, value) {
