@@ -19,6 +19,15 @@ A sub-district no COD-AB sub-district pairs with (many were created after the
 2019 boundaries) is checked against its stated district's COD-AB district
 instead, through the shipped district row of that name.
 
+A sub-district with no point known stands at its district's point (its
+``source`` says "no point known: the point of its district <id>"): that is the
+point it claims, so it is checked against that district's COD-AB polygon, not
+its own unit's, and must stand exactly at that district row's point with at
+least its ``precision_m``.  When no 2019 district pairs with that district
+(the 2019 copy has no Aziziyah district), the COD-AB district holding the
+row's own COD-AB sub-district is the one.  Every other row is checked against
+its own unit as above.
+
 Border tolerance: the COD-AB copy is simplified, so a seat town on its unit's
 edge can fall just outside: Hamam al-Alil, on the Tigris bank, lies 0.69 km out
 of its sub-district at its published infobox coordinate.  A point within
@@ -89,6 +98,7 @@ class Unit:
     name_en: str
     governorate: str
     polygon: Any
+    parent: str  # the district's pcode of a sub-district ("" for a district)
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +124,7 @@ def units(shared_dir: Path) -> list[Unit]:
                     props[f"ADM{level}_EN"],
                     OCHA_TO_GAZ[props["ADM1_EN"]],
                     shape_of(feature["geometry"]),
+                    props["ADM2_PCODE"] if level == 3 else "",
                 )
             )
     return out
@@ -179,6 +190,55 @@ def district_of(
     return [u for d in rows for u in pair(d, 2, units)]
 
 
+def claimed_district(
+    place: GazetteerPlace, gazetteer: Gazetteer, units: list[Unit]
+) -> list[Unit]:
+    """The COD-AB district whose point a row with no point of its own claims: the
+    unit paired with the district row it stands at, else the 2019 district holding
+    the row's own COD-AB sub-district."""
+    assert place.point_of is not None
+    found = pair(gazetteer.get(place.point_of), 2, units)
+    parents = {u.parent for u in pair(place, 3, units)}
+    return found or [u for u in units if u.level == 2 and u.pcode in parents]
+
+
+def moved(
+    borrowed: list[GazetteerPlace], gazetteer: Gazetteer, units: list[Unit]
+) -> None:
+    """Print (never assert) the rows whose own 2019 unit lies in another district
+    than the one they stand at: a stated district the 2019 boundaries disagree
+    with, which only a cited source may change."""
+    names = {u.pcode: u.name_en for u in units if u.level == 2}
+    for place in borrowed:
+        own = pair(place, 3, units)
+        claimed = {u.pcode for u in claimed_district(place, gazetteer, units)}
+        if own and not {u.parent for u in own} & claimed:
+            held = ", ".join(sorted({names[u.parent] for u in own}))
+            print(f"  note: {place.id} stands at {place.point_of}; 2019 unit in {held}")
+
+
+def at_claimed_district(
+    borrowed: list[GazetteerPlace], gazetteer: Gazetteer, units: list[Unit]
+) -> list[tuple[GazetteerPlace, float]]:
+    """Rows with no point of its own, checked where they claim to be: each stands
+    exactly at a district of its governorate, at least as coarse, and (returned)
+    how far out of that district's COD-AB polygon it is."""
+    for place in borrowed:
+        host = gazetteer.get(place.point_of or "")
+        assert host.type == "district" and host.governorate == place.governorate
+        assert (place.lat, place.lon) == (host.lat, host.lon)
+        assert place.precision_m >= host.precision_m
+    checked = [
+        (p, km_outside(p, [u.polygon for u in claimed_district(p, gazetteer, units)]))
+        for p in borrowed
+        if claimed_district(p, gazetteer, units)
+    ]
+    if borrowed:
+        report("no point known: at their district's point, in that district", checked)
+        moved(borrowed, gazetteer, units)
+    return checked
+
+
 def report(title: str, checked: list[tuple[GazetteerPlace, float]]) -> None:
     inside = sum(1 for _, km in checked if km == 0)
     border = sum(1 for p, km in checked if km > 0 and agrees(p, km))
@@ -205,7 +265,8 @@ def test_gazetteer_reference_admin_points_inside_their_cod_ab_unit(
 ) -> None:
     gazetteer = load_gazetteer()
     checked, unpaired = [], []
-    for place in gazetteer.of_type(KIND[level]):
+    rows = gazetteer.of_type(KIND[level])
+    for place in (p for p in rows if not p.point_of):
         polygons = [u.polygon for u in pair(place, level, units)]
         if polygons:
             checked.append((place, km_outside(place, polygons)))
@@ -222,7 +283,11 @@ def test_gazetteer_reference_admin_points_inside_their_cod_ab_unit(
         report("unpaired sub-districts in their stated COD-AB district", via_district)
         left = sorted({p.id for p in unpaired} - {p.id for p, _ in via_district})
         print(f"  paired with neither: {len(left)} {' '.join(left)}")
+    borrowed = [p for p in rows if p.point_of]
+    at_district = at_claimed_district(borrowed, gazetteer, units)
+    assert len(at_district) == len(borrowed)
     assert checked and failures(checked) == [] and failures(via_district) == []
+    assert failures(at_district) == []
     gaps = [p.id for p, km in checked if p.id in REFERENCE_GAPS and not agrees(p, km)]
     assert sorted(gaps) == sorted(
         g for g in REFERENCE_GAPS if g.startswith(KIND[level])

@@ -51,6 +51,9 @@ def test_mentions_country_and_world_regions(
             "في منطقة الموفقية وسط المدينة",
             ["منطقة الموفقية"],
         ),  # «المدينة» needs its own designator; «منطقة X» names an unknown place
+        ("قال إن النصر لن يتحقق وأنه يتعين على الحكومة", []),  # و + أنّه, not Wana
+        ("اشتباكات في ناحية وانه شمال الموصل", ["ناحية وانه", "الموصل"]),
+        ("قصف في وانه شمال الموصل", ["وانه", "الموصل"]),
     ],
 )
 def test_mentions_adjectives_outlets_common_words(
