@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 from kharita import api
 from kharita.cli import cli
 from kharita.gazetteer import default_directory, load_directory, load_gazetteer
-from kharita.geo import governorate_of
+from kharita.geo import contains, governorate_of, shape_of
 from kharita.layers import detect_format, import_files, list_layers, remove_layer
 from kharita.resolve.geocoders import LocalGeocoder
 
@@ -203,3 +204,31 @@ def test_layers_cod_ab_shapefile_is_read(data_dir: Path) -> None:
     location = LocalGeocoder().geocode("ناحية التجربة")
     assert location is not None
     assert 34.10 < location.latitude < 34.20 and 44.50 < location.longitude < 44.60
+
+
+def test_layers_merge_gives_a_row_with_no_point_the_layer_point(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """A shipped sub-district standing at its district's point takes the point of
+    the imported unit it merges with (the unit's polygon holds the shipped point)."""
+    shipped = load_directory(default_directory()).get("subdistrict:udaim")
+    assert shipped.point_of is not None
+    lat, lon = shipped.lat + 0.3, shipped.lon
+    ring = [[lon - 0.2, lat - 0.4], [lon + 0.2, lat - 0.4], [lon + 0.2, lat + 0.4]]
+    feature = {
+        "type": "Feature",
+        "id": "relation/9",
+        "properties": {"name:ar": "ناحية العظيم", "admin_level": "6"},
+        "geometry": {"type": "Polygon", "coordinates": [[*ring, ring[0]]]},
+    }
+    path = tmp_path / "units.geojson"
+    path.write_text(
+        json.dumps({"type": "FeatureCollection", "features": [feature]}),
+        encoding="utf-8",
+    )
+    import_files([path], layer="units")
+    merged = load_gazetteer().get("subdistrict:udaim")
+    assert merged.point_of is None and "units.geojson" in merged.source
+    assert (merged.lat, merged.lon) != (shipped.lat, shipped.lon)
+    assert contains(shape_of(feature["geometry"]), (merged.lat, merged.lon))
+    assert not [p for p in load_gazetteer().places if p.id.startswith("units:")]

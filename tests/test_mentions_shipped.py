@@ -54,6 +54,9 @@ def test_mentions_country_and_world_regions(
         # a passive participle that is also a foreign city's name (Medan)
         ("وقال إن الهجوم مدان بكل المقاييس", []),
         ("وصل الوفد إلى مدان", ["مدان"]),  # a preposition of place supports it
+        ("قال إن النصر لن يتحقق وأنه يتعين على الحكومة", []),  # و + أنّه, not Wana
+        ("اشتباكات في ناحية وانه شمال الموصل", ["ناحية وانه", "الموصل"]),
+        ("قصف في وانه شمال الموصل", ["وانه", "الموصل"]),
     ],
 )
 def test_mentions_adjectives_outlets_common_words(

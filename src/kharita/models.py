@@ -21,6 +21,10 @@ DatePrecision = Literal["day", "month", "year"]
 Outcome = Literal["completed", "foiled"]  # foiled: defused, intercepted, thwarted
 
 IRAQ = "IQ"
+#: how the ``source`` of a row with no point of its own begins; the id of the place
+#: whose point it stands at ends it: "no point known: the point of its district
+#: district:khalis" (a sub-district whose seat has no registry record or cited point)
+NO_POINT_KNOWN = "no point known: the point of its "
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,14 @@ class GazetteerPlace:
     @property
     def in_iraq(self) -> bool:
         return self.country == IRAQ
+
+    @property
+    def point_of(self) -> str | None:
+        """The id of the place whose point this row stands at, when no point of its
+        own is known (``source`` starts with :data:`NO_POINT_KNOWN`), else ``None``."""
+        if not self.source.startswith(NO_POINT_KNOWN):
+            return None
+        return self.source.rsplit(" ", 1)[-1]
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -2,7 +2,9 @@
 
 An imported place that duplicates a shipped one (a shared normalised name, and
 within :data:`MERGE_KM` or inside the imported unit's polygon) merges into it:
-the shipped row keeps its id and point and gains the imported names as aliases.
+the shipped row keeps its id and point and gains the imported names as aliases
+(a shipped sub-district with no point known, standing at its district's point,
+takes the imported point instead).
 Every other imported place is added.  The compiled :class:`Gazetteer` is pickled
 under ``<data dir>/cache/``, keyed by the shipped files and the layers' content
 hashes, so a large layer is parsed once.
@@ -166,12 +168,19 @@ def _duplicate(
 
 
 def _absorb(shipped: GazetteerPlace, imported: GazetteerPlace) -> GazetteerPlace:
-    """``shipped`` with the names of ``imported`` it lacks, as aliases."""
+    """``shipped`` with the names of ``imported`` it lacks, as aliases; a shipped row
+    with no point of its own (its district's stands in) takes the imported point,
+    precision and source."""
     known = {key(n) for n in shipped.names}
     ar = [n for n in (imported.name_ar, *imported.aliases_ar) if key(n) not in known]
     en = [n for n in (imported.name_en, *imported.aliases_en) if key(n) not in known]
+    point = shipped if shipped.point_of is None else imported
     return replace(
         shipped,
         aliases_ar=shipped.aliases_ar + tuple(dict.fromkeys(ar)),
         aliases_en=shipped.aliases_en + tuple(dict.fromkeys(en)),
+        lat=point.lat,
+        lon=point.lon,
+        precision_m=point.precision_m,
+        source=point.source,
     )

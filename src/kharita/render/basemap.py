@@ -136,9 +136,12 @@ def city_rows(places: tuple[GazetteerPlace, ...]) -> list[list[Any]]:
     """Iraqi place labels as ``[lat, lon, en, ar, min_zoom, kind]``, most prominent first.
 
     Cities, towns, district and sub-district seats, villages and neighbourhoods; an
-    administrative seat that repeats a nearby town of the same name is dropped.
+    administrative seat that repeats a nearby town of the same name is dropped, and
+    so is a row with no point of its own (a sub-district at its district's point).
     """
-    chosen = [p for p in places if p.type in PLACE_KINDS and p.in_iraq]
+    chosen = [
+        p for p in places if p.type in PLACE_KINDS and p.in_iraq and p.point_of is None
+    ]
     chosen.sort(
         key=lambda p: (
             min_zoom(p),

@@ -4,7 +4,8 @@ Every rule is a small function ``(mention, place, context) -> Evidence | None``;
 a candidate's score is the sum of the weights of the rules that fired, and the
 winner keeps them (``ResolvedPlace.evidence``) so ``kharita explain`` can say
 why it won.  Prominence (type and population) only breaks ties: its weight is
-kept below every contextual rule.
+kept below every contextual rule, and a row with no point of its own (its
+district's point stands in) has none.
 """
 
 from __future__ import annotations
@@ -39,6 +40,14 @@ W_REGION = 0.5
 def prominence(
     mention: Mention, place: GazetteerPlace, ctx: Context, index: int
 ) -> Evidence:
+    """Type and population; none for a row standing at another place's point (no
+    point of its own known), so a real point of the same name wins the tie."""
+    if place.point_of:
+        return Evidence(
+            "point_borrowed",
+            0.0,
+            f"no point of its own: at the point of {place.point_of}",
+        )
     return _prominence(place.type, place.population)
 
 

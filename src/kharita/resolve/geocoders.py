@@ -21,7 +21,9 @@ Every answer says how it matched (``match``: ``exact`` = a primary name,
 answered when the whole query (or the query without its designator) is one of
 its names, and an Arabic query only by the place's primary Arabic name; a
 partial or fuzzy match never jumps to another country.  Among equally good
-matches, Iraqi places come first, then user-layer places, then by type
+matches, Iraqi places come first, then user-layer places, then places with a
+point of their own (a sub-district with no point known stands at its district's,
+with the district's ``precision_m``), then by type
 (:func:`kharita.place_types.answer_order`), then by population.
 """
 
@@ -235,12 +237,13 @@ class LocalGeocoder(Geocoder):  # type: ignore[misc]
 
 def _rank_key(
     match: Match, layered: set[str]
-) -> tuple[float, int, int, float, int, str]:
+) -> tuple[float, int, int, int, float, int, str]:
     place = match.place
     return (
         -match.confidence,
         0 if place.in_iraq else 1,
         0 if place.id in layered else 1,
+        1 if place.point_of else 0,
         answer_order(place.type),
         -(place.population or 0),
         place.id,

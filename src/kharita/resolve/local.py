@@ -18,8 +18,11 @@ places are put in their containers by :mod:`.containers`):
   (rule ``container_conflict``).
 * **A far match on weak evidence loses.** A name read a letter or two off
   (an open designator's fuzzy match), or a lone candidate whose type clashes
-  with its designator («قرية الحمدانية» naming the Hamdaniya district), that
-  lands more than :data:`FAR_KM` from every other place of the article:
+  with its designator («قرية الحمدانية» naming the Hamdaniya district), or a
+  row with no point of its own (a sub-district standing at its district's
+  point) outside every governorate the article names («منطقة الموفقية» in a
+  Basra report is no Wasit sub-district), that lands more than
+  :data:`FAR_KM` from every other place of the article:
   unresolved (rule ``far_on_weak_evidence``).  «هجوم على قرية الحمدانية قرب
   البصرة» is a village near Basra, not the district 700 km north.
 
@@ -139,7 +142,8 @@ def _far_on_weak_evidence(places: Sequence[ResolvedPlace], i: int) -> ResolvedPl
     if rp.place is None or rp.relative is not None:
         return rp
     clash = any(e.rule == "designator_clash" for e in rp.evidence)
-    if rp.mention.kind != "fuzzy" and not clash:
+    borrowed = rp.place.point_of is not None
+    if rp.mention.kind != "fuzzy" and not clash and not borrowed:
         return rp
     others = [
         o
@@ -154,9 +158,20 @@ def _far_on_weak_evidence(places: Sequence[ResolvedPlace], i: int) -> ResolvedPl
     if not others:
         return rp
     nearest = min(km_apart(rp, o) - o.precision_m / 1000 for o in others)
-    if nearest <= FAR_KM:
+    if borrowed:
+        # no point of its own: it must share a governorate with a place named
+        gov = rp.place.governorate
+        if any(o.place is not None and o.place.governorate == gov for o in others):
+            return rp
+    elif nearest <= FAR_KM:
         return rp
-    why = "a fuzzy match" if rp.mention.kind == "fuzzy" else "its designator clashes"
+    why = (
+        "no point of its own, outside the governorates named"
+        if borrowed
+        else "a fuzzy match"
+        if rp.mention.kind == "fuzzy"
+        else "its designator clashes"
+    )
     detail = (
         f"«{rp.mention.text}» read as {rp.place.name_en} ({why}), "
         f"{nearest:.0f} km from every other place named"
