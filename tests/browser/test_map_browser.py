@@ -19,6 +19,8 @@ from render_fixtures import (
 )
 
 pytestmark = pytest.mark.browser
+# the map's label placement is final for zoom z (the markers of the view are drawn)
+LABELS_AT = "(z) => document.querySelector('.leaflet-container').getAttribute('data-kh-labels') === String(z)"
 REPO = Path(__file__).resolve().parents[2]
 TITLE = "Kharita test map"
 
@@ -295,12 +297,10 @@ def test_map_browser_place_labels_at_town_zoom(
     page = mp.page  # type: ignore[attr-defined]
     town_kinds = ".kh-label-town, .kh-label-seat, .kh-label-village, .kh-label-hood"
     page.evaluate("void kharita.map.setView([33.3152, 44.3661], 5, {animate: false})")
+    page.wait_for_function(LABELS_AT, arg=5)
     country = page.locator(town_kinds).count()
     page.evaluate("void kharita.map.setView([33.3152, 44.3661], 12, {animate: false})")
-    # labels are placed again once the cluster animation has moved the markers
-    page.wait_for_function(
-        "document.querySelector('.leaflet-container').getAttribute('data-kh-labels') === '12'"
-    )
+    page.wait_for_function(LABELS_AT, arg=12)
     texts = page.locator(town_kinds).all_inner_texts()
     assert country == 0 and len(texts) >= 5
     # Baghdad's districts (a label under a marker is dropped, so not one fixed name)
@@ -324,29 +324,28 @@ def test_map_browser_cluster_ring_by_dominant_type(
     mp = open_map(map_files["en"])
     page = mp.page  # type: ignore[attr-defined]
     page.evaluate("void kharita.map.setView([33.2, 43.7], 4, {animate: false})")
-    # wait until the cluster layer has finished re-clustering (the labels are placed
-    # for the new zoom once no cluster animation is left)
-    page.wait_for_function(
-        "document.querySelector('.leaflet-container').getAttribute('data-kh-labels') === '4'"
+    page.wait_for_function(LABELS_AT, arg=4)  # the clusters of zoom 4 are drawn
+    # clusters on the map only (the legend draws a sample cluster too): the ring is a
+    # conic gradient of the type colours, the dominant type's first (from 12 o'clock)
+    clusters = page.evaluate(
+        "[...document.querySelectorAll('.leaflet-marker-pane .kh-cluster')].map(c =>"
+        " [c.dataset.dominant, getComputedStyle(c).backgroundImage, c.textContent])"
     )
-    # clusters on the map only (the legend draws a sample cluster too)
-    page.wait_for_selector(
-        ".leaflet-marker-pane .kh-cluster svg[data-dominant]", timeout=5000
-    )
-    dominant = page.evaluate(
-        "document.querySelector('.leaflet-marker-pane .kh-cluster svg').getAttribute('data-dominant')"
-    )
-    ring_colours = page.evaluate(
-        "[...document.querySelectorAll('.leaflet-marker-pane .kh-cluster svg circle[stroke]')].map(c => c.getAttribute('stroke'))"
-    )
-    colour = {t: s.colour for t, s in _styles().items()}
-    assert dominant in colour and colour[dominant] in ring_colours
-    count = page.evaluate(
-        "[...document.querySelectorAll('.leaflet-marker-pane .kh-cluster text')].reduce((n, t) => n + +t.textContent, 0)"
-    )
+    colour = {t: _rgb(s.colour) for t, s in _styles().items()}  # type: ignore[attr-defined]
+    assert clusters
+    for dominant, background, _ in clusters:
+        ring = background.split("conic-gradient(", 1)[1]
+        assert dominant in colour and ring.startswith(colour[dominant])
+    count = sum(int(text) for _, _, text in clusters)
     singles = page.locator(".leaflet-marker-pane .kh-icon:not(.kh-base)").count()
     assert count + singles == len(sample_incidents()) and count >= 2
     mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def _rgb(hex_colour: str) -> str:
+    """``#rrggbb`` as the browser's computed style writes it."""
+    r, g, b = (int(hex_colour[k : k + 2], 16) for k in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
 
 
 def _styles() -> dict[str, object]:

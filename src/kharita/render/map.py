@@ -254,6 +254,9 @@ def _cluster(name: str, radius: int, plain_below: int | None = None) -> MarkerCl
         "spiderfyOnMaxZoom": True,
         "showCoverageOnHover": False,
         "chunkedLoading": True,
+        # no zoom animation: at 10,000 incidents its forced layout and transitions over
+        # a thousand markers cost more than the redraw itself (benchmarks/README.md)
+        "animate": False,
         "maxClusterRadius": radius,
     }
     if plain_below is not None:

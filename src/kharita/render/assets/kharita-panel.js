@@ -14,9 +14,8 @@
     this.panel();
     if (this.map.getSize().x < SMALL) this.collapseLayers();
     this.afterApply = function () {
-      var self = this;
       this.drawTimeline(); this.results(); this.writeHash();
-      if (this.relabel) setTimeout(function () { self.relabel(); }, 50);  // after the clusters are drawn
+      if (this.relabel) this.relabel();  // in the next frame, once the new clusters are drawn
     };
     this.onSelect = this.writeHash;
     var self = this;
@@ -163,10 +162,20 @@
     L.popup(this.popupOptions()).setLatLng([lat, lon]).setContent(box).openOn(this.map);
   };
 
+  // MarkerCluster without animation reports a zoom inside the map's zoomend, and a cluster
+  // spiderfied then is closed again by the same zoomend: so look again once the zoom is
+  // over, and show the marker from there (spiderfied outside any zoom).
   App.prototype.openIncident = function (i, done) {
-    var m = this.marker(i);
+    var m = this.marker(i), cluster = this.cluster, map = this.map, tries = 0;
     if (this.visible.indexOf(i) < 0) return false;
-    this.cluster.zoomToShowLayer(m, function () { m.openPopup(); if (done) done(); });
+    var shown = function () {
+      setTimeout(function () {
+        if (!map.hasLayer(m) && tries++ < 2) { cluster.zoomToShowLayer(m, shown); return; }
+        m.openPopup();
+        if (done) done();
+      }, 0);
+    };
+    cluster.zoomToShowLayer(m, shown);
     return true;
   };
 
@@ -345,7 +354,7 @@
     });
     var sym = function (html, key) {
       var li = el("li", { "class": "kh-sym" }), sw = el("span", { "class": "kh-swatch kh-swatch-wide" });
-      sw.innerHTML = html;
+      if (typeof html === "string") sw.innerHTML = html; else sw.appendChild(html);
       li.appendChild(sw); li.appendChild(el("span", null, self.t(key)));
       ul.appendChild(li);
     };
@@ -353,7 +362,7 @@
     sym(this.svg(grey[4], grey[3], 18) + '<span class="kh-badge kh-badge-legend">3</span>', "legend_badge");
     var counts = {}, total = 0;
     this.d.types.slice(0, 3).forEach(function (ty, t) { counts[t] = 3 - t; total += 3 - t; });
-    if (total) sym(this.ringSvg(counts, total, 24, String(total)).html, "legend_cluster");
+    if (total) sym(this.clusterSample(counts, total, 24), "legend_cluster");
     sym('<svg width="24" height="18" viewBox="0 0 24 18"><circle cx="12" cy="9" r="8" fill="rgba(107,114,128,.12)" stroke="#6b7280" stroke-width="1.5" stroke-dasharray="3 2"/></svg>', "legend_ring");
     if (this.d.bases.length) {
       sym(this.svg("shield-halved", "#1e293b", 18, "square"), "legend_base");
