@@ -102,7 +102,7 @@
     var p = this.d.places[r[F.PLACE]] || ["", "", -1, ""], g = this.d.govs[p[2]] || ["", ""];
     var parts = [p[0], p[1], p[3], g[0], g[1], this.d.types[r[F.TYPE]][1], this.d.types[r[F.TYPE]][2], r[F.ID], r[F.ACLED]];
     (r[F.ATTR] || []).forEach(function (a) { if (a) parts.push(a); });
-    r[F.SRCS].forEach(function (s) { parts.push(this.d.outlets[s[0]] || "", s[4]); }, this);
+    r[F.SRCS].forEach(function (s) { parts.push(this.d.outlets[s[0]] || "", s[4], s[9] || ""); }, this);
     return " " + norm(parts.join(" \u0001 ")) + " ";
   };
 
@@ -218,15 +218,23 @@
     table.appendChild(tr);
   };
 
+  // The quoted report (kharita.render.excerpt): the place marked, and the sentence the
+  // casualty figures were read from marked as kh-figures (the place may sit inside it).
+  // Source row: [outlet, url, date, lang, text, place start, end, figures start, end, title].
   App.prototype.excerpt = function (s) {
-    var text = s[4], hs = s[5], he = s[6], lang = textLang(text, s[3]);
+    var text = s[4], lang = textLang(text, s[3]);
     var q = el("blockquote", { "class": "kh-excerpt", dir: lang === "ar" ? "rtl" : "ltr", lang: lang });
-    if (hs !== null && he !== null && hs >= 0 && hs < he && he <= text.length) {
-      q.appendChild(document.createTextNode(text.slice(0, hs)));
-      q.appendChild(el("mark", null, text.slice(hs, he)));
-      q.appendChild(document.createTextNode(text.slice(he)));
-    } else {
-      q.textContent = text;
+    var span = function (a, b) { return a !== null && b !== null && a >= 0 && a < b && b <= text.length ? [a, b] : null; };
+    var place = span(s[5], s[6]), figures = span(s[7], s[8]), inside = function (p, a, b) { return p && a >= p[0] && b <= p[1]; };
+    var cuts = [0, text.length].concat(place || [], figures || []).sort(function (a, b) { return a - b; });
+    var fig = null;
+    for (var k = 0; k + 1 < cuts.length; k++) {
+      var a = cuts[k], b = cuts[k + 1];
+      if (a === b) continue;
+      var part = inside(place, a, b) ? el("mark", { "class": "kh-place" }, text.slice(a, b)) : document.createTextNode(text.slice(a, b));
+      if (!inside(figures, a, b)) { fig = null; q.appendChild(part); continue; }
+      if (!fig) fig = q.appendChild(el("mark", { "class": "kh-figures", title: this.t("figures_sentence") }));
+      fig.appendChild(part);
     }
     return q;
   };
@@ -240,6 +248,7 @@
       meta.appendChild(el("a", { href: s[1], target: "_blank", rel: "noopener noreferrer" }, this.t("link")));
     }
     li.appendChild(meta);
+    if (s[9]) li.appendChild(el("div", { "class": "kh-src-title" })).appendChild(bidi(s[9]));
     li.appendChild(this.excerpt(s));
     return li;
   };
