@@ -318,6 +318,42 @@ def test_map_browser_place_labels_at_town_zoom(
     mp.assert_clean()  # type: ignore[attr-defined]
 
 
+OVERLAPS = """() => {
+  const boxes = s => [...document.querySelectorAll(s)].map(n => n.getBoundingClientRect())
+    .filter(r => r.width && r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight);
+  const labels = boxes('.kh-label span'), marks = boxes('.leaflet-marker-pane .kh-icon,'
+    + ' .leaflet-marker-pane .kh-cluster, .leaflet-khBases-pane .kh-icon');
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  return [labels.length, labels.filter(a => marks.some(b => hit(a, b))).length,
+    labels.filter((a, i) => labels.slice(i + 1).some(b => hit(a, b))).length];
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_map_browser_labels_clear_of_markers_z6_to_z12(
+    open_map: Callable[..., object], tmp_path: Path, lang: str
+) -> None:
+    """With every shipped base on the map: no label under a marker or another label,
+    and the capital's label, covered by markers on its dot, is pushed beside them."""
+    html = render_map(sample_incidents(), title=TITLE, lang=lang, **map_inputs())
+    mp = open_map(write_html(html, tmp_path / "labels.html"))
+    page = mp.page  # type: ignore[attr-defined]
+    for z in range(6, 13):
+        page.evaluate(
+            f"void kharita.map.setView([33.3, 44.37], {z}, {{animate: false}})"
+        )
+        page.wait_for_function(LABELS_AT, arg=z)
+        placed, under_marker, overlapping = page.evaluate(OVERLAPS)
+        assert placed >= 15 and under_marker == 0 and overlapping == 0, z
+        if z >= 8:
+            baghdad = page.locator(".kh-label-city span", has_text="Baghdad").first
+            assert baghdad.count() == 1, z
+    page.evaluate("void kharita.map.setView([33.3, 44.37], 8, {animate: false})")
+    page.wait_for_function(LABELS_AT, arg=8)
+    assert page.locator(".kh-label span.kh-nudged").count() >= 1
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
 def test_map_browser_cluster_ring_by_dominant_type(
     open_map: Callable[..., object], map_files: dict[str, Path]
 ) -> None:

@@ -306,7 +306,7 @@ def build_map(
     uncertainty = _layer(label("uncertainty", lang), m)
     cluster = _cluster(label("incidents", lang), 45)
     cluster.add_to(m)
-    base_layer = _cluster(label("bases", lang), 28, plain_below=8)
+    base_layer = _cluster(label("bases", lang), 28, plain_below=10)
     base_layer.add_to(m)
     control = folium.LayerControl(
         position="topleft" if lang == "ar" else "topright", collapsed=False

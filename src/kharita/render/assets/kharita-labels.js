@@ -5,8 +5,8 @@
   "use strict";
   var K = window.kharitaCore, App = K.App, el = K.el, bidi = K.bidi, norm = K.norm;
 
-  App.prototype.labelMarker = function (lat, lon, cls, lines) {
-    var span = el("span");
+  App.prototype.labelMarker = function (lat, lon, cls, lines, o) {
+    var span = o.span = el("span");
     lines.forEach(function (line, k) {
       if (!line) return;
       if (k) span.appendChild(el("br"));
@@ -25,7 +25,7 @@
     var pair = function (l) { return ar ? [l[3], l[2]] : [l[2], l[3]]; };
     var add = function (l, cls, lines, o) {
       var longest = Math.max.apply(null, lines.map(function (x) { return String(x || "").length; }));
-      o.marker = self.labelMarker(l[0], l[1], cls, lines);
+      o.marker = self.labelMarker(l[0], l[1], cls, lines, o);
       o.ll = L.latLng(l[0], l[1]);
       o.w = longest * CHAR_W[o.size] + 4;
       o.h = lines.filter(Boolean).length * (o.size === "country" ? 17 : 13) + 2;
@@ -51,7 +51,7 @@
   var px = function (v) { return parseFloat(v) || 0; };
   App.prototype.markerBoxes = function () {
     var map = this.map, out = [];
-    var nodes = map.getPane("markerPane").querySelectorAll(".kh-icon, .kh-cluster");
+    var nodes = map.getContainer().querySelectorAll(".leaflet-marker-pane .kh-icon, .leaflet-marker-pane .kh-cluster, .leaflet-khBases-pane .kh-icon");
     for (var k = 0; k < nodes.length; k++) {
       var s = nodes[k].style, pos = L.DomUtil.getPosition(nodes[k]);
       if (!pos) continue;
@@ -61,23 +61,56 @@
     return out;
   };
 
-  // The labels for the current view: every candidate of the zoom in priority order,
-  // dropped when its box leaves the map or overlaps a marker or a label already placed.
+  // Where a label may go, in order of preference: a place's name right of its dot, else
+  // left of it, else pushed sideways past the marker that covers the place (at most
+  // NUDGE px, the dot hidden: it lies under that marker); an area's name (country,
+  // governorate, river) centred, else just above or below.  Boxes are [x0, y0, x1, y1]
+  // from the anchor point.
+  var NUDGE = 30;
+  var SPOTS = {
+    dot: [["", 1, function (w, h) { return [-7, -h / 2, w + 2, h / 2]; }],
+      ["kh-at-left", -1, function (w, h) { return [-w - 2, -h / 2, 7, h / 2]; }]],
+    area: [["", 0, function (w, h) { return [-w / 2, -h / 2, w / 2, h / 2]; }],
+      ["kh-at-above", 0, function (w, h) { return [-w / 2, -1.5 * h, w / 2, -h / 2]; }],
+      ["kh-at-below", 0, function (w, h) { return [-w / 2, h / 2, w / 2, 1.5 * h]; }]]
+  };
+
+  // The labels for the current view: every candidate of the zoom in priority order, at
+  // the first of its spots that stays on the map and clear of the markers and of the
+  // labels already placed; dropped when there is none.
   App.prototype.placeLabels = function (items) {
     var map = this.map, z = map.getZoom(), size = map.getSize(), boxes = this.markerBoxes(), taken = [];
     var govLayer = window[this.d.layers.governorates], cityLayer = window[this.d.layers.cities];
     var showGov = govLayer && map.hasLayer(govLayer), showCity = !cityLayer || map.hasLayer(cityLayer);
-    items.forEach(function (it) {
-      if (z < it.z0 || z > it.z1 || (it.gov && !showGov) || (it.city && !showCity)) return;
-      var p = map.latLngToContainerPoint(it.ll);
-      var x0 = it.centred ? p.x - it.w / 2 : p.x - 7, y0 = p.y - it.h / 2;
-      var box = [x0, y0, x0 + it.w + (it.centred ? 0 : 9), y0 + it.h];
-      if (box[2] < 0 || box[0] > size.x || box[3] < 0 || box[1] > size.y) return;
+    var OFF = [];
+    var blocker = function (b) {  // null when b is free, else what is in the way
+      if (b[0] < 0 || b[2] > size.x || b[1] < 0 || b[3] > size.y) return OFF;
       for (var k = 0; k < boxes.length; k++) {
         var o = boxes[k];
-        if (box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]) return;
+        if (b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1]) return o;
       }
-      boxes.push(box);
+      return null;
+    };
+    var place = function (it, p, spot, nudge) {
+      for (var pass = 0; pass < (nudge ? 2 : 1); pass++) {
+        for (var k = 0; k < spot.length; k++) {
+          var d = spot[k][2](it.w, it.h), side = spot[k][1], dx = 0;
+          while (dx <= (pass ? NUDGE : 0)) {
+            var box = [p.x + d[0] + side * dx, p.y + d[1], p.x + d[2] + side * dx, p.y + d[3]], o = blocker(box);
+            if (!o) { boxes.push(box); return [spot[k][0] + (dx ? " kh-nudged" : ""), side * dx]; }
+            if (o === OFF || !pass) break;
+            dx += side > 0 ? o[2] - box[0] + 1 : box[2] - o[0] + 1;
+          }
+        }
+      }
+      return null;
+    };
+    items.forEach(function (it) {
+      if (z < it.z0 || z > it.z1 || (it.gov && !showGov) || (it.city && !showCity)) return;
+      var p = map.latLngToContainerPoint(it.ll), at = place(it, p, SPOTS[it.centred ? "area" : "dot"], !it.centred);
+      if (!at) return;
+      it.spot = at[0];
+      it.dx = at[1];
       taken.push(it);
     });
     return taken;
@@ -94,7 +127,12 @@
       var taken = self.placeLabels(items);
       taken.forEach(function (it) { it.keep = true; });
       on.forEach(function (it) { if (!it.keep) shown.removeLayer(it.marker); });
-      taken.forEach(function (it) { if (!shown.hasLayer(it.marker)) shown.addLayer(it.marker); it.keep = false; });
+      taken.forEach(function (it) {
+        if (it.span.className !== it.spot) it.span.className = it.spot;
+        it.span.style.marginLeft = it.dx ? it.dx + "px" : "";
+        if (!shown.hasLayer(it.marker)) shown.addLayer(it.marker);
+        it.keep = false;
+      });
       on = taken;
       map.getContainer().setAttribute("data-kh-labels", self.loading ? "pending" : String(map.getZoom()));
     };

@@ -126,8 +126,12 @@
   };
 
   // ---------- bases ----------
+  // Bases and their clusters live in their own pane under the incidents' (a base cluster
+  // must not hide the incidents at a city it sits next to).
   App.prototype.bases = function () {
     var layer = window[this.d.layers.bases], self = this;
+    this.map.createPane("khBases").style.zIndex = 590;
+    layer.options.clusterPane = "khBases";
     var shield = this.svg("shield-halved", "#1e293b", 22, "square");
     layer.options.iconCreateFunction = function (c) {
       return L.divIcon({ html: '<span class="kh-base-n">' + c.getChildCount() + "</span>" + shield,
@@ -142,7 +146,7 @@
       return icons[kind];
     };
     var markers = this.d.bases.map(function (b) {
-      var m = new K.Marker([b[0], b[1]], { icon: icon(/air|airport|airfield|airbase/i.test(b[4]) ? "air" : "ground"), zIndexOffset: -500,
+      var m = new K.Marker([b[0], b[1]], { icon: icon(/air|airport|airfield|airbase/i.test(b[4]) ? "air" : "ground"), pane: "khBases",
         title: self.lang === "ar" ? b[3] : b[2] });
       m.bindPopup(function () { return self.basePopup(b); }, self.popupOptions());
       return m;
