@@ -11,7 +11,8 @@ from kharita.gazetteer import default_directory, load_gazetteer
 from kharita.incidents.types import registry
 from kharita.models import EventDate, Source
 from kharita.render.basemap import base_places, city_rows, load_basemap
-from kharita.render.payload import MAX_EXCERPT, clip_excerpt, day_span, script_json
+from kharita.render.excerpt import MAX_EXCERPT, quote
+from kharita.render.payload import day_span, script_json
 from kharita.render.types import load_styles, style_table
 from render_fixtures import place, sample_incidents
 
@@ -42,9 +43,9 @@ def test_render_data_clip_excerpt_keeps_highlight() -> None:
     text = "x" * 2000 + "عين الأسد" + "y" * 2000
     start = text.index("عين")
     src = Source("a", None, None, None, text, 0, (start, start + 9))
-    cut, hs, he = clip_excerpt(src)
-    assert len(cut) <= MAX_EXCERPT + 2 and hs is not None and he is not None
-    assert cut[hs:he] == "عين الأسد"
+    shown = quote(src)
+    assert len(shown.text) <= MAX_EXCERPT + 2 and shown.place is not None
+    assert shown.text[slice(*shown.place)] == "عين الأسد"
 
 
 def test_render_data_styles_from_lexicon() -> None:

@@ -30,6 +30,10 @@ from kharita.render import (
 )
 from kharita.render.export import READY
 
+LABELS_FINAL = (
+    "(() => { const c = document.querySelector('.leaflet-container');"
+    " return c.getAttribute('data-kh-labels') === String(kharita.map.getZoom()); })()"
+)
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 
@@ -74,7 +78,21 @@ def incidents() -> list[Any]:
         )
         for k, b in enumerate(base[5:7])
     ]
-    return [first, *base[1:], *undated]
+    return [with_evidence(first), *base[1:], *undated]
+
+
+def with_evidence(incident: Any) -> Any:
+    """``incident`` whose first report has a title and, two paragraphs after its
+    excerpt, the sentence its casualty figures were read from."""
+    src = incident.sources[0]
+    said = "وأعلنت خلية الإعلام الأمني مقتل شخص وإصابة 8 آخرين في الانفجار."
+    src = dataclasses.replace(
+        src,
+        title="انفجار داخل معسكر كالسو",
+        casualty_sentence=said,
+        casualty_start=src.excerpt_start + len(src.excerpt) + 120,
+    )
+    return dataclasses.replace(incident, sources=(src, *incident.sources[1:]))
 
 
 def shot(
@@ -97,7 +115,8 @@ def shot(
     page.wait_for_function(READY, timeout=60_000)
     if script:
         page.evaluate("() => { " + script + " }")
-    page.wait_for_timeout(1200)
+    page.wait_for_function(LABELS_FINAL, timeout=60_000)
+    page.wait_for_timeout(600)  # a popup's pan into view
     page.screenshot(path=str(png))
     page.close()
 

@@ -240,6 +240,11 @@ class Source:
     excerpt_start: int  # offset of the excerpt in the article text
     highlight: tuple[int, int] | None = None  # place mention, relative to excerpt
     lang: Lang = "ar"
+    title: str | None = None  # the article's title
+    # the sentence the casualty figures were read from (as published; it may lie
+    # outside the excerpt) and its offset in the article text; "" when no figure
+    casualty_sentence: str = ""
+    casualty_start: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,9 @@ def source_to_dict(source: Source) -> dict[str, Any]:
         "excerpt": source.excerpt,
         "excerpt_start": source.excerpt_start,
         "highlight": list(source.highlight) if source.highlight else None,
+        "title": source.title,
+        "casualty_sentence": source.casualty_sentence,
+        "casualty_start": source.casualty_start,
     }
 
 

@@ -20,6 +20,8 @@ from render_fixtures import (
 )
 
 pytestmark = pytest.mark.browser
+# the map's label placement is final for zoom z (the markers of the view are drawn)
+LABELS_AT = "(z) => document.querySelector('.leaflet-container').getAttribute('data-kh-labels') === String(z)"
 REPO = Path(__file__).resolve().parents[2]
 TITLE = "Kharita test map"
 
@@ -296,12 +298,10 @@ def test_map_browser_place_labels_at_town_zoom(
     page = mp.page  # type: ignore[attr-defined]
     town_kinds = ".kh-label-town, .kh-label-seat, .kh-label-village, .kh-label-hood"
     page.evaluate("void kharita.map.setView([33.3152, 44.3661], 5, {animate: false})")
+    page.wait_for_function(LABELS_AT, arg=5)
     country = page.locator(town_kinds).count()
     page.evaluate("void kharita.map.setView([33.3152, 44.3661], 12, {animate: false})")
-    # labels are placed again once the cluster animation has moved the markers
-    page.wait_for_function(
-        "document.querySelector('.leaflet-container').getAttribute('data-kh-labels') === '12'"
-    )
+    page.wait_for_function(LABELS_AT, arg=12)
     texts = page.locator(town_kinds).all_inner_texts()
     assert country == 0 and len(texts) >= 5
     # Baghdad's districts (a label under a marker is dropped, so not one fixed name)
@@ -319,35 +319,70 @@ def test_map_browser_place_labels_at_town_zoom(
     mp.assert_clean()  # type: ignore[attr-defined]
 
 
+OVERLAPS = """() => {
+  const boxes = s => [...document.querySelectorAll(s)].map(n => n.getBoundingClientRect())
+    .filter(r => r.width && r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight);
+  const labels = boxes('.kh-label span'), marks = boxes('.leaflet-marker-pane .kh-icon,'
+    + ' .leaflet-marker-pane .kh-cluster, .leaflet-khBases-pane .kh-icon');
+  const hit = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  return [labels.length, labels.filter(a => marks.some(b => hit(a, b))).length,
+    labels.filter((a, i) => labels.slice(i + 1).some(b => hit(a, b))).length];
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_map_browser_labels_clear_of_markers_z6_to_z12(
+    open_map: Callable[..., object], tmp_path: Path, lang: str
+) -> None:
+    """With every shipped base on the map: no label under a marker or another label,
+    and the capital's label, covered by markers on its dot, is pushed beside them."""
+    html = render_map(sample_incidents(), title=TITLE, lang=lang, **map_inputs())
+    mp = open_map(write_html(html, tmp_path / "labels.html"))
+    page = mp.page  # type: ignore[attr-defined]
+    for z in range(6, 13):
+        page.evaluate(
+            f"void kharita.map.setView([33.3, 44.37], {z}, {{animate: false}})"
+        )
+        page.wait_for_function(LABELS_AT, arg=z)
+        placed, under_marker, overlapping = page.evaluate(OVERLAPS)
+        assert placed >= 15 and under_marker == 0 and overlapping == 0, z
+        if z >= 8:
+            baghdad = page.locator(".kh-label-city span", has_text="Baghdad").first
+            assert baghdad.count() == 1, z
+    page.evaluate("void kharita.map.setView([33.3, 44.37], 8, {animate: false})")
+    page.wait_for_function(LABELS_AT, arg=8)
+    assert page.locator(".kh-label span.kh-nudged").count() >= 1
+    mp.assert_clean()  # type: ignore[attr-defined]
+
+
 def test_map_browser_cluster_ring_by_dominant_type(
     open_map: Callable[..., object], map_files: dict[str, Path]
 ) -> None:
     mp = open_map(map_files["en"])
     page = mp.page  # type: ignore[attr-defined]
     page.evaluate("void kharita.map.setView([33.2, 43.7], 4, {animate: false})")
-    # wait until the cluster layer has finished re-clustering (the labels are placed
-    # for the new zoom once no cluster animation is left)
-    page.wait_for_function(
-        "document.querySelector('.leaflet-container').getAttribute('data-kh-labels') === '4'"
+    page.wait_for_function(LABELS_AT, arg=4)  # the clusters of zoom 4 are drawn
+    # clusters on the map only (the legend draws a sample cluster too): the ring is a
+    # conic gradient of the type colours, the dominant type's first (from 12 o'clock)
+    clusters = page.evaluate(
+        "[...document.querySelectorAll('.leaflet-marker-pane .kh-cluster')].map(c =>"
+        " [c.dataset.dominant, getComputedStyle(c).backgroundImage, c.textContent])"
     )
-    # clusters on the map only (the legend draws a sample cluster too)
-    page.wait_for_selector(
-        ".leaflet-marker-pane .kh-cluster svg[data-dominant]", timeout=5000
-    )
-    dominant = page.evaluate(
-        "document.querySelector('.leaflet-marker-pane .kh-cluster svg').getAttribute('data-dominant')"
-    )
-    ring_colours = page.evaluate(
-        "[...document.querySelectorAll('.leaflet-marker-pane .kh-cluster svg circle[stroke]')].map(c => c.getAttribute('stroke'))"
-    )
-    colour = {t: s.colour for t, s in _styles().items()}
-    assert dominant in colour and colour[dominant] in ring_colours
-    count = page.evaluate(
-        "[...document.querySelectorAll('.leaflet-marker-pane .kh-cluster text')].reduce((n, t) => n + +t.textContent, 0)"
-    )
+    colour = {t: _rgb(s.colour) for t, s in _styles().items()}  # type: ignore[attr-defined]
+    assert clusters
+    for dominant, background, _ in clusters:
+        ring = background.split("conic-gradient(", 1)[1]
+        assert dominant in colour and ring.startswith(colour[dominant])
+    count = sum(int(text) for _, _, text in clusters)
     singles = page.locator(".leaflet-marker-pane .kh-icon:not(.kh-base)").count()
     assert count + singles == len(sample_incidents()) and count >= 2
     mp.assert_clean()  # type: ignore[attr-defined]
+
+
+def _rgb(hex_colour: str) -> str:
+    """``#rrggbb`` as the browser's computed style writes it."""
+    r, g, b = (int(hex_colour[k : k + 2], 16) for k in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
 
 
 def _styles() -> dict[str, object]:

@@ -26,7 +26,8 @@ ACLED columns (names as in ACLED exports; meaning per the ACLED codebook):
 kharita's own: ``killed_min``, ``killed_max``, ``wounded_min``,
 ``wounded_max`` (empty when unknown), ``confidence``, ``precision_m``,
 ``date_precision``, ``report_count``, ``sources`` (URLs, ``;``-joined),
-``incident_id``, ``kharita_type``.
+``incident_id``, ``kharita_type``, ``casualty_sentence`` (the sentence the
+casualty figures were read from, in the first report that states one).
 
 Text cells that begin with ``= + - @`` (or a tab/CR) get a leading ``'`` so a
 spreadsheet never runs article text as a formula; ``incident_id`` and
@@ -75,6 +76,7 @@ KHARITA_COLUMNS = (
     "sources",
     "incident_id",
     "kharita_type",
+    "casualty_sentence",
 )
 COLUMNS = ACLED_COLUMNS + KHARITA_COLUMNS
 
@@ -155,6 +157,12 @@ def incident_row(incident: Incident) -> dict[str, Any]:
         "sources": _text(_joined(s.url for s in incident.sources)),
         "incident_id": _text(incident.id),
         "kharita_type": _text(incident.type),
+        "casualty_sentence": _text(
+            next(
+                (s.casualty_sentence for s in incident.sources if s.casualty_sentence),
+                "",
+            )
+        ),
     }
 
 

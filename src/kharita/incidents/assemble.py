@@ -152,6 +152,39 @@ def _casualties(
     return toll(mentions, zero, revised=revised), "completed"
 
 
+def _figures_sentence(
+    doc: Doc, cluster: Cluster, figures: Toll
+) -> tuple[int, int] | None:
+    """Original ``[start, end)`` of the sentence whose figure became the toll
+    (killed, else wounded, else the combined figure; the first sentence with a
+    figure when the toll widens several), at most EXCERPT_MAX chars around it."""
+    found = [
+        (s, m) for s in cluster.sents for m in s.casualties if m.count.min is not None
+    ]
+    wanted = [(k, c) for k, c in (("killed", figures.killed), ("wounded", figures.wounded),
+              ("casualties", figures.casualties)) if c.min is not None]  # fmt: skip
+    best = next(
+        ((s, m) for k, c in wanted for s, m in found if m.kind == k and m.count == c),
+        None,
+    )
+    kinds = {k for k, _ in wanted}
+    best = best or next(((s, m) for s, m in found if m.kind in kinds), None)
+    if best is None:
+        return None
+    unit, mention = best
+    lo, hi = doc.original(unit.sentence.start, unit.sentence.end)
+    at, _ = doc.original(mention.start, mention.end)
+    if hi - lo > EXCERPT_MAX:
+        lo = max(lo, min(at - EXCERPT_MAX // 2, hi - EXCERPT_MAX))
+        hi = lo + EXCERPT_MAX
+    text = doc.original_text
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return (lo, hi) if lo < hi else None
+
+
 def _confidence(score: float, site: ResolvedPlace | None, when: EventDate) -> float:
     type_part = min(1.0, score / 4.0)
     site_part = site.confidence * (1 - min(P.rank(site), 10) / 20) if site else 0.1
@@ -188,9 +221,12 @@ def build_incident(
     highlight = None
     if site is not None and start <= site.start and site.end <= end:
         highlight = (site.start - start, site.end - start)
+    said = _figures_sentence(doc, cluster, figures) if outcome == "completed" else None
     source = Source(
         article_id=article.id, outlet=article.outlet, url=article.url, date=article.date,
         excerpt=doc.original_text[start:end], excerpt_start=start, highlight=highlight, lang=article.lang,
+        title=article.title, casualty_sentence=doc.original_text[slice(*said)] if said else "",
+        casualty_start=said[0] if said else None,
     )  # fmt: skip
     return Incident(
         id=f"{article.id}#{n}", type=kind, date=when, killed=figures.killed, wounded=figures.wounded, place=site,

@@ -21,6 +21,8 @@ SCRIPTS = (
     "leaflet/leaflet.js",
     "leaflet.markercluster/leaflet.markercluster.js",
     "kharita.js",
+    "kharita-markers.js",
+    "kharita-labels.js",
     "kharita-panel.js",
     "kharita-share.js",
 )

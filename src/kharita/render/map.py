@@ -254,6 +254,9 @@ def _cluster(name: str, radius: int, plain_below: int | None = None) -> MarkerCl
         "spiderfyOnMaxZoom": True,
         "showCoverageOnHover": False,
         "chunkedLoading": True,
+        # no zoom animation: at 10,000 incidents its forced layout and transitions over
+        # a thousand markers cost more than the redraw itself (benchmarks/README.md)
+        "animate": False,
         "maxClusterRadius": radius,
     }
     if plain_below is not None:
@@ -303,7 +306,7 @@ def build_map(
     uncertainty = _layer(label("uncertainty", lang), m)
     cluster = _cluster(label("incidents", lang), 45)
     cluster.add_to(m)
-    base_layer = _cluster(label("bases", lang), 28, plain_below=8)
+    base_layer = _cluster(label("bases", lang), 28, plain_below=10)
     base_layer.add_to(m)
     control = folium.LayerControl(
         position="topleft" if lang == "ar" else "topright", collapsed=False

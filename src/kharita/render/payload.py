@@ -20,10 +20,10 @@ from urllib.parse import urlsplit
 
 from ..models import EventDate, GazetteerPlace, Incident, Source
 from .basemap import Basemap
+from .excerpt import quote
 from .types import IncidentStyle
 
 COMPRESS_ABOVE = 1_000_000  # bytes of JSON above which the blob is gzipped
-MAX_EXCERPT = 400  # characters of excerpt kept per source, centred on the place
 PRECISIONS = {"day": 0, "month": 1, "year": 2}
 ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 EPOCH = date(1970, 1, 1).toordinal()
@@ -99,34 +99,22 @@ def day_span(event: EventDate) -> tuple[int | None, int | None]:
     return first.toordinal() - EPOCH, last.toordinal() - EPOCH
 
 
-def clip_excerpt(source: Source) -> tuple[str, int | None, int | None]:
-    """The excerpt (at most :data:`MAX_EXCERPT` chars, kept around the highlight)."""
-    text, span = source.excerpt, source.highlight
-    if span and not (0 <= span[0] < span[1] <= len(text)):
-        span = None
-    if len(text) <= MAX_EXCERPT:
-        return text, *(span or (None, None))
-    centre = (span[0] + span[1]) // 2 if span else 0
-    start = max(0, min(centre - MAX_EXCERPT // 2, len(text) - MAX_EXCERPT))
-    cut = "…" + text[start : start + MAX_EXCERPT] + "…"
-    if span:
-        return cut, span[0] - start + 1, span[1] - start + 1
-    return cut, None, None
-
-
 _BIDI_CONTROLS = dict.fromkeys(
     [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 )
 MAX_OUTLET_CHARS = 40
 
 
-def outlet_label(outlet: str) -> str:
-    """An outlet name as the map lists it: bidi controls dropped (a U+202E in a
-    feed's name must not reverse the sources line), capped at
-    :data:`MAX_OUTLET_CHARS` characters."""
-    name = outlet.translate(_BIDI_CONTROLS).strip()
-    if len(name) > MAX_OUTLET_CHARS:
-        name = name[: MAX_OUTLET_CHARS - 1] + "…"
+MAX_TITLE_CHARS = 200
+
+
+def outlet_label(outlet: str, limit: int = MAX_OUTLET_CHARS) -> str:
+    """An outlet name (or an article title) as the map shows it: bidi controls
+    dropped (a U+202E in a feed's name must not reverse the sources line),
+    capped at ``limit`` characters."""
+    name = " ".join(outlet.translate(_BIDI_CONTROLS).split())
+    if len(name) > limit:
+        name = name[: limit - 1] + "…"
     return name
 
 
@@ -166,17 +154,24 @@ class Payload:
         return self.places([gp.name_en, gp.name_ar, gov, resolved.mention.text])
 
     def source(self, source: Source) -> list[Any]:
-        excerpt, hs, he = clip_excerpt(source)
-        lang = "a" if source.lang == "ar" else "e"
-        return [
+        """``[outlet, url, date, lang, text, place start, place end, figures
+        start, figures end, title]``: the text is :func:`excerpt.quote`'s.  Trailing
+        nulls are left out (most reports have no casualty sentence nor title)."""
+        shown = quote(source)
+        place, figures = shown.place or (None, None), shown.figures or (None, None)
+        row = [
             self.outlets(outlet_label(source.outlet or "")),
             safe_url(source.url),
             source.date,
-            lang,
-            excerpt,
-            hs,
-            he,
+            "a" if source.lang == "ar" else "e",
+            shown.text,
+            *place,
+            *figures,
+            outlet_label(source.title or "", MAX_TITLE_CHARS) or None,
         ]
+        while row[-1] is None:
+            row.pop()
+        return row
 
     def incident(self, incident: Incident) -> list[Any] | None:
         if incident.place is None or incident.lat is None or incident.lon is None:

@@ -164,8 +164,15 @@ def clean_article(article: Article) -> Article:
 
 
 def _restore_source(source: Source, text: str) -> Source:
-    start = source.excerpt_start
-    return replace(source, excerpt=text[start : start + len(source.excerpt)])
+    start, said = source.excerpt_start, source.casualty_start
+    sentence = source.casualty_sentence
+    if said is not None:
+        sentence = text[said : said + len(sentence)]
+    return replace(
+        source,
+        excerpt=text[start : start + len(source.excerpt)],
+        casualty_sentence=sentence,
+    )
 
 
 def _restore_incident(incident: Incident, text: str) -> Incident:

@@ -14,9 +14,8 @@
     this.panel();
     if (this.map.getSize().x < SMALL) this.collapseLayers();
     this.afterApply = function () {
-      var self = this;
       this.drawTimeline(); this.results(); this.writeHash();
-      if (this.relabel) setTimeout(function () { self.relabel(); }, 50);  // after the clusters are drawn
+      if (this.relabel) this.relabel();  // in the next frame, once the new clusters are drawn
     };
     this.onSelect = this.writeHash;
     var self = this;
@@ -154,20 +153,6 @@
       li.appendChild(b);
       ul.appendChild(li);
     });
-  };
-
-  App.prototype.goTo = function (lat, lon, en, ar) {
-    this.map.setView([lat, lon], Math.min(11, this.map.getMaxZoom()), { animate: false });
-    var box = el("div", { "class": "kh-pop", dir: this.lang === "ar" ? "rtl" : "ltr" });
-    box.appendChild(el("strong", null, this.lang === "ar" ? ar + " \u00b7 " + en : en + " \u00b7 " + ar));
-    L.popup(this.popupOptions()).setLatLng([lat, lon]).setContent(box).openOn(this.map);
-  };
-
-  App.prototype.openIncident = function (i, done) {
-    var m = this.marker(i);
-    if (this.visible.indexOf(i) < 0) return false;
-    this.cluster.zoomToShowLayer(m, function () { m.openPopup(); if (done) done(); });
-    return true;
   };
 
   // ---------- timeline ----------
@@ -345,7 +330,7 @@
     });
     var sym = function (html, key) {
       var li = el("li", { "class": "kh-sym" }), sw = el("span", { "class": "kh-swatch kh-swatch-wide" });
-      sw.innerHTML = html;
+      if (typeof html === "string") sw.innerHTML = html; else sw.appendChild(html);
       li.appendChild(sw); li.appendChild(el("span", null, self.t(key)));
       ul.appendChild(li);
     };
@@ -353,7 +338,7 @@
     sym(this.svg(grey[4], grey[3], 18) + '<span class="kh-badge kh-badge-legend">3</span>', "legend_badge");
     var counts = {}, total = 0;
     this.d.types.slice(0, 3).forEach(function (ty, t) { counts[t] = 3 - t; total += 3 - t; });
-    if (total) sym(this.ringSvg(counts, total, 24, String(total)).html, "legend_cluster");
+    if (total) sym(this.clusterSample(counts, total, 24), "legend_cluster");
     sym('<svg width="24" height="18" viewBox="0 0 24 18"><circle cx="12" cy="9" r="8" fill="rgba(107,114,128,.12)" stroke="#6b7280" stroke-width="1.5" stroke-dasharray="3 2"/></svg>', "legend_ring");
     if (this.d.bases.length) {
       sym(this.svg("shield-halved", "#1e293b", 18, "square"), "legend_base");
@@ -392,11 +377,6 @@
       });
     }
     this.countInView();
-  };
-
-  App.prototype.countInView = function () {
-    var lab = document.getElementById("kh-download-label");
-    if (lab) lab.textContent = this.t("download") + " (" + this.inView().length + ")";
   };
 
   App.prototype.syncControls = function () {

@@ -51,7 +51,37 @@
     return !!v;
   };
 
+  // ---------- going to a place or an incident (search results, #i=ID) ----------
+  App.prototype.goTo = function (lat, lon, en, ar) {
+    this.map.setView([lat, lon], Math.min(11, this.map.getMaxZoom()), { animate: false });
+    var box = el("div", { "class": "kh-pop", dir: this.lang === "ar" ? "rtl" : "ltr" });
+    box.appendChild(el("strong", null, this.lang === "ar" ? ar + " \u00b7 " + en : en + " \u00b7 " + ar));
+    L.popup(this.popupOptions()).setLatLng([lat, lon]).setContent(box).openOn(this.map);
+  };
+
+  // MarkerCluster without animation reports a zoom inside the map's zoomend, and a cluster
+  // spiderfied then is closed again by the same zoomend: so look again once the zoom is
+  // over, and show the marker from there (spiderfied outside any zoom).
+  App.prototype.openIncident = function (i, done) {
+    var m = this.marker(i), cluster = this.cluster, map = this.map, tries = 0;
+    if (this.visible.indexOf(i) < 0) return false;
+    var shown = function () {
+      setTimeout(function () {
+        if (!map.hasLayer(m) && tries++ < 2) { cluster.zoomToShowLayer(m, shown); return; }
+        m.openPopup();
+        if (done) done();
+      }, 0);
+    };
+    cluster.zoomToShowLayer(m, shown);
+    return true;
+  };
+
   // ---------- downloads ----------
+  App.prototype.countInView = function () {
+    var lab = document.getElementById("kh-download-label");
+    if (lab) lab.textContent = this.t("download") + " (" + this.inView().length + ")";
+  };
+
   var COLUMNS = ["id", "type", "type_label", "date", "date_precision", "killed_min", "killed_max", "wounded_min", "wounded_max",
     "place", "governorate", "lat", "lon", "location_precision_m", "confidence", "perpetrator", "claimed_by", "denied_by",
     "acled_type", "reports", "outlets", "urls"];

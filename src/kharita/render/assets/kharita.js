@@ -1,9 +1,10 @@
 /* kharita map app, core (MIT, part of kharita).
  * Fed by one JSON blob (the application/json script element #kharita-data) and the
- * Leaflet layers folium created (looked up by their global names).  Builds incident and
- * base markers, their popups and tooltips, the uncertainty circle of the hovered or
- * selected incident, place labels and the filters.  The panel (timeline, search results,
- * downloads, URL hash, print) is in kharita-panel.js.
+ * Leaflet layers folium created (looked up by their global names).  Builds the incident
+ * markers, their popups and tooltips, the uncertainty circle of the hovered or selected
+ * incident and the filters.  Marker pictures are in kharita-markers.js, place labels in
+ * kharita-labels.js, the panel (timeline, search results, downloads, URL hash, print) in
+ * kharita-panel.js and kharita-share.js.
  * Article text only ever reaches the page through textContent / setAttribute, so it
  * cannot execute; the only HTML strings inserted are SVG built from shipped icon data,
  * colours and numbers. */
@@ -45,6 +46,17 @@
   function dayIso(d) { return new Date(d * 86400000).toISOString().slice(0, 10); }
   function isoDay(s) { var t = Date.parse(s); return isNaN(t) ? null : Math.floor(t / 86400000); }
 
+  // Markers are placed with a 2D translate: Leaflet's translate3d makes each of a thousand
+  // markers a compositing layer of its own, painted and rastered one by one.
+  var flat = {
+    _setPos: function (pos) {
+      if (this._icon) { this._icon._leaflet_pos = pos; this._icon.style.transform = "translate(" + pos.x + "px," + pos.y + "px)"; }
+      this._zIndex = pos.y + this.options.zIndexOffset;
+      this._resetZIndex();
+    }
+  };
+  var Marker = L.Marker.extend(flat);
+
   function App(data) {
     this.d = data;
     this.ui = data.ui;
@@ -53,6 +65,18 @@
     this.cluster = window[data.layers.incidents];
     this.circles = window[data.layers.uncertainty];
     this.cluster.options.iconCreateFunction = this.clusterIcon.bind(this);
+    // MarkerCluster adds markers in chunks of 200 ms; the last chunk ends the loading
+    // (its markers go on the map right after this call): labels are placed again then.
+    var self = this;
+    this.cluster.options.chunkProgress = function (done, total) {
+      if (done !== total) return;
+      self.loading = false;
+      if (self.relabel) self.relabel();
+      var then = self.whenLoaded;
+      self.whenLoaded = null;
+      if (then) setTimeout(then, 0);
+    };
+    this.loading = false;
     // own pane above the (opaque) SVG basemap: Leaflet's CSS stacks canvas below svg in a pane
     this.map.createPane("khRings").style.zIndex = 420;
     this.canvas = L.canvas({ padding: 0.2, pane: "khRings" });
@@ -78,68 +102,18 @@
     var p = this.d.places[r[F.PLACE]] || ["", "", -1, ""], g = this.d.govs[p[2]] || ["", ""];
     var parts = [p[0], p[1], p[3], g[0], g[1], this.d.types[r[F.TYPE]][1], this.d.types[r[F.TYPE]][2], r[F.ID], r[F.ACLED]];
     (r[F.ATTR] || []).forEach(function (a) { if (a) parts.push(a); });
-    r[F.SRCS].forEach(function (s) { parts.push(this.d.outlets[s[0]] || "", s[4]); }, this);
+    r[F.SRCS].forEach(function (s) { parts.push(this.d.outlets[s[0]] || "", s[4], s[9] || ""); }, this);
     return " " + norm(parts.join(" \u0001 ")) + " ";
-  };
-
-  App.prototype.svg = function (iconName, colour, size, shape) {
-    var ic = this.d.icons[iconName] || this.d.icons["circle-exclamation"];
-    var g = Math.round(size * 0.55), o = (size - g) / 2;
-    var bg = shape === "square"
-      ? '<rect x="1" y="1" width="' + (size - 2) + '" height="' + (size - 2) + '" rx="4" fill="' + colour + '" stroke="#facc15" stroke-width="2"/>'
-      : '<circle cx="' + size / 2 + '" cy="' + size / 2 + '" r="' + (size / 2 - 1) + '" fill="' + colour + '" stroke="#fff" stroke-width="2"/>';
-    return '<svg xmlns="http://www.w3.org/2000/svg" width="' + size + '" height="' + size + '" viewBox="0 0 ' + size + " " + size + '">' + bg +
-      '<svg x="' + o + '" y="' + o + '" width="' + g + '" height="' + g + '" viewBox="0 0 ' + ic[0] + " " + ic[1] + '"><path fill="#fff" d="' + ic[2] + '"/></svg></svg>';
-  };
-
-  // Cluster ring: one arc per incident type inside (largest share first, from 12 o'clock).
-  App.prototype.ringSvg = function (counts, n, size, label, attrs) {
-    var order = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || a - b; }), self = this;
-    var c = size / 2, r = c - 4, circ = 2 * Math.PI * r, at = 0;
-    var ring = order.map(function (t) {
-      var len = circ * counts[t] / n, seg = '<circle cx="' + c + '" cy="' + c + '" r="' + r.toFixed(2) + '" fill="none" stroke="' + self.d.types[+t][3] +
-        '" stroke-width="7" stroke-dasharray="' + len.toFixed(2) + " " + (circ - len).toFixed(2) + '" stroke-dashoffset="' + (-at).toFixed(2) +
-        '" transform="rotate(-90 ' + c + " " + c + ')"/>';
-      at += len;
-      return seg;
-    }).join("");
-    return { order: order, html: '<svg xmlns="http://www.w3.org/2000/svg"' + (attrs || "") + ' width="' + size + '" height="' + size + '" viewBox="0 0 ' + size + " " + size + '">' +
-      '<circle cx="' + c + '" cy="' + c + '" r="' + (c - 0.5) + '" fill="#fff"/>' + ring +
-      '<text x="' + c + '" y="' + c + '" text-anchor="middle" dominant-baseline="central" font-size="' + (n >= 1000 ? 11 : 12) + '" font-weight="700" fill="#111827">' + label + "</text></svg>" };
-  };
-
-  App.prototype.clusterIcon = function (cluster) {
-    var kids = cluster.getAllChildMarkers(), n = kids.length, counts = {}, self = this;
-    kids.forEach(function (m) { var t = self.d.inc[m.kharitaIndex][F.TYPE]; counts[t] = (counts[t] || 0) + 1; });
-    var size = Math.round(32 + Math.min(22, 7 * Math.log10(n)));
-    var first = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || a - b; })[0];
-    var dom = String(this.d.types[+first][0]).replace(/[^A-Za-z0-9_-]/g, "");
-    var svg = this.ringSvg(counts, n, size, n >= 10000 ? Math.round(n / 1000) + "k" : String(n), ' data-dominant="' + dom + '"');
-    return L.divIcon({ html: svg.html, className: "kh-cluster", iconSize: [size, size] });
-  };
-
-  App.prototype.icon = function (r) {
-    var victims = (r[F.KMIN] || 0) + (r[F.WMIN] || 0);
-    var size = Math.round(24 + Math.min(18, 5 * Math.log2(1 + victims)));
-    var badge = r[F.KMIN] ? String(r[F.KMIN]) + (r[F.KMAX] && r[F.KMAX] !== r[F.KMIN] ? "+" : "") : "";
-    var key = r[F.TYPE] + "|" + size + "|" + badge;
-    if (!this.icons[key]) {
-      var ty = this.d.types[r[F.TYPE]];
-      var html = this.svg(ty[4], ty[3], size) + (badge ? '<span class="kh-badge">' + badge.replace(/[^0-9+]/g, "") + "</span>" : "");
-      this.icons[key] = L.divIcon({ html: html, className: "kh-icon", iconSize: [size, size],
-        iconAnchor: [size / 2, size / 2], popupAnchor: [0, -size / 2] });
-    }
-    return this.icons[key];
   };
 
   App.prototype.marker = function (i) {
     if (!this.markers[i]) {
       var r = this.d.inc[i], self = this;
       var icon = this.icon(r);
-      var m = L.marker([r[F.LAT], r[F.LON]], { icon: icon, riseOnHover: true, keyboard: true });
+      var m = new Marker([r[F.LAT], r[F.LON]], { icon: icon, riseOnHover: true, keyboard: true });
       m.kharitaIndex = i;
       m.bindTooltip(function () { return self.tooltip(i); },
-        { direction: "top", offset: [0, -icon.options.iconSize[1] / 2], className: "kh-tip", opacity: 0.95 });
+        { direction: "top", offset: [0, icon.options.popupAnchor[1]], className: "kh-tip", opacity: 0.95 });
       m.bindPopup(function () { return self.popup(i); }, this.popupOptions());
       m.on("mouseover focus", function () { self.hovered = i; self.drawRings(); });
       m.on("mouseout blur", function () { if (self.hovered === i) { self.hovered = null; self.drawRings(); } });
@@ -245,15 +219,23 @@
     table.appendChild(tr);
   };
 
+  // The quoted report (kharita.render.excerpt): the place marked, and the sentence the
+  // casualty figures were read from marked as kh-figures (the place may sit inside it).
+  // Source row: [outlet, url, date, lang, text, place start, end, figures start, end, title].
   App.prototype.excerpt = function (s) {
-    var text = s[4], hs = s[5], he = s[6], lang = textLang(text, s[3]);
+    var text = s[4], lang = textLang(text, s[3]);
     var q = el("blockquote", { "class": "kh-excerpt", dir: lang === "ar" ? "rtl" : "ltr", lang: lang });
-    if (hs !== null && he !== null && hs >= 0 && hs < he && he <= text.length) {
-      q.appendChild(document.createTextNode(text.slice(0, hs)));
-      q.appendChild(el("mark", null, text.slice(hs, he)));
-      q.appendChild(document.createTextNode(text.slice(he)));
-    } else {
-      q.textContent = text;
+    var span = function (a, b) { return a !== null && b !== null && a >= 0 && a < b && b <= text.length ? [a, b] : null; };
+    var place = span(s[5], s[6]), figures = span(s[7], s[8]), inside = function (p, a, b) { return p && a >= p[0] && b <= p[1]; };
+    var cuts = [0, text.length].concat(place || [], figures || []).sort(function (a, b) { return a - b; });
+    var fig = null;
+    for (var k = 0; k + 1 < cuts.length; k++) {
+      var a = cuts[k], b = cuts[k + 1];
+      if (a === b) continue;
+      var part = inside(place, a, b) ? el("mark", { "class": "kh-place" }, text.slice(a, b)) : document.createTextNode(text.slice(a, b));
+      if (!inside(figures, a, b)) { fig = null; q.appendChild(part); continue; }
+      if (!fig) fig = q.appendChild(el("mark", { "class": "kh-figures", title: this.t("figures_sentence") }));
+      fig.appendChild(part);
     }
     return q;
   };
@@ -267,6 +249,7 @@
       meta.appendChild(el("a", { href: s[1], target: "_blank", rel: "noopener noreferrer" }, this.t("link")));
     }
     li.appendChild(meta);
+    if (s[9]) li.appendChild(el("div", { "class": "kh-src-title" })).appendChild(bidi(s[9]));
     li.appendChild(this.excerpt(s));
     return li;
   };
@@ -328,6 +311,7 @@
     for (var i = 0; i < n; i++) { if (this.matches(i)) vis.push(i); }
     this.visible = vis;
     this.cluster.clearLayers();
+    this.loading = this.map.hasLayer(this.cluster);
     this.cluster.addLayers(vis.map(this.marker, this));
     this.drawRings();
     this.summarise();
@@ -346,112 +330,6 @@
     if (b[5]) this.row(table, "governorate", bidi(this.lang === "ar" ? b[6] || b[5] : b[5], this.lang));
     box.appendChild(table);
     return box;
-  };
-
-  App.prototype.bases = function () {
-    var layer = window[this.d.layers.bases], self = this;
-    layer.options.iconCreateFunction = function (c) {
-      var n = c.getChildCount();
-      return L.divIcon({ html: '<span class="kh-base-n">' + n + "</span>" + self.svg("shield-halved", "#1e293b", 22, "square"),
-        className: "kh-icon kh-base kh-base-cluster", iconSize: [22, 22] });
-    };
-    var markers = this.d.bases.map(function (b) {
-      var air = /air|airport|airfield|airbase/i.test(b[4]);
-      var icon = L.divIcon({ html: self.svg(air ? "plane" : "shield-halved", "#1e293b", 22, "square"), className: "kh-icon kh-base",
-        iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -11] });
-      var m = L.marker([b[0], b[1]], { icon: icon, zIndexOffset: -500, title: self.lang === "ar" ? b[3] : b[2] });
-      m.bindPopup(function () { return self.basePopup(b); }, self.popupOptions());
-      return m;
-    });
-    layer.addLayers(markers);
-  };
-
-  // ---------- labels ----------
-  App.prototype.labelMarker = function (lat, lon, cls, lines) {
-    var span = el("span");
-    lines.forEach(function (line, k) {
-      if (!line) return;
-      if (k) span.appendChild(el("br"));
-      span.appendChild(bidi(line));
-    });
-    return L.marker([lat, lon], { icon: L.divIcon({ html: span, className: "kh-label " + cls, iconSize: [0, 0] }),
-      interactive: false, keyboard: false, pane: "khLabels" });
-  };
-
-  // Label placement: every candidate label for the zoom (countries, governorates, places by
-  // prominence, rivers) is placed greedily in priority order and dropped when its estimated
-  // box overlaps a marker or a label already placed.
-  var PLACE_CLS = ["kh-label-city", "kh-label-town", "kh-label-seat", "kh-label-village", "kh-label-hood"];
-  var CHAR_W = { country: 8.4, gov: 6.6, river: 6.2, city: 6.6, place: 5.9 };
-  App.prototype.labelItems = function () {
-    var self = this, ar = this.lang === "ar", L0 = this.d.labels, items = [];
-    var pair = function (l) { return ar ? [l[3], l[2]] : [l[2], l[3]]; };
-    var add = function (l, cls, lines, o) {
-      var longest = Math.max.apply(null, lines.map(function (x) { return String(x || "").length; }));
-      o.marker = self.labelMarker(l[0], l[1], cls, lines);
-      o.ll = L.latLng(l[0], l[1]);
-      o.w = longest * CHAR_W[o.size] + 4;
-      o.h = lines.filter(Boolean).length * (o.size === "country" ? 17 : 13) + 2;
-      o.names = norm(l[2] + " " + l[3]);
-      items.push(o);
-    };
-    L0.countries.forEach(function (l) { add(l, "kh-label-country", pair(l), { group: 0, z0: 0, z1: 8, size: "country", centred: true }); });
-    L0.governorates.forEach(function (l) { add(l, "kh-label-gov", pair(l), { group: 2, z0: 6, z1: 11, size: "gov", centred: true, gov: true }); });
-    L0.cities.forEach(function (l, k) {
-      var kind = l[5] || 0, sep = " \u00b7 ";
-      var text = ar ? l[3] + sep + l[2] : l[2] + sep + l[3];
-      add(l, PLACE_CLS[kind] || PLACE_CLS[1], [text], { group: l[4] <= 6 ? 1 : 3, order: k, z0: l[4], z1: 99,
-        size: kind === 0 ? "city" : "place", city: true, centred: kind === 4, place: l });
-    });
-    L0.rivers.forEach(function (l) { add(l, "kh-label-river", [ar ? l[3] : l[2]], { group: 4, z0: 6, z1: 99, size: "river", centred: true }); });
-    items.sort(function (a, b) { return a.group - b.group || (a.order || 0) - (b.order || 0); });
-    return items;
-  };
-
-  // Screen boxes of the incident and base markers now on the map (labels keep clear of them).
-  App.prototype.markerBoxes = function () {
-    var origin = this.map.getContainer().getBoundingClientRect(), out = [];
-    var nodes = this.map.getPane("markerPane").querySelectorAll(".kh-icon, .kh-cluster");
-    for (var k = 0; k < nodes.length; k++) {
-      var r = nodes[k].getBoundingClientRect();
-      if (r.width) out.push([r.left - origin.left - 2, r.top - origin.top - 2, r.right - origin.left + 2, r.bottom - origin.top + 2]);
-    }
-    return out;
-  };
-
-  App.prototype.labels = function () {
-    var map = this.map, self = this, items = this.labelItems();
-    this.labelIndex = items;
-    var govLayer = window[this.d.layers.governorates], cityLayer = window[this.d.layers.cities];
-    var shown = L.layerGroup().addTo(map), pending = null;
-    var update = function () {
-      pending = null;
-      var z = map.getZoom(), size = map.getSize(), boxes = self.markerBoxes(), taken = [];
-      var showGov = govLayer && map.hasLayer(govLayer), showCity = !cityLayer || map.hasLayer(cityLayer);
-      items.forEach(function (it) {
-        if (z < it.z0 || z > it.z1 || (it.gov && !showGov) || (it.city && !showCity)) return;
-        var p = map.latLngToContainerPoint(it.ll);
-        var x0 = it.centred ? p.x - it.w / 2 : p.x - 7, y0 = p.y - it.h / 2;
-        var box = [x0, y0, x0 + it.w + (it.centred ? 0 : 9), y0 + it.h];
-        if (box[2] < 0 || box[0] > size.x || box[3] < 0 || box[1] > size.y) return;
-        for (var k = 0; k < boxes.length; k++) {
-          var o = boxes[k];
-          if (box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]) return;
-        }
-        boxes.push(box);
-        taken.push(it.marker);
-      });
-      shown.clearLayers();
-      taken.forEach(function (m) { shown.addLayer(m); });
-      // markers move during a cluster animation: the placement is final only once it ends
-      var moving = self.cluster && self.cluster._inZoomAnimation > 0;
-      map.getContainer().setAttribute("data-kh-labels", moving ? "moving" : String(z));
-    };
-    this.relabel = function () { if (!pending) pending = requestAnimationFrame(update); };
-    // at once (the view changed), and again once the clusters of the new view are drawn
-    map.on("moveend overlayadd overlayremove", function () { update(); self.relabel(); });
-    this.cluster.on("animationend", this.relabel);
-    update();
   };
 
   App.prototype.fit = function (opts) {
@@ -505,9 +383,12 @@
     this.bases();
     this.apply();
     if (!this.restoreView || !this.restoreView()) this.fit();
-    document.documentElement.setAttribute("data-kharita-ms", String(Math.round(performance.now())));
-    document.documentElement.setAttribute("data-kharita", "ready");
+    var ready = function () {
+      document.documentElement.setAttribute("data-kharita-ms", String(Math.round(performance.now())));
+      document.documentElement.setAttribute("data-kharita", "ready");
+    };
+    if (this.loading) this.whenLoaded = ready; else ready();  // every marker in
   };
 
-  window.kharitaCore = { App: App, F: F, el: el, bidi: bidi, norm: norm, dayIso: dayIso, isoDay: isoDay, textLang: textLang };
+  window.kharitaCore = { App: App, F: F, Marker: Marker, flat: flat, el: el, bidi: bidi, norm: norm, dayIso: dayIso, isoDay: isoDay, textLang: textLang };
 })();
