@@ -73,6 +73,34 @@ def test_incidents_evidence_casualty_sentence(
     assert src.title == "Headline"
 
 
+# construction: a stated zero is the evidence for "0", a foiled attack's too
+@pytest.mark.parametrize(
+    ("text", "lang", "sentence", "outcome"),
+    [
+        (
+            "A rocket hit the Green Zone in Baghdad. No one was hurt, police said.",
+            "en",
+            "No one was hurt, police said.",
+            "completed",
+        ),
+        (
+            "أحبطت القوات الأمنية هجوما بعبوة ناسفة في قضاء الطارمية."
+            " ولم يسفر الحادث عن خسائر بشرية.",
+            "ar",
+            "ولم يسفر الحادث عن خسائر بشرية.",
+            "foiled",
+        ),
+    ],
+)
+def test_incidents_evidence_stated_zero(
+    text: str, lang: str, sentence: str, outcome: str
+) -> None:
+    (incident,) = extract(text, lang)
+    src = incident.sources[0]
+    assert incident.outcome == outcome and incident.killed.max == 0
+    assert src.casualty_sentence == sentence == said(src, text)
+
+
 # construction: no figure read, no sentence (a place and a trigger only)
 def test_incidents_evidence_none_without_figures() -> None:
     (incident,) = extract(

@@ -153,13 +153,18 @@ def _casualties(
 
 
 def _figures_sentence(
-    doc: Doc, cluster: Cluster, figures: Toll
+    doc: Doc, cluster: Cluster, figures: Toll, *, zero_only: bool = False
 ) -> tuple[int, int] | None:
     """Original ``[start, end)`` of the sentence whose figure became the toll
     (killed, else wounded, else the combined figure; the first sentence with a
-    figure when the toll widens several), at most EXCERPT_MAX chars around it."""
+    figure when the toll widens several; else the first one stating that nobody
+    was hurt; only that one for a foiled attack, whose figures are not kept),
+    at most EXCERPT_MAX chars around it."""
     found = [
-        (s, m) for s in cluster.sents for m in s.casualties if m.count.min is not None
+        (s, m)
+        for s in cluster.sents
+        for m in s.casualties
+        if m.count.min is not None and not zero_only
     ]
     wanted = [(k, c) for k, c in (("killed", figures.killed), ("wounded", figures.wounded),
               ("casualties", figures.casualties)) if c.min is not None]  # fmt: skip
@@ -169,11 +174,15 @@ def _figures_sentence(
     )
     kinds = {k for k, _ in wanted}
     best = best or next(((s, m) for s, m in found if m.kind in kinds), None)
-    if best is None:
-        return None
-    unit, mention = best
+    if best is not None:
+        unit = best[0]
+        at, _ = doc.original(best[1].start, best[1].end)
+    else:  # a stated zero («دون وقوع إصابات», "no one was hurt")
+        zero = next((s for s in cluster.sents if s.zero), None)
+        if zero is None:
+            return None
+        unit, at = zero, doc.original(zero.sentence.start, zero.sentence.end)[0]
     lo, hi = doc.original(unit.sentence.start, unit.sentence.end)
-    at, _ = doc.original(mention.start, mention.end)
     if hi - lo > EXCERPT_MAX:
         lo = max(lo, min(at - EXCERPT_MAX // 2, hi - EXCERPT_MAX))
         hi = lo + EXCERPT_MAX
@@ -221,7 +230,7 @@ def build_incident(
     highlight = None
     if site is not None and start <= site.start and site.end <= end:
         highlight = (site.start - start, site.end - start)
-    said = _figures_sentence(doc, cluster, figures) if outcome == "completed" else None
+    said = _figures_sentence(doc, cluster, figures, zero_only=outcome == "foiled")
     source = Source(
         article_id=article.id, outlet=article.outlet, url=article.url, date=article.date,
         excerpt=doc.original_text[start:end], excerpt_start=start, highlight=highlight, lang=article.lang,
