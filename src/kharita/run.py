@@ -199,6 +199,8 @@ class IncidentCollector:
             attribution=share(incident.attribution),
             trigger=share(incident.trigger),
             trigger_span=share(incident.trigger_span),
+            confidence=share(incident.confidence),
+            outcome=share(incident.outcome),
         )
 
     def _compact_source(self, source: Source) -> Source:
@@ -208,7 +210,9 @@ class IncidentCollector:
             outlet=share(source.outlet),
             date=share(source.date),
             excerpt=share(source.excerpt),
+            excerpt_start=share(source.excerpt_start),
             highlight=share(source.highlight),
+            lang=share(source.lang),
         )
 
 
