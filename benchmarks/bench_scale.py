@@ -19,7 +19,15 @@ By default two measurements, each in a fresh child process (peak RSS is
   collected the way ``map`` does (``compact``: :class:`kharita.run.IncidentCollector`)
   or the way it did before (``results``: every article result kept), then
   merged and rendered.  Extraction is left out so 100,000 reports take
-  minutes, not hours, on a shared machine.
+  minutes, not hours, on a shared machine.  Peak RSS is read when the
+  results are ready (the base: interpreter, gazetteer, recogniser), after
+  merging and after rendering; "merge CPU" is the CPU of keeping and merging
+  alone (making the replicas is left out).  The replayed samples hold undated
+  incidents without figures, which never merge, so the incidents on the map
+  grow with the reports, and every report is one more source the map lists:
+  that record is the part of memory that must grow.
+
+The children share a private cache folder, built by one untimed run first.
 
 ``--varied`` and ``--one-event`` run whole ``kharita map FILE -o OUT``
 processes (start-up, gazetteer, extraction, merging, rendering) instead:
