@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 
 import pytest
@@ -12,7 +14,7 @@ from kharita.incidents.types import registry
 from kharita.models import EventDate, Source
 from kharita.render.basemap import base_places, city_rows, load_basemap
 from kharita.render.excerpt import MAX_EXCERPT, quote
-from kharita.render.payload import day_span, script_json
+from kharita.render.payload import LazyList, data_element, day_span, script_json
 from kharita.render.types import load_styles, style_table
 from render_fixtures import place, sample_incidents
 
@@ -37,6 +39,44 @@ def test_render_data_script_json_cannot_close_script() -> None:
     text = script_json({"x": "</script><script>alert(1)</script> & \u2028"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["x"].startswith("</script>")
+
+
+def _big_blob() -> dict[str, object]:
+    """Rows holding long lists of rows (an incident with many reports), text
+    needing escapes across piece boundaries, floats and nulls."""
+    report = ["outlet", "https://x.example/1", None, "a", "قصف <b> & \u2028" * 40, 1, 9]
+    rows = [[33.1 + k / 7, 44.2, k, [report] * (k % 50)] for k in range(400)]
+    return {"lang": "ar", "places": [["a", "ب", -1, "ج"]] * 300, "inc": rows}
+
+
+def _escaped(text: str) -> str:
+    for raw, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, esc)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def test_render_data_script_json_in_pieces_equals_one_dump() -> None:
+    blob = _big_blob()
+    whole = json.dumps(blob, ensure_ascii=False, separators=(",", ":"))
+    assert script_json(blob) == _escaped(whole)
+    lazy = dict(blob, inc=LazyList(lambda: iter(blob["inc"])))  # type: ignore[call-overload]
+    assert script_json(lazy) == script_json(blob) == script_json(lazy)
+
+
+@pytest.mark.parametrize("compress", [None, True])
+def test_render_data_element_gzips_the_streamed_json(compress: bool | None) -> None:
+    blob = _big_blob()
+    element = data_element(blob, compress)
+    assert 'data-encoding="gzip+base64"' in element  # over 1 MB: packed by default
+    packed = element.split(">", 1)[1].rsplit("<", 1)[0]
+    text = gzip.decompress(base64.b64decode(packed)).decode("utf-8")
+    assert text == script_json(blob)
+    assert gzip.compress(text.encode("utf-8"), 6, mtime=0) == base64.b64decode(packed)
+
+
+def test_render_data_element_small_blob_stays_plain() -> None:
+    element = data_element({"x": "</script>"})
+    assert element.endswith(">" + script_json({"x": "</script>"}) + "</script>")
 
 
 def test_render_data_clip_excerpt_keeps_highlight() -> None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import kharita
+from factories import make_article, make_incident, make_result, make_source
 from kharita.export.geojson import incidents_collection
 from kharita.incidents import merge_incidents
 from kharita.models import ArticleResult, RecordError, RunReport
@@ -63,3 +64,22 @@ def test_compact_incidents_give_the_same_outputs() -> None:
     assert json.dumps(incidents_collection(merged)) == json.dumps(
         incidents_collection(report.incidents)
     )
+
+
+def test_compact_incidents_store_equal_values_once() -> None:
+    """Reports of one event from many outlets keep one copy of what they share."""
+    collector = IncidentCollector()
+    for k in range(3):
+        # fresh but equal objects for every report, as from a worker process
+        text = "".join(["قصف قاعدة ", "كالسو في بابل"])
+        article = make_article(text, id=f"a{k}", outlet=f"outlet {k % 2}")
+        report = make_incident(
+            id=f"i{k}", type="air_strike", sources=[make_source(article)]
+        )
+        collector.add(make_result(article, incidents=[report]))
+    (merged,) = collector.merged()
+    first, *others = merged.sources
+    assert [s.article_id for s in merged.sources] == ["a0", "a1", "a2"]
+    assert all(s.excerpt is first.excerpt for s in others)
+    assert merged.sources[2].outlet is first.outlet
+    assert [s.outlet for s in merged.sources] == ["outlet 0", "outlet 1", "outlet 0"]

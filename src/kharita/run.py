@@ -22,8 +22,9 @@ from typing import Protocol, TypeVar, cast
 from .errors import ConfigurationError
 from .gazetteer import Gazetteer
 from .incidents import merge_incidents
+from .incidents.dedup import Merger
 from .ingest import DEFAULT_MAX_RECORD_BYTES, iter_articles
-from .models import Article, ArticleResult, Incident, RecordError, RunReport
+from .models import Article, ArticleResult, Incident, RecordError, RunReport, Source
 from .parallel import map_articles
 from .pipeline import safe_extract
 from .resolve.online import OnlineFallback
@@ -145,31 +146,32 @@ class ResultCollector:
 
 
 class IncidentCollector:
-    """A sink that keeps each article's incidents, and only them, for merging.
+    """A sink that merges each article's incidents as they come, keeping only them.
 
     With ``compact`` (the default) an incident keeps its site without the
     candidate list and the scoring evidence (no output of merged incidents
-    reads them), and equal sites and excerpts are stored once: memory grows
-    with the number of incidents, by far less than whole article results.
+    reads them), and every value equal to one already kept (sites, dates,
+    figures, attributions, excerpts, outlets, type names) is stored once: a
+    report costs its own id, article id and URL, and references.  Memory grows
+    with the reports the map lists, by a small record each, not with article
+    results.
     """
 
     def __init__(self, *, compact: bool = True) -> None:
         self.compact = compact
-        self._incidents: list[Incident] = []
+        self._merger = Merger()
         self._shared: dict[object, object] = {}
 
     def add(self, result: ArticleResult) -> None:
         for incident in result.incidents:
-            self._incidents.append(
-                self._compacted(incident) if self.compact else incident
-            )
+            self._merger.add(self._compacted(incident) if self.compact else incident)
 
     def __len__(self) -> int:
-        return len(self._incidents)
+        return len(self._merger)
 
     def merged(self) -> list[Incident]:
         """The incidents so far, reports of the same event merged."""
-        return merge_incidents(self._incidents)
+        return self._merger.merged()
 
     def _share(self, value: T) -> T:
         try:
@@ -178,15 +180,40 @@ class IncidentCollector:
             return value
 
     def _compacted(self, incident: Incident) -> Incident:
-        place = incident.place
+        share, place = self._share, incident.place
         if place is not None:
-            slim = dataclasses.replace(place, evidence=(), alternatives=())
-            place = self._share(slim)
-        sources = tuple(
-            dataclasses.replace(s, excerpt=self._share(s.excerpt))
-            for s in incident.sources
+            place = share(dataclasses.replace(place, evidence=(), alternatives=()))
+        sources = tuple(self._compact_source(s) for s in incident.sources)
+        return dataclasses.replace(
+            incident,
+            type=share(incident.type),
+            date=share(incident.date),
+            killed=share(incident.killed),
+            wounded=share(incident.wounded),
+            casualties=share(incident.casualties),
+            killed_perpetrators=share(incident.killed_perpetrators),
+            place=place,
+            sources=sources,
+            acled_event_type=share(incident.acled_event_type),
+            acled_sub_event_type=share(incident.acled_sub_event_type),
+            attribution=share(incident.attribution),
+            trigger=share(incident.trigger),
+            trigger_span=share(incident.trigger_span),
+            confidence=share(incident.confidence),
+            outcome=share(incident.outcome),
         )
-        return dataclasses.replace(incident, place=place, sources=sources)
+
+    def _compact_source(self, source: Source) -> Source:
+        share = self._share
+        return dataclasses.replace(
+            source,
+            outlet=share(source.outlet),
+            date=share(source.date),
+            excerpt=share(source.excerpt),
+            excerpt_start=share(source.excerpt_start),
+            highlight=share(source.highlight),
+            lang=share(source.lang),
+        )
 
 
 def process(

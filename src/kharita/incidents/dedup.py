@@ -33,18 +33,15 @@ from datetime import date
 
 from ..geo import km_apart
 from ..models import Attribution, Count, EventDate, Incident
-from ..text.normalize import key as name_key
 from . import places as P
 from .casualty_combine import merge_counts
 from .dates import weekday_of
+from .merge_keys import Key, bucket_keys, neighbour_keys, signature
 from .types import get_type
 
 NEAR_KM = 25.0
 SAME_KM = 10.0
 GROWTH = 1.5
-CELL_DEG = (
-    0.2  # grid cell for candidate pairs: > SAME_KM in latitude and longitude below 60°
-)
 
 
 def _contained(a: Incident, b: Incident) -> bool:
@@ -172,38 +169,117 @@ def _merge(group: list[Incident]) -> Incident:
 def merge_incidents(incidents: Iterable[Incident]) -> list[Incident]:
     """Incidents with reports of the same event merged (single-link groups).
 
-    Only candidate pairs are compared: reports dated within a day of each
-    other (day buckets) and reports in neighbouring grid cells (``CELL_DEG``,
-    wider than ``SAME_KM``), so the groups are the same as comparing every
-    pair.  Each new report is compared with the groups already in its
-    buckets, member by member until one matches, and a group it already
-    belongs to is skipped whole: many reports of one event cost linear time.
+    The groups are those of comparing every pair (see :class:`Merger`).
     """
-    items = list(incidents)
-    groups = _Groups(len(items))
-    signatures = [_signature(inc) for inc in items]
-    buckets: dict[tuple[object, ...], dict[int, list[int]]] = {}
-    for i, inc in enumerate(items):
-        keys = _bucket_keys(inc)
-        unlike: set[object] = set()  # signatures already found not to be i's event
-        for key in _neighbour_keys(inc):
-            bucket = buckets.get(key)
+    merger = Merger()
+    for incident in incidents:
+        merger.add(incident)
+    return merger.merged()
+
+
+class Merger:
+    """Single-link groups of reports, built as the reports arrive.
+
+    Each report is compared only with the reports in its buckets
+    (:func:`~kharita.incidents.merge_keys.neighbour_keys`), so the groups are
+    the same as comparing every pair.  In a bucket, reports are filed by
+    :func:`~kharita.incidents.merge_keys.signature` and then by group:
+    reports alike in everything :func:`same_event` reads answer it alike (but
+    for sharing an article), so a new report asks it once per signature it
+    meets, and joins every group of a signature that is its event.  The time
+    per report is the number of distinct signatures near it, not the number
+    of reports: copies of one event, or of a few, cost linear time.
+    """
+
+    def __init__(self) -> None:
+        self._items: list[Incident] = []
+        self._groups = _Groups()
+        self._signatures: dict[object, object] = {}  # equal signatures stored once
+        self._buckets: dict[Key, dict[object, dict[int, list[int]]]] = {}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def add(self, incident: Incident) -> None:
+        """File one report, joining the groups of the earlier reports of its event."""
+        i = len(self._items)
+        self._items.append(incident)
+        self._groups.add()
+        found = signature(incident)
+        sig = self._signatures.setdefault(found, found)
+        verdicts: dict[object, bool] = {}  # same_event of i and each signature met
+        for key in neighbour_keys(incident):
+            bucket = self._buckets.get(key)
             if bucket:
-                _join_bucket(i, items, groups, bucket, signatures, unlike)
-        for key in keys:
-            bucket = buckets.setdefault(key, {})
-            bucket.setdefault(groups.root(i), []).append(i)
-    merged: dict[int, list[Incident]] = {}
-    for i, inc in enumerate(items):
-        merged.setdefault(groups.root(i), []).append(inc)
-    return [_merge(g) for g in merged.values()]
+                self._join_bucket(i, bucket, verdicts)
+        root = self._groups.root(i)
+        for key in bucket_keys(incident):
+            groups = self._buckets.setdefault(key, {}).setdefault(sig, {})
+            groups.setdefault(root, []).append(i)
+
+    def merged(self) -> list[Incident]:
+        """One incident per group, groups in the order of their first report."""
+        merged: dict[int, list[Incident]] = {}
+        for i, inc in enumerate(self._items):
+            merged.setdefault(self._groups.root(i), []).append(inc)
+        return [_merge(g) for g in merged.values()]
+
+    def _join_bucket(
+        self,
+        i: int,
+        bucket: dict[object, dict[int, list[int]]],
+        verdicts: dict[object, bool],
+    ) -> None:
+        items = self._items
+        for sig, groups in bucket.items():
+            verdict = verdicts.get(sig)
+            if verdict is None:
+                j = _unshared_member(items, i, groups.values())
+                if j is None:  # every member is from one of i's articles
+                    continue
+                verdict = verdicts[sig] = same_event(items[j], items[i])
+            if verdict:
+                self._join_groups(i, groups)
+
+    def _join_groups(self, i: int, groups: dict[int, list[int]]) -> None:
+        """Join ``i`` to every group of ``groups`` with a member from another article."""
+        find, items = self._groups.root, self._items
+        for key in list(groups):  # groups merged since filing: fold their lists
+            root = find(key)
+            if root != key:
+                members = groups.pop(key)
+                kept = groups.setdefault(root, [])
+                if len(kept) < len(members):
+                    kept, members = members, kept
+                    groups[root] = kept
+                kept.extend(members)
+        for key, members in list(groups.items()):
+            if (
+                find(key) != find(i)
+                and _unshared_member(items, i, [members]) is not None
+            ):
+                self._groups.union(key, i)
+
+
+def _unshared_member(
+    items: list[Incident], i: int, member_lists: Iterable[list[int]]
+) -> int | None:
+    """The first member not sharing an article with report ``i``."""
+    for members in member_lists:
+        for j in members:
+            if not _share_an_article(items[j], items[i]):
+                return j
+    return None
 
 
 class _Groups:
     """Union-find over item indices."""
 
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+
+    def add(self) -> None:
+        self.parent.append(len(self.parent))
 
     def root(self, i: int) -> int:
         parent = self.parent
@@ -216,186 +292,5 @@ class _Groups:
         self.parent[self.root(j)] = self.root(i)
 
 
-def _join_bucket(
-    i: int,
-    items: list[Incident],
-    groups: _Groups,
-    bucket: dict[int, list[int]],
-    signatures: list[object],
-    unlike: set[object],
-) -> None:
-    """Join item ``i`` to every group of ``bucket`` one of whose members is its event.
-
-    Reports with the same :func:`_signature` answer :func:`same_event` alike
-    (but for sharing an article), so a signature found unlike ``i`` is not
-    asked again: many copies of other events cost one comparison each kind.
-    """
-    for key in list(bucket):
-        root = groups.root(key)
-        if root != key:  # groups merged since: fold the member lists together
-            members = bucket.pop(key)
-            bucket.setdefault(root, []).extend(members)
-    for root, members in list(bucket.items()):
-        if groups.root(root) == groups.root(i):
-            continue
-        for j in members:
-            if signatures[j] in unlike:
-                continue
-            if same_event(items[j], items[i]):
-                groups.union(root, i)
-                break
-            if not _share_an_article(items[j], items[i]):
-                unlike.add(signatures[j])
-
-
 def _share_an_article(a: Incident, b: Incident) -> bool:
     return bool({s.article_id for s in a.sources} & {s.article_id for s in b.sources})
-
-
-def _signature(inc: Incident) -> object:
-    """Everything :func:`same_event` reads of a report except its articles."""
-    rp = inc.place
-    place = None
-    if rp is not None:
-        place = (
-            rp.place.id if rp.place is not None else None,
-            rp.lat,
-            rp.lon,
-            bool(rp.relative is not None and rp.relative.distance_km),
-        )
-    d = inc.date
-    return (
-        inc.type,
-        place,
-        (d.iso, d.precision, d.weekday),
-        (inc.killed.min, inc.killed.max),
-        (inc.wounded.min, inc.wounded.max),
-    )
-
-
-def _kind(inc: Incident) -> str:
-    """``day`` (dated to the day), ``figure`` (not, but with a positive toll) or
-    ``weak`` (neither): which reports a report can ever be the same event as.
-
-    Two day-dated reports must be a day apart at most (the day buckets); any
-    other pair must be within ``SAME_KM`` (neighbouring cells), and two reports
-    without a day must both state a positive figure: so a ``weak`` report is
-    only ever compared with day-dated ones, and thousands of undated reports
-    without figures in one city cost linear time.
-    """
-    if inc.date.precision == "day" and inc.date.iso:
-        return "day"
-    if inc.killed.min or inc.wounded.min:
-        return "figure"
-    return "weak"
-
-
-# the cell buckets a report of each kind is compared with
-_COMPARED_CELLS = {
-    "day": ("figure", "weak"),
-    "figure": ("day-cell", "figure"),
-    "weak": ("day-cell",),
-}
-
-
-_AREA_TYPES = ("country", "governorate", "district", "sub-district", "subdistrict")
-_DAY_REACH = 2  # cells: NEAR_KM is wider than one cell in longitude
-
-
-def _area_keys(inc: Incident, day: int) -> list[tuple[object, ...]]:
-    """Day buckets of the areas an incident's site lies in (for the area
-    incidents that may contain it, :func:`kharita.incidents.places.contains`)."""
-    site = inc.place.place if inc.place is not None else None
-    if site is None:
-        return []
-    keys: list[tuple[object, ...]] = [("in-country", day, site.country)]
-    if site.governorate:
-        keys.append(("in-gov", day, name_key(site.governorate)))
-    if site.district:
-        keys.append(("in-district", day, name_key(site.district)))
-    return keys
-
-
-def _bucket_keys(inc: Incident) -> list[tuple[object, ...]]:
-    """The buckets an incident is filed under (none without a place).
-
-    A day-dated incident: its day and grid cell, its day as an area incident
-    when its site is an admin area, and its day within the areas that hold it;
-    any other: its grid cell, by kind (:func:`_kind`).
-    """
-    if inc.place is None:
-        return []
-    kind = _kind(inc)
-    has_point = inc.lat is not None and inc.lon is not None
-    if kind != "day":
-        return [(kind, *_cell(inc.lat, inc.lon))] if has_point else []  # type: ignore[arg-type]
-    day = _ordinal(inc.date.iso or "")
-    keys: list[tuple[object, ...]] = []
-    if has_point:
-        keys.append(("day", day, *_cell(inc.lat, inc.lon)))  # type: ignore[arg-type]
-        keys.append(("day-cell", *_cell(inc.lat, inc.lon)))  # type: ignore[arg-type]
-    site = inc.place.place
-    if site is not None and site.type in _AREA_TYPES:
-        keys.append(("day-area", day))
-    return keys + _area_keys(inc, day)
-
-
-def _neighbour_keys(inc: Incident) -> set[tuple[object, ...]]:
-    """The buckets holding every earlier report ``inc`` could be the same event as."""
-    near: set[tuple[object, ...]] = set()
-    if inc.place is None:
-        return near
-    kind = _kind(inc)
-    has_point = inc.lat is not None and inc.lon is not None
-    if kind == "day":
-        day = _ordinal(inc.date.iso or "")
-        days = (day - 1, day, day + 1)
-        if has_point:
-            x, y = _cell(inc.lat, inc.lon)  # type: ignore[arg-type]
-            reach = range(-_DAY_REACH, _DAY_REACH + 1)
-            near.update(
-                ("day", d, x + dx, y + dy) for d in days for dx in reach for dy in reach
-            )
-        near.update(("day-area", d) for d in days)  # areas that may hold it
-        near.update(_held_keys(inc, days))  # what it may hold
-    if has_point:
-        x, y = _cell(inc.lat, inc.lon)  # type: ignore[arg-type]
-        near.update(
-            (other, x + dx, y + dy)
-            for other in _COMPARED_CELLS[kind]
-            for dx in (-1, 0, 1)
-            for dy in (-1, 0, 1)
-        )
-    return near
-
-
-def _held_keys(inc: Incident, days: tuple[int, ...]) -> list[tuple[object, ...]]:
-    """For an incident at an admin area: the buckets of what the area holds."""
-    site = inc.place.place if inc.place is not None else None
-    if site is None or site.type not in _AREA_TYPES:
-        return []
-    out: list[tuple[object, ...]] = []
-    for d in days:
-        if site.type == "country":
-            out.append(("in-country", d, site.country))
-        elif site.type == "governorate":
-            out += [
-                ("in-gov", d, name_key(n))
-                for n in (site.governorate, site.name_en)
-                if n
-            ]
-        else:
-            out += [
-                ("in-district", d, name_key(n))
-                for n in (site.district, site.name_en)
-                if n
-            ]
-    return out
-
-
-def _ordinal(iso: str) -> int:
-    return date.fromisoformat(iso).toordinal()
-
-
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return math.floor(lat / CELL_DEG), math.floor(lon / CELL_DEG)

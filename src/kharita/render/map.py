@@ -206,11 +206,11 @@ def blob(
     lang = opts.lang
     gov_ar = governorate_names(basemap.governorates)
     payload = Payload(styles, gov_ar)
-    rows = [r for r in (payload.incident(i) for i in incidents) if r is not None]
-    if len(rows) < len(incidents):
+    placed = sum(payload.intern(i) for i in incidents)
+    if placed < len(incidents):
         logger.info(
             "%d incidents without coordinates left off the map",
-            len(incidents) - len(rows),
+            len(incidents) - placed,
         )
     used_icons = {s.icon for s in styles} | set(EXTRA_ICONS)
     tiles = opts.tileset
@@ -225,7 +225,7 @@ def blob(
         "places": payload.places.rows,
         "govs": payload.govs.rows,
         "outlets": payload.outlets.rows,
-        "inc": rows,
+        "inc": payload.rows(incidents),
         "bases": [base_row(b, gov_ar) for b in opts.bases],
         "labels": {
             "countries": basemap.country_labels,

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import base64
 import calendar
-import gzip
+import itertools
 import json
 import re
-from collections.abc import Sequence
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,18 +46,62 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
-def script_json(value: object) -> str:
-    """JSON that is safe inside ``<script>``: ``<``, ``>``, ``&``, U+2028/9 escaped."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for raw, escaped in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
+_SCRIPT_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
+_FLUSH_CHARS = 1 << 16  # JSON text escaped, encoded and compressed at a time
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _escaped(text: str) -> str:
+    for raw, escaped in _SCRIPT_ESCAPES:
         text = text.replace(raw, escaped)
     return text
+
+
+def _json_chunks(value: object) -> Iterator[str]:
+    """``json.dumps(value)`` (compact, not ASCII-only) in pieces: containers of
+    containers item by item, so no piece holds more than one innermost list
+    (one report of an incident), however many reports the map lists."""
+    if isinstance(value, dict):
+        yield "{"
+        for n, (key, item) in enumerate(value.items()):
+            yield ("," if n else "") + _ENCODER.encode(key) + ":"
+            yield from _json_chunks(item)
+        yield "}"
+    elif isinstance(value, LazyList) or (
+        isinstance(value, list) and any(isinstance(v, (list, dict)) for v in value)
+    ):
+        yield "["
+        for n, item in enumerate(value):
+            if n:
+                yield ","
+            yield from _json_chunks(item)
+        yield "]"
+    else:
+        yield _ENCODER.encode(value)
+
+
+def _script_pieces(value: object) -> Iterator[str]:
+    """:func:`script_json` of ``value`` in pieces of about :data:`_FLUSH_CHARS`."""
+    buffer: list[str] = []
+    size = 0
+    for chunk in _json_chunks(value):
+        buffer.append(chunk)
+        size += len(chunk)
+        if size >= _FLUSH_CHARS:
+            yield _escaped("".join(buffer))
+            buffer, size = [], 0
+    yield _escaped("".join(buffer))
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside ``<script>``: ``<``, ``>``, ``&``, U+2028/9 escaped."""
+    return "".join(_script_pieces(value))
 
 
 def data_element(value: object, compress: bool | None = None) -> str:
@@ -64,19 +109,29 @@ def data_element(value: object, compress: bool | None = None) -> str:
 
     Large blobs (``compress=None``: above :data:`COMPRESS_ABOVE` bytes) are gzipped and
     base64-encoded (Arabic text shrinks about 3-4x); the page inflates them with the
-    browser's ``DecompressionStream``.  Small maps stay plain JSON.
+    browser's ``DecompressionStream``.  Small maps stay plain JSON.  The JSON is
+    compressed as it is encoded: only the compressed blob grows with the map.
     """
-    text = script_json(value)
+    chunks = (piece.encode("utf-8") for piece in _script_pieces(value))
+    head: list[bytes] = []
     if compress is None:
-        compress = len(text.encode("utf-8")) > COMPRESS_ABOVE
+        size = 0
+        for chunk in chunks:
+            head.append(chunk)
+            size += len(chunk)
+            if size > COMPRESS_ABOVE:
+                break
+        compress = size > COMPRESS_ABOVE
     if not compress:
+        text = b"".join([*head, *chunks]).decode("utf-8")
         return f'<script type="application/json" id="kharita-data">{text}</script>'
-    packed = base64.b64encode(gzip.compress(text.encode("utf-8"), 6, mtime=0)).decode(
-        "ascii"
-    )
+    packer = zlib.compressobj(6, zlib.DEFLATED, 31)  # gzip, as gzip.compress(mtime=0)
+    packed = [packer.compress(chunk) for chunk in itertools.chain(head, chunks)]
+    packed.append(packer.flush())
+    text = base64.b64encode(b"".join(packed)).decode("ascii")
     return (
         '<script type="application/octet-stream" id="kharita-data" '
-        f'data-encoding="gzip+base64">{packed}</script>'
+        f'data-encoding="gzip+base64">{text}</script>'
     )
 
 
@@ -116,6 +171,18 @@ def outlet_label(outlet: str, limit: int = MAX_OUTLET_CHARS) -> str:
     if len(name) > limit:
         name = name[: limit - 1] + "…"
     return name
+
+
+class LazyList:
+    """A list for the JSON encoder whose items are made only while it is encoded
+    (:func:`script_json`, :func:`data_element`): the rows of a large map are
+    never all held at once."""
+
+    def __init__(self, items: Callable[[], Iterable[Any]]) -> None:
+        self._items = items
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._items())
 
 
 class Interner:
@@ -172,6 +239,23 @@ class Payload:
         while row[-1] is None:
             row.pop()
         return row
+
+    def intern(self, incident: Incident) -> bool:
+        """List the names and outlets of ``incident`` as :meth:`incident` would,
+        without making its row; ``False`` when it has no point (no row)."""
+        if incident.place is None or incident.lat is None or incident.lon is None:
+            return False
+        self.place(incident)
+        for source in incident.sources:
+            self.outlets(outlet_label(source.outlet or ""))
+        return True
+
+    def rows(self, incidents: Sequence[Incident]) -> LazyList:
+        """The rows of ``incidents``, made as they are encoded (after :meth:`intern`
+        has listed every name, so the tables are complete before the rows)."""
+        return LazyList(
+            lambda: (row for row in map(self.incident, incidents) if row is not None)
+        )
 
     def incident(self, incident: Incident) -> list[Any] | None:
         if incident.place is None or incident.lat is None or incident.lon is None:
