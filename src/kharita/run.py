@@ -213,6 +213,8 @@ class IncidentCollector:
             excerpt_start=share(source.excerpt_start),
             highlight=share(source.highlight),
             lang=share(source.lang),
+            title=share(source.title),
+            casualty_sentence=share(source.casualty_sentence),
         )
 
 
