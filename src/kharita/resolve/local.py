@@ -18,13 +18,13 @@ places are put in their containers by :mod:`.containers`):
   (rule ``container_conflict``).
 * **A far match on weak evidence loses.** A name read a letter or two off
   (an open designator's fuzzy match), or a lone candidate whose type clashes
-  with its designator («قرية الحمدانية» naming the Hamdaniya district), or a
-  row with no point of its own (a sub-district standing at its district's
-  point) outside every governorate the article names («منطقة الموفقية» in a
-  Basra report is no Wasit sub-district), that lands more than
-  :data:`FAR_KM` from every other place of the article:
+  with its designator («قرية الحمدانية» naming the Hamdaniya district), that
+  lands more than :data:`FAR_KM` from every other place of the article:
   unresolved (rule ``far_on_weak_evidence``).  «هجوم على قرية الحمدانية قرب
-  البصرة» is a village near Basra, not the district 700 km north.
+  البصرة» is a village near Basra, not the district 700 km north.  A row with
+  no point of its own (a sub-district standing at its district's point) must
+  share a governorate with another place of the article, whatever the
+  distance: «منطقة الموفقية» in a Basra report is no Wasit sub-district.
 
 Unresolved mentions keep their candidates as alternatives for ``explain`` and
 are then placed in their container, flagged low-confidence.
@@ -172,10 +172,12 @@ def _far_on_weak_evidence(places: Sequence[ResolvedPlace], i: int) -> ResolvedPl
         if rp.mention.kind == "fuzzy"
         else "its designator clashes"
     )
-    detail = (
-        f"«{rp.mention.text}» read as {rp.place.name_en} ({why}), "
-        f"{nearest:.0f} km from every other place named"
+    where = (
+        f"none of them in {rp.place.governorate}"
+        if borrowed
+        else f"{nearest:.0f} km from every other place named"
     )
+    detail = f"«{rp.mention.text}» read as {rp.place.name_en} ({why}), {where}"
     return _choose(rp, [], Evidence("far_on_weak_evidence", 0.0, detail))
 
 
