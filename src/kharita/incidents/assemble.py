@@ -160,12 +160,9 @@ def _figures_sentence(
     figure when the toll widens several; else the first one stating that nobody
     was hurt; only that one for a foiled attack, whose figures are not kept),
     at most EXCERPT_MAX chars around it."""
-    found = [
-        (s, m)
-        for s in cluster.sents
-        for m in s.casualties
-        if m.count.min is not None and not zero_only
-    ]
+    found = [] if zero_only else [
+        (s, m) for s in cluster.sents for m in s.casualties if m.count.min is not None
+    ]  # fmt: skip
     wanted = [(k, c) for k, c in (("killed", figures.killed), ("wounded", figures.wounded),
               ("casualties", figures.casualties)) if c.min is not None]  # fmt: skip
     best = next(

@@ -157,26 +157,20 @@ def _far_on_weak_evidence(places: Sequence[ResolvedPlace], i: int) -> ResolvedPl
     ]
     if not others:
         return rp
-    nearest = min(km_apart(rp, o) - o.precision_m / 1000 for o in others)
-    if borrowed:
-        # no point of its own: it must share a governorate with a place named
+    if borrowed:  # no point of its own: it must share a governorate with a place named
         gov = rp.place.governorate
         if any(o.place is not None and o.place.governorate == gov for o in others):
             return rp
-    elif nearest <= FAR_KM:
-        return rp
-    why = (
-        "no point of its own, outside the governorates named"
-        if borrowed
-        else "a fuzzy match"
-        if rp.mention.kind == "fuzzy"
-        else "its designator clashes"
-    )
-    where = (
-        f"none of them in {rp.place.governorate}"
-        if borrowed
-        else f"{nearest:.0f} km from every other place named"
-    )
+        why = "no point of its own, outside the governorates named"
+        where = f"none of them in {gov}"
+    else:
+        nearest = min(km_apart(rp, o) - o.precision_m / 1000 for o in others)
+        if nearest <= FAR_KM:
+            return rp
+        why = (
+            "a fuzzy match" if rp.mention.kind == "fuzzy" else "its designator clashes"
+        )
+        where = f"{nearest:.0f} km from every other place named"
     detail = f"«{rp.mention.text}» read as {rp.place.name_en} ({why}), {where}"
     return _choose(rp, [], Evidence("far_on_weak_evidence", 0.0, detail))
 
