@@ -213,6 +213,8 @@ def forward(toks: list[Tok], j: int, cue_at: set[int]) -> Read | None:
             return found[0], k, found[1], found[2]
         if k == j and _definite_one(toks, k):
             return Count(1, 1), k, k + 2, False
+        if _bare_person(lex, toks, j, k):
+            return Count(1, 1), k, k + 1, False
         if not _skippable(lex, toks[k]):
             unknown += 1
             if unknown > 2:
@@ -243,6 +245,25 @@ def _definite_one(toks: list[Tok], k: int) -> bool:
     )
 
 
+def _bare_person(lex: CasualtyLexicon, toks: list[Tok], j: int, k: int) -> bool:
+    """construction bare_person: a headline's singular victim without an article
+    after the cue, behind modifiers only ("Sniper kills Iraqi army officer")."""
+    return is_(lex, "person", toks[k]) and not any(
+        _skippable(lex, t) or not t.raw.isascii() for t in toks[j:k]
+    )
+
+
+def _person_before(lex: CasualtyLexicon, toks: list[Tok], i: int) -> int | None:
+    """construction bare_person: a headline's singular subject right before the
+    cue ("Policeman killed in Kirkuk", "Soldier was killed"): its index."""
+    k = i - 1
+    if k >= 1 and toks[k].raw in ("was", "is"):
+        k -= 1
+    if k >= 0 and is_(lex, "person", toks[k]):
+        return k
+    return None
+
+
 def backward(toks: list[Tok], i: int, cue_at: set[int]) -> Read | None:
     """The quantity before a cue (``5 قتلى``, "five killed").
 
@@ -253,6 +274,9 @@ def backward(toks: list[Tok], i: int, cue_at: set[int]) -> Read | None:
     lex = casualty_lexicon()
     unknown = 0
     i -= i > 0 and toks[i - 1].raw == '"'  # a quoted cue: '15 militants "killed"'
+    person = _person_before(lex, toks, i)
+    if person is not None:
+        return Count(1, 1), person, person + 1, False
     for k in range(i - 1, max(-1, i - 9), -1):
         if toks[k].raw in BREAK or k in cue_at or is_(lex, "and", toks[k]):
             return None

@@ -145,7 +145,8 @@ def _casualties(
         and foiled(home.cues, trig.start, trig.end)
     ):
         return toll([], zero, revised=False), "foiled"
-    mentions = [m for s in cluster.sents for m in s.casualties]
+    lo, hi = cluster.clause or (0, len(doc.text))
+    mentions = [m for s in cluster.sents for m in s.casualties if lo <= m.start < hi]
     revised = any(
         says_revised(doc.hits, s.sentence.start, s.sentence.end) for s in cluster.sents
     )
@@ -253,7 +254,7 @@ def shared_tolls(incidents: list[Incident], clusters: list[Cluster]) -> list[Inc
     out = []
     for inc, c in zip(incidents, clusters, strict=True):
         figures = [s for s in c.sents if s.casualties]
-        if figures and all(holders[id(s)] > 1 for s in figures):
+        if c.clause is None and figures and all(holders[id(s)] > 1 for s in figures):
             inc = replace(
                 inc,
                 killed=share(inc.killed),

@@ -75,6 +75,7 @@ class Cluster:
     exclude: set[int] = field(default_factory=set)  # place indices split off
     bounds: tuple[int, int] = (0, 0)  # folded span of its segment (excerpt limits)
     opened_by: str | None = None  # the marker kind opening its segment
+    clause: tuple[int, int] | None = None  # folded span of its headline clause
 
 
 km = km_apart  # the one distance of the package (kharita.geo)

@@ -52,17 +52,21 @@ _BETWEEN = re.compile(r"(?:بين|between)\s+(?:\S+\s+)?$")
 
 
 def _coordinated(
-    doc: Doc, places: Sequence[ResolvedPlace], i: int
+    doc: Doc, places: Sequence[ResolvedPlace], i: int, clauses: Unit | None = None
 ) -> ResolvedPlace | None:
     """The mention that ``places[i]`` follows with «و»/"and" or a comma («في
     أربيل والسليمانية», "in Kirkuk, Basra"), outside a «بين X وY» / "between X
-    and Y" phrase."""
+    and Y" phrase.  With ``clauses`` (a headline), also a place of the next
+    comma-coordinated clause that has its own trigger ("kill 12 in Bayji,
+    repel offensive in Kirkuk")."""
     rp = places[i]
     before = [p for p in places if p.end <= rp.start]
     if not before:
         return None
     prev = max(before, key=lambda p: p.end)
     gap = doc.original_text[prev.end : rp.start]
+    if clauses is not None and _next_clause(doc, gap, prev, rp, clauses) is not None:
+        return prev
     if not _AND_GAP.match(gap):
         return None
     if "," in gap or "،" in gap:  # "Qurna, Basra": a place then its governorate
@@ -72,6 +76,21 @@ def _coordinated(
             return None
     f0 = doc.folded(prev.start)
     return None if _BETWEEN.search(doc.text[max(0, f0 - 20) : f0]) else prev
+
+
+def _next_clause(
+    doc: Doc, gap: str, prev: ResolvedPlace, rp: ResolvedPlace, unit: Unit
+) -> int | None:
+    """construction headline_clauses: where ``gap`` opens a new clause with a
+    comma or «،» holding a trigger of its own before ``rp`` (folded offset of
+    the comma), else None."""
+    comma = re.match(r"\s*[,،]", gap)
+    if comma is None or _AND_GAP.match(gap):
+        return None
+    lo, hi = doc.folded(prev.end + comma.end()), doc.folded(rp.start)
+    if any(lo <= t.start and t.end <= hi for t in unit.triggers):
+        return doc.folded(prev.end + comma.start())
+    return None
 
 
 def _support(c: Cluster, places: Sequence[ResolvedPlace], site: ResolvedPlace) -> int:
@@ -116,8 +135,9 @@ def split_sites(
             finest = _listed_sites_rank(doc, s)
             if finest is None:
                 continue
+            clauses = s if finest == HEADLINE_SPLIT_RANK else None
             for i in s.places:
-                a, b = _coordinated(doc, places, i), places[i]
+                a, b = _coordinated(doc, places, i, clauses), places[i]
                 if a is None or compatible_site(a, b):
                     continue
                 ia = places.index(a)
@@ -137,9 +157,26 @@ def split_sites(
                     for x in c.sents
                     if any(P.same_place(places[j], rp) for j in x.places)
                 ]
-                out.append(Cluster(mine, rp, forced=True, bounds=c.bounds))
+                split = Cluster(mine, rp, forced=True, bounds=c.bounds)
+                if clauses is not None and c.clause is None:
+                    _clauses(doc, places, s, a, b, c, split, rp is b)
+                out.append(split)
         c.site = cluster_site(c, places, cues, inside)
     return out
+
+
+def _clauses(
+    doc: Doc, places: Sequence[ResolvedPlace], s: Unit, a: ResolvedPlace,
+    b: ResolvedPlace, kept: Cluster, split: Cluster, later: bool,
+) -> None:  # fmt: skip
+    """construction headline_clauses: each of two comma-coordinated clauses
+    ("kill 12 in Bayji, repel offensive in Kirkuk") keeps its own figures."""
+    gap = doc.original_text[a.end : b.start]
+    cut = _next_clause(doc, gap, a, b, s)
+    if cut is None:
+        return
+    first, second = (s.sentence.start, cut), (cut, s.sentence.end)
+    split.clause, kept.clause = (second, first) if later else (first, second)
 
 
 def cluster_site(

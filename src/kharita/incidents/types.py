@@ -89,7 +89,10 @@ def get_type(name: str) -> IncidentType:
         ) from None
 
 
-_KILL_VERB = r"(?:shot\s+dead|gunned\s+down|shot\s+and\s+killed|shot\s+to\s+death)"
+_KILL_VERB = (
+    r"(?:(?:shot|shoots?)\s+dead|(?:gunned|guns?)\s+down"
+    r"|shot\s+and\s+killed|shot\s+to\s+death)"
+)
 TARGETED_WEIGHT = 4.0
 
 
@@ -139,7 +142,8 @@ def find_triggers(
                     hit.start, hit.end, row["type"], float(row["weight"]), hit.text
                 )
             )
-    if "shot" in folded[start:stop] or "gunned" in folded[start:stop]:
+    span = folded[start:stop]
+    if "shoot" in span or "shot" in span or "gun" in span:
         found.extend(_targeted_killings(folded, start, stop))
     found.sort(key=lambda t: t.start)
     return found
