@@ -1,0 +1,60 @@
+"""Result clauses and killing verbs, one test per construction (sentences
+written for these tests).
+
+* zero (negated result clause): «دون أن تسفر عن إصابات», «لم يسفر عن ضحايا»
+  state that nobody was hurt: 0, not "not stated";
+* an assassination is a killing: «اغتيل» (passive: the victim follows),
+  "assassinate(s)" (object follows), "assassinated" (a headline's subject
+  before it); the active Arabic «اغتال» is left out: its subject, the
+  attackers, follows it (VSO) and would be read as the victims.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kharita.models import Article, Count, Incident
+from kharita.pipeline import extract_article
+
+
+def _one(text: str, lang: str) -> Incident:
+    art = Article(id="r", text=text, lang=lang, date="2031-04-14")
+    (inc,) = extract_article(art).incidents
+    return inc
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سقط صاروخ كاتيوشا قرب قاعدة بلد الجوية فجر اليوم دون أن يسفر عن إصابات.",
+        "استهدفت طائرة مسيرة مفخخة مطار أربيل الدولي دون أن تسفر عن خسائر بشرية.",
+        "انفجرت عبوة ناسفة على طريق في قضاء الطارمية ولم يسفر الانفجار عن ضحايا.",
+    ],
+)
+def test_negated_result_clause_is_zero(text: str) -> None:
+    inc = _one(text, "ar")
+    assert (inc.killed, inc.wounded) == (Count(0, 0), Count(0, 0))
+
+
+def test_negated_result_clause_does_not_hide_a_figure() -> None:
+    text = (
+        "انفجرت عبوة ناسفة في قضاء الطارمية ما أدى إلى مقتل شخصين، "
+        "فيما لم يسفر انفجار ثان عن إصابات."
+    )
+    assert _one(text, "ar").killed == Count(2, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("اغتيل ضابط في الشرطة بإطلاق نار أمام منزله في قضاء الزبير.", "ar"),
+        ("Gunmen assassinate a judge in Amara", "en"),
+        ("Tribal sheikh assassinated in Hawija", "en"),
+    ],
+)
+def test_assassination_kills_one(text: str, lang: str) -> None:
+    assert _one(text, lang).killed == Count(1, 1)
+
+
+def test_assassination_reads_a_stated_figure() -> None:
+    assert _one("Gunmen assassinate two judges in Amara", "en").killed == Count(2, 2)
