@@ -58,3 +58,15 @@ def test_assassination_kills_one(text: str, lang: str) -> None:
 
 def test_assassination_reads_a_stated_figure() -> None:
     assert _one("Gunmen assassinate two judges in Amara", "en").killed == Count(2, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انفجرت عبوة ناسفة في قضاء الطارمية ما أدى إلى مقتل ضابطين.",
+        "انفجرت عبوة ناسفة في قضاء الطارمية ما أدى إلى مقتل رجلين.",
+        "انفجرت عبوة ناسفة في قضاء الطارمية ما أدى إلى مقتل شابين.",
+    ],
+)
+def test_dual_of_a_noun_with_a_broken_plural_is_two(text: str) -> None:
+    assert _one(text, "ar").killed == Count(2, 2)

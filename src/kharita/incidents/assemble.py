@@ -33,7 +33,7 @@ from .boundaries import foiled
 from .casualties import Toll, says_revised, toll
 from .casualty_combine import share
 from .dates import Reference, best_date, unknown_date
-from .segments import Cluster, cluster_type
+from .segments import Cluster, Unit, cluster_type
 from .sites import cluster_site
 from .types import TriggerMatch, get_type
 
@@ -180,7 +180,7 @@ def _figures_sentence(
         if zero is None:
             return None
         unit, at = zero, doc.original(zero.sentence.start, zero.sentence.end)[0]
-    lo, hi = doc.original(unit.sentence.start, unit.sentence.end)
+    lo, hi = doc.original(*_own_sentence(doc, cluster, unit))
     if hi - lo > EXCERPT_MAX:
         lo = max(lo, min(at - EXCERPT_MAX // 2, hi - EXCERPT_MAX))
         hi = lo + EXCERPT_MAX
@@ -190,6 +190,17 @@ def _figures_sentence(
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
     return (lo, hi) if lo < hi else None
+
+
+def _own_sentence(doc: Doc, cluster: Cluster, unit: Unit) -> tuple[int, int]:
+    """Folded span of the sentence holding ``unit``, clipped to the event's
+    segment: a clause that only continues the event («...، فيما اقتصرت
+    الأضرار على مبنى») stays in, the clause of another event stays out."""
+    sent = doc.sentence_at(unit.sentence.start)
+    lo, hi = max(sent.start, cluster.bounds[0]), min(sent.end, cluster.bounds[1])
+    if not lo <= unit.sentence.start < hi:
+        return unit.sentence.start, unit.sentence.end
+    return lo, hi
 
 
 def _confidence(score: float, site: ResolvedPlace | None, when: EventDate) -> float:
@@ -207,7 +218,8 @@ def build_incident(
     inside: dict[str, set[str]],
 ) -> Incident:  # fmt: skip
     title = doc.hits.matcher(fold(article.title)) if article.title else None
-    kind, trig, score = cluster_type(cluster, title)
+    lead = doc.sentence_at(cluster.sents[0].sentence.start).end
+    kind, trig, score = cluster_type(cluster, title, lead)
     when = _date(cluster, ref, article.date)
     _drop_other_days(cluster, when)
     site = cluster_site(cluster, places, cues, inside)
@@ -276,4 +288,29 @@ def same_day(incidents: list[Incident], clusters: list[Cluster]) -> list[Inciden
     for inc, c in zip(incidents[1:], clusters[1:], strict=False):
         own = any(d.iso for s in c.sents for _, d in s.dates)
         out.append(inc if own else replace(inc, date=first))
+    return out
+
+
+def similar_kind(
+    doc: Doc, incidents: list[Incident], clusters: list[Cluster]
+) -> list[Incident]:
+    """construction similar_event: a later incident with no trigger of its own
+    that its text calls "similar" («بنزاع مماثل», "a similar attack") is of the
+    type of the incident told before it."""
+    out = incidents[:1]
+    for inc, c in zip(incidents[1:], clusters[1:], strict=False):
+        if inc.trigger or not any(
+            doc.hits.found("similar", s.sentence.start, s.sentence.end) for s in c.sents
+        ):
+            out.append(inc)
+            continue
+        info = get_type(out[-1].type)
+        out.append(
+            replace(
+                inc,
+                type=info.type,
+                acled_event_type=info.acled_event_type,
+                acled_sub_event_type=info.acled_sub_event_type,
+            )
+        )
     return out

@@ -25,7 +25,7 @@ from datetime import date
 from ..models import Incident, ResolvedPlace
 from . import places as P
 from ._doc import Doc, Sentence
-from .assemble import build_incident, same_day, shared_tolls
+from .assemble import build_incident, same_day, shared_tolls, similar_kind
 from .attribution import doc_actors
 from .boundaries import find_boundaries, find_cues, is_general, split_units
 from .casualties import find_casualties, says_no_casualties
@@ -140,6 +140,7 @@ def extract(
         for n, c in enumerate(clusters, 1)
     ]
     incidents = same_day(shared_tolls(incidents, clusters), clusters)
+    incidents = similar_kind(doc, incidents, clusters)
     incidents = [i for i in incidents if i.place is None or not i.place.foreign]
     return tuple(incidents), roles(
         doc, places, units, clusters, incidents, cues, actors

@@ -16,7 +16,9 @@ Tables (``TABLE:LANG`` sets, in the order their languages first appear):
 * ``casualty`` / ``zero`` - ``casualty_cues.tsv`` (a figure is read next to
   these; ``zero`` = "nobody hurt" phrases);
 * ``revision`` - the ``revision`` words of ``casualty_words.tsv`` (with an
-  ending).
+  ending);
+* ``similar`` - ``event_references.tsv``: an event told as "a similar one"
+  (with an ending).
 """
 
 from __future__ import annotations
@@ -87,6 +89,7 @@ def phrase_sets(types: Iterable[str]) -> list[PhraseSet]:
                     if r["kind"] in ZERO_KINDS}) for lang, t in cues.items()),
         *_sets("revision", (r for r in load_table("casualty_words")
                             if r["set"] == "revision"), "word", suffix=True),
+        *_sets("similar", load_table("event_references"), "word", suffix=True),
     ]  # fmt: skip
 
 

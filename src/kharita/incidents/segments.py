@@ -130,6 +130,7 @@ def cluster_units(
     for seg in segs:
         bounds = _bounds(seg, units)
         made, pending = _cluster_segment(seg, places, cues)
+        homes = []
         for c in made:
             c.bounds, c.opened_by = bounds, seg[0].boundary
             home = _continued(c, out)
@@ -137,9 +138,18 @@ def cluster_units(
                 out.append(c)
             else:
                 home.sents.extend(c.sents)
+                homes.append(home)
         if not made and pending and out and seg[0].boundary != "separate":
             # a reaction or a revised toll of the last event
             out[-1].sents.extend(pending)
+        if out and len(homes) == len(made) and seg[0].boundary != "separate":
+            # a segment that tells no event of its own («...، فيما دانت الحكومة
+            # الهجوم») still belongs to the excerpt of the event it follows
+            last = homes[-1] if homes else out[-1]
+            last.bounds = (
+                min(last.bounds[0], bounds[0]),
+                max(last.bounds[1], bounds[1]),
+            )
     return out
 
 
@@ -250,17 +260,19 @@ def _separate(
 
 
 def cluster_type(
-    cluster: Cluster, title: PhraseHits | None
+    cluster: Cluster, title: PhraseHits | None, lead_end: int | None = None
 ) -> tuple[str, TriggerMatch | None, float]:
     """The event type of a cluster, its trigger and score: trigger weights
-    (the first unit counts double, the title's phrase hits as a hint); the
-    strongest trigger counts fully, repeats a little: many «الهجوم» do not
-    beat one «عبوة ناسفة»."""
+    (the lead counts double: the first unit, and with ``lead_end`` every unit
+    of its sentence before that folded offset; the title's phrase hits as a
+    hint); the strongest trigger counts fully, repeats a little: many «الهجوم»
+    do not beat one «عبوة ناسفة»."""
     weights: dict[str, list[float]] = {}
-    first = cluster.sents[0].sentence.index
+    first = cluster.sents[0].sentence
+    stop = first.end if lead_end is None else max(first.end, lead_end)
     for s in cluster.sents:
         for t in s.triggers:
-            bonus = 2.0 if s.sentence.index == first else 1.0
+            bonus = 2.0 if first.start <= s.sentence.start < stop else 1.0
             weights.setdefault(t.type, []).append(t.weight * bonus)
     if title is not None:
         for t in find_triggers(title):
