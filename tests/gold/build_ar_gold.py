@@ -16,7 +16,9 @@ Constructions: ``roundup`` (a daily round-up by place: «وفي محافظة د�
 described from is a reference; a governorate only when nothing finer is named; a family name
 that is a place, «مقتدى الصدر», is no site), ``weekday`` (a named weekday is the most recent
 such day on or before the publication date; «أمس» is the day before it), ``foiled`` (a defused
-or thwarted attack: outcome ``foiled``, no casualty figure) and ``general`` (a condemnation, a
+or thwarted attack: outcome ``foiled``, no casualty figure), ``while_clause`` («، فيما ...»: another
+event when the clause names its own site or kind, else the same event), ``negated_zero`` («لم يسفر
+... عن إصابات», «دون أن تسفر عن خسائر بشرية»: a stated zero) and ``general`` (a condemnation, a
 visit or commentary about strikes in general: no incident; listed in :data:`NO_INCIDENT`).
 
 Offsets are computed, never typed: an incident's site is given as (surface, k), the k-th
@@ -78,6 +80,16 @@ PASSAGES: list[tuple[str, str, str | None, str]] = [
      "أعلنت خلية الإعلام الأمني، اليوم الأربعاء، تفكيك عبوة ناسفة زرعت على طريق عام في قضاء الطارمية شمالي بغداد."),
     ("foiled-2", "foiled", "2023-08-15",
      "أحبطت القوات الأمنية هجوما بطائرة مسيرة مفخخة استهدف قاعدة عين الأسد الجوية في محافظة الأنبار، دون وقوع إصابات."),
+    ("while-1", "while_clause", "2024-09-06",
+     "قتل شخص وأصيب اثنان آخران، مساء الخميس، بنزاع عشائري في قضاء الشطرة شمالي محافظة ذي قار، فيما أصيب ثلاثة أشخاص بنزاع مماثل في قضاء الرفاعي."),
+    ("while-2", "while_clause", "2024-09-07",
+     "انفجرت عبوة ناسفة على دورية للشرطة في قضاء المقدادية صباح اليوم السبت، ما أدى إلى مقتل ضابطين، فيما أصيب ثلاثة آخرون بجروح."),
+    ("while-3", "while_clause", "2023-02-20",
+     "أصيب جنديان بقصف بقذائف الهاون على موقع للجيش في قضاء مخمور اليوم الاثنين، فيما قتل مدني بانفجار عبوة ناسفة في قضاء الحويجة."),
+    ("zero-1", "negated_zero", "2024-10-02",
+     "سقط صاروخ كاتيوشا قرب قاعدة بلد الجوية فجر اليوم الأربعاء، ولم يسفر الصاروخ عن إصابات، بحسب مصدر أمني."),
+    ("zero-2", "negated_zero", "2024-10-03",
+     "استهدفت طائرة مسيرة مفخخة مطار أربيل الدولي مساء اليوم الخميس، دون أن تسفر عن خسائر بشرية."),
     ("general-1", "general", "2024-03-13",
      "أدان محافظ نينوى الضربات الجوية التركية المتكررة على قضاء سنجار، وطالب الحكومة الاتحادية باتخاذ موقف حازم."),
     ("general-2", "general", "2024-03-13",
@@ -108,6 +120,9 @@ PLACES = {
     "diyala": ("Diyala Governorate", 33.7466, 44.6437, True),
     "khalis": ("al-Khalis", 33.8081, 44.5339, False),
     "karrada": ("Karrada (Baghdad)", 33.30, 44.43, True),
+    "shatra": ("al-Shatra", 31.41, 46.17, False),
+    "rifai": ("al-Rifai", 31.72, 46.11, False),
+    "balad_ab": ("Balad Air Base", 33.94, 44.36, False),
 }
 
 Num = tuple[int | None, int | None] | None
@@ -166,6 +181,20 @@ INC: list[tuple[str, str, str | None, str | None, Num, Num, tuple[str, int], str
      "makhmour", "completed", "«مساء الجمعة» on a Friday: the same day"),
     ("weekday-4", "ied", "2024-06-09", "day", None, (2, 2), ("قضاء بلد", 0),
      "balad", "completed", "«أمس»: the day before publication"),
+    ("while-1", "armed_clash", "2024-09-05", "day", (1, 1), (2, 2), ("قضاء الشطرة", 0),
+     "shatra", "completed", "a tribal dispute; «مساء الخميس» in an article of Friday 6"),
+    ("while-1", "armed_clash", "2024-09-05", "day", None, (3, 3), ("قضاء الرفاعي", 0),
+     "rifai", "completed", "«، فيما ... بنزاع مماثل في قضاء الرفاعي»: another site, a similar event"),
+    ("while-2", "ied", "2024-09-07", "day", (2, 2), (3, 3), ("قضاء المقدادية", 0),
+     "muqdadiya", "completed", "«، فيما أصيب ثلاثة آخرون» only adds a figure: one incident"),
+    ("while-3", "shelling", "2023-02-20", "day", None, (2, 2), ("قضاء مخمور", 0),
+     "makhmour", "completed", ""),
+    ("while-3", "ied", "2023-02-20", "day", (1, 1), None, ("قضاء الحويجة", 0),
+     "hawija", "completed", "«، فيما قتل مدني بانفجار عبوة ناسفة في قضاء الحويجة»: another event"),
+    ("zero-1", "rocket_attack", "2024-10-02", "day", Z, Z, ("قاعدة بلد الجوية", 0),
+     "balad_ab", "completed", "«ولم يسفر الصاروخ عن إصابات»: a negated result clause is a stated zero"),
+    ("zero-2", "drone_attack", "2024-10-03", "day", Z, Z, ("مطار أربيل الدولي", 0),
+     "erbil_airport", "completed", "«دون أن تسفر عن خسائر بشرية»"),
     ("foiled-1", "ied", "2024-03-13", "day", None, None, ("قضاء الطارمية", 0),
      "tarmiyah", "foiled", "a defused device («تفكيك عبوة ناسفة»)"),
     ("foiled-2", "drone_attack", "2023-08-15", "day", Z, Z, ("قاعدة عين الأسد الجوية", 0),
