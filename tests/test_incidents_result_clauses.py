@@ -70,3 +70,28 @@ def test_assassination_reads_a_stated_figure() -> None:
 )
 def test_dual_of_a_noun_with_a_broken_plural_is_two(text: str) -> None:
     assert _one(text, "ar").killed == Count(2, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "killed"),
+    [
+        # «و»/"and" between two figures adds a group ...
+        (
+            "انفجرت عبوة ناسفة في قضاء الطارمية ما أدى إلى مقتل جنديين و3 مدنيين.",
+            "ar",
+            Count(5, 5),
+        ),
+        # ... and joins a range only after «بين»/"between"
+        (
+            "انفجرت عبوة ناسفة في قضاء الطارمية ما أدى إلى سقوط بين 3 و5 قتلى.",
+            "ar",
+            Count(3, 5),
+        ),
+        ("A car bomb in Kut killed between 3 and 5 people", "en", Count(3, 5)),
+        ("A car bomb in Kut killed 3 to 5 people", "en", Count(3, 5)),
+    ],
+)
+def test_and_joins_a_range_only_after_between(
+    text: str, lang: str, killed: Count
+) -> None:
+    assert _one(text, lang).killed == killed

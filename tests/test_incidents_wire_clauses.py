@@ -107,3 +107,70 @@ def test_headline_clauses_need_a_trigger_in_the_second_clause() -> None:
 def test_comma_between_place_and_its_governorate_is_not_a_clause() -> None:
     (inc,) = _run("Roadside bomb kills 3 in Qurna, Basra").incidents
     assert inc.killed == Count(3, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # listed_groups: groups before a passive cue add up
+        ("Two soldiers and three militants killed in Tikrit", Count(5, 5)),
+        (
+            "Two Iraqi soldiers, three militants killed in clashes near Tikrit",
+            Count(5, 5),
+        ),
+        ("A soldier and two civilians killed in a Kut blast", Count(3, 3)),
+        # listed_groups: groups after the cue, joined by a comma or "and"
+        ("Bomb kills two Iraqi soldiers, three civilians in Kut", Count(5, 5)),
+        ("Gunmen kill a policeman and his son in Basra", Count(2, 2)),
+        # a comma before "a"/"the" is not a list ("..., a source said")
+        (
+            "A mortar round hit a base near Tikrit, wounding a soldier, a source said",
+            Count(),
+        ),
+        # a year or a span of time before the comma is no group
+        ("Two years after the battle, three killed in a Kut blast", Count(3, 3)),
+    ],
+)
+def test_listed_groups(text: str, killed: Count) -> None:
+    assert _one(text)[1] == killed
+
+
+def test_listed_groups_keep_a_stated_wounded_figure() -> None:
+    assert _one(
+        "A mortar round hit a base near Tikrit, wounding a soldier, a source said"
+    )[2] == Count(1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "by_site"),
+    [
+        # gapping: the cue is left out before the next place's figure
+        (
+            "Blast kills 5 in Kut, 2 in Hilla",
+            {"Kut": Count(5, 5), "Hillah": Count(2, 2)},
+        ),
+        (
+            "Car bombs kill 12 in Baghdad, five in Kirkuk, 3 in Mosul",
+            {"Baghdad": Count(12, 12), "Kirkuk": Count(5, 5), "Mosul": Count(3, 3)},
+        ),
+        # one toll for three listed sites: each holds a share, never the whole
+        (
+            "Car bombs kill 12 in Baghdad, Kirkuk and Mosul",
+            {n: Count(0, 12, vague=True) for n in ("Baghdad", "Kirkuk", "Mosul")},
+        ),
+    ],
+)
+def test_figures_per_listed_site(text: str, by_site: dict[str, Count]) -> None:
+    got = {
+        i.place.place.name_en: i.killed
+        for i in _run(text).incidents
+        if i.place is not None and i.place.place is not None
+    }
+    assert got == by_site
+
+
+def test_listed_groups_of_victims_and_attackers_keep_their_classes() -> None:
+    (inc,) = _run(
+        "Two militants and three soldiers killed in a clash near Baiji"
+    ).incidents
+    assert (inc.killed, inc.killed_perpetrators) == (Count(5, 5), Count(2, 2))

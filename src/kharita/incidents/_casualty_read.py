@@ -173,12 +173,22 @@ def quantity(
     dash = _RANGE.fullmatch(toks[end - 1].raw) if row is None else None
     if dash is not None and int(dash.group(2)) > value:  # construction range: 3-5
         return Count(value, int(dash.group(2))), end, False
-    joiner = toks[end].raw.strip() if end < len(toks) else ""
-    if end + 1 < len(toks) and lex.is_("range_joiner", joiner, toks[end].text):
+    if end + 1 < len(toks) and _joins_range(lex, toks, k, end):
         _, upper, w2 = number(toks, end + 1)
         if upper > value:  # construction range: 3 إلى 5, 3-5
             return Count(value, upper), end + 1 + w2, False
     return _modified(value, op), end, False
+
+
+def _joins_range(lex: CasualtyLexicon, toks: list[Tok], k: int, end: int) -> bool:
+    """construction range: «3 إلى 5», "3 to 5"; «و»/"and" only after «بين» /
+    "between" («بين 3 و5»): elsewhere it adds a group («جنديين و3 مدنيين»)."""
+    joiner = toks[end].raw.strip()
+    if not lex.is_("range_joiner", joiner, toks[end].text):
+        return False
+    if not lex.is_("and", joiner, toks[end].text):
+        return True
+    return k > 0 and is_(lex, "range_opener", toks[k - 1])
 
 
 def _modified(value: int, op: str) -> Count:
@@ -211,7 +221,7 @@ def forward(toks: list[Tok], j: int, cue_at: set[int]) -> Read | None:
         found = quantity(toks, k, adjacent=(k == j))
         if found is not None:
             return found[0], k, found[1], found[2]
-        if k == j and _definite_one(toks, k):
+        if k == j and definite_one(toks, k):
             return Count(1, 1), k, k + 2, False
         if _bare_person(lex, toks, j, k):
             return Count(1, 1), k, k + 1, False
@@ -230,7 +240,7 @@ def figure_at(toks: list[Tok], k: int) -> bool:
     return value >= 0 and (row is None or row["kind"] in ("number", "dual", "vague"))
 
 
-def _definite_one(toks: list[Tok], k: int) -> bool:
+def definite_one(toks: list[Tok], k: int) -> bool:
     """construction singular: "the driver", "his son" after an English cue."""
     lex = casualty_lexicon()
     if not is_(lex, "definite", toks[k]) or k + 1 >= len(toks):

@@ -44,10 +44,12 @@ combining the mentions of an incident (and the reports of one event) is
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..models import Count
 from ..text.phrases import PhraseHits
 from . import _casualty_context as ctx
-from ._casualty_lex import Row, casualty_lexicon
+from ._casualty_lex import CasualtyLexicon, Row, casualty_lexicon
 from ._casualty_read import (
     BREAK,
     HARD_BREAK,
@@ -55,6 +57,7 @@ from ._casualty_read import (
     Read,
     Tok,
     backward,
+    definite_one,
     figure_at,
     forward,
     is_,
@@ -115,7 +118,10 @@ def _read(
         after += 1  # "Fatalities: 1"
     order = _ORDER.get(direction, ("fwd",))
     if direction == "both":  # English reads the subject first, Arabic the object
-        en_back = row["lang"] == "en" and not figure_at(toks, i + width)
+        at = i + width
+        if at < len(toks) and is_(casualty_lexicon(), "range_opener", toks[at]):
+            at += 1  # "killed between 3 and 5 people"
+        en_back = row["lang"] == "en" and not figure_at(toks, at)
         order = ("back", "fwd") if en_back else ("fwd", "back")
     if direction == "toll" and not any(
         is_(casualty_lexicon(), "toll_noun", t) for t in toks[max(0, i - 15) : i]
@@ -189,7 +195,37 @@ def find_casualties(
             toks, min(first, i), max(after, i + width)
         ):
             continue
-        out.append(_mention(hits, toks, i, width, row, got, cues, used, seen))
+        said = _mention(hits, toks, i, width, row, got, cues, used, seen)
+        out.extend(said)
+        out.extend(_gapped(toks, max(after, i + width), said[0], cues, used))
+    return out
+
+
+def _gapped(
+    toks: list[Tok], k: int, first: CasualtyMention, cues: _Cues, used: set[int]
+) -> list[CasualtyMention]:
+    """construction gapping: a cue's figure at one place, then figures at other
+    places with the cue left out ("Bombs kill 5 in Kut, 2 in Hilla"): each
+    ", N in X" is a figure of the same kind, at its own place."""
+    lex = casualty_lexicon()
+    out: list[CasualtyMention] = []
+    stop = min(len(toks), k + 6)
+    while k < stop and toks[k].raw != ",":  # the first figure's "in Kut"
+        if toks[k].raw in BREAK or k in cues:
+            return out
+        k += 1
+    while k + 2 < len(toks) and toks[k].raw == "," and figure_at(toks, k + 1):
+        q = quantity(toks, k + 1, adjacent=True)
+        if q is None or q[1] >= len(toks) or not is_(lex, "place_prep", toks[q[1]]):
+            break
+        if used.intersection(range(k + 1, q[1])):
+            break
+        used.update(range(k + 1, q[1]))
+        start, end = toks[k + 1].start, toks[q[1] - 1].end
+        out.append(replace(first, count=q[0], start=start, end=end, vague=q[2]))
+        k = q[1] + 1
+        while k < len(toks) and toks[k].raw not in BREAK and k not in cues:
+            k += 1
     return out
 
 
@@ -203,7 +239,10 @@ def _mention(
     cues: _Cues,
     used: set[int],
     seen: set[str],
-) -> CasualtyMention:
+) -> list[CasualtyMention]:
+    """The mention a cue states, and groups of the other class (victims or
+    attackers) listed before its figure ("Three PMF fighters and two militants
+    were killed"), each its own mention."""
     count, first, after, vague = got
     kind = row["kind"]
     lo = min(toks[first].start, toks[i].start)
@@ -212,10 +251,25 @@ def _mention(
         count, vague, hi = _add(count, vague, extra), False, e_end
     attackers = "perpetrator" in seen and ctx.attackers(toks, first, after, i, width)
     revised = "revision" in seen and ctx.revised(hits, toks, first)
-    return CasualtyMention(
+    others: list[CasualtyMention] = []
+    for extra, g_first, g_after in (
+        _preceding(toks, first, cues, used) if first < i else ()
+    ):
+        used.update(range(g_first, g_after))  # groups listed before a figure read back
+        theirs = "perpetrator" in seen and ctx.attackers(  # the group's own words
+            toks, g_first, g_after, g_first, 0
+        )
+        if theirs == attackers:  # one class of victims: one figure
+            count, vague, lo = _add(count, vague, extra), False, toks[g_first].start
+            continue
+        start, end = toks[g_first].start, toks[g_after - 1].end
+        others.append(CasualtyMention(kind, extra, start, end, False, False, revised,
+                                      "perpetrators" if theirs else ""))  # fmt: skip
+    main = CasualtyMention(
         kind, count, lo, hi, vague, row["dir"] in _TOTAL, revised,
         "perpetrators" if attackers else "",
     )  # fmt: skip
+    return [main, *others]
 
 
 def _subset(toks: list[Tok], first: int) -> bool:
@@ -238,6 +292,44 @@ def _add(count: Count, vague: bool, extra: Count) -> Count:
     return Count((count.min or 0) + (extra.min or 0), hi)
 
 
+def _preceding(
+    toks: list[Tok], first: int, cues: _Cues, used: set[int]
+) -> list[tuple[Count, int, int]]:
+    """construction listed_groups: groups listed before a figure read before
+    its cue ("Two soldiers, three militants killed", "A policeman and two
+    civilians killed"): each opens its clause or follows a comma or "and",
+    and is a figure with at most three words of its own."""
+    lex = casualty_lexicon()
+    out: list[tuple[Count, int, int]] = []
+    k = first - 1
+    while k >= 1 and (toks[k].raw == "," or is_(lex, "and", toks[k])):
+        found = None
+        for s in range(k - 1, max(-1, k - 5), -1):
+            if toks[s].raw in BREAK or s in cues or s in used:
+                break
+            q = quantity(toks, s, adjacent=True, backward=True)
+            opens = s == 0 or toks[s - 1].raw in BREAK or is_(lex, "and", toks[s - 1])
+            if q is not None and q[1] <= k and opens and not q[2]:
+                found = (q[0], s, q[1])
+                break
+        if found is None:
+            break
+        out.append(found)
+        k = found[1] - 1
+    return out
+
+
+def _listed_after(lex: CasualtyLexicon, toks: list[Tok], start: int, k: int) -> bool:
+    """construction listed_groups: the comma at ``k`` ends an English group of
+    at most three words after the figure ("kills two Iraqi soldiers, three
+    civilians"), not a place ("kills 5 in Kut, 2 in Hilla")."""
+    between = toks[start:k]
+    return len(between) <= 3 and all(
+        t.raw.isascii() and t.raw.isalpha() and not is_(lex, "place_prep", t)
+        for t in between
+    )
+
+
 def _conjuncts(
     toks: list[Tok], k: int, kind: str, cues: _Cues, used: set[int]
 ) -> list[tuple[Count, int]]:
@@ -248,13 +340,21 @@ def _conjuncts(
     """
     lex = casualty_lexicon()
     out: list[tuple[Count, int]] = []
-    gap, breaks = 0, 0
+    gap, breaks, start = 0, 0, k
     while k < len(toks) and k not in cues and toks[k].raw not in HARD_BREAK:
         tok = toks[k]
         breaks += tok.raw in BREAK
         is_and = is_(lex, "and", tok)
-        conj = is_and or (tok.raw != tok.text and lex.is_("and", tok.raw[:1]))
-        q = quantity(toks, k + is_and, adjacent=True) if conj else None
+        comma = (  # a figure, never "a" / "the" (", a source said")
+            tok.raw == ","
+            and figure_at(toks, k + 1)
+            and _listed_after(lex, toks, start, k)
+        )
+        conj = is_and or comma or (tok.raw != tok.text and lex.is_("and", tok.raw[:1]))
+        step = is_and or comma
+        q = quantity(toks, k + step, adjacent=True) if conj else None
+        if q is None and is_and and k + 2 < len(toks) and definite_one(toks, k + 1):
+            q = Count(1, 1), k + 3, False  # "a policeman and his son"
         if q is not None and not used.intersection(range(k, q[1])):
             others = q[1] < len(toks) and is_(lex, "others", toks[q[1]])
             far = gap > 3 or breaks > 1

@@ -82,13 +82,16 @@ def _next_clause(
     doc: Doc, gap: str, prev: ResolvedPlace, rp: ResolvedPlace, unit: Unit
 ) -> int | None:
     """construction headline_clauses: where ``gap`` opens a new clause with a
-    comma or «،» holding a trigger of its own before ``rp`` (folded offset of
-    the comma), else None."""
+    comma or «،» holding a trigger or a figure of its own before ``rp``
+    ("kill 12 in Bayji, repel offensive in Kirkuk", "Bombs kill 5 in Kut, 2
+    in Hilla"; folded offset of the comma), else None."""
     comma = re.match(r"\s*[,،]", gap)
     if comma is None or _AND_GAP.match(gap):
         return None
     lo, hi = doc.folded(prev.end + comma.end()), doc.folded(rp.start)
-    if any(lo <= t.start and t.end <= hi for t in unit.triggers):
+    spans = [(t.start, t.end) for t in unit.triggers]
+    spans += [(m.start, m.end) for m in unit.casualties if m.count.min]
+    if any(lo <= a and b <= hi for a, b in spans):
         return doc.folded(prev.end + comma.start())
     return None
 
@@ -131,6 +134,7 @@ def split_sites(
     sentences naming it."""
     out = list(clusters)
     for c in clusters:
+        derived = [c]  # c and the events split off it (for clause cuts)
         for s in c.sents:
             finest = _listed_sites_rank(doc, s)
             if finest is None:
@@ -158,24 +162,35 @@ def split_sites(
                     if any(P.same_place(places[j], rp) for j in x.places)
                 ]
                 split = Cluster(mine, rp, forced=True, bounds=c.bounds)
-                if clauses is not None and c.clause is None:
-                    _clauses(doc, places, s, a, b, c, split, rp is b)
+                if clauses is not None:
+                    _clauses(doc, s, a, b, derived, split)
+                derived.append(split)
                 out.append(split)
         c.site = cluster_site(c, places, cues, inside)
     return out
 
 
 def _clauses(
-    doc: Doc, places: Sequence[ResolvedPlace], s: Unit, a: ResolvedPlace,
-    b: ResolvedPlace, kept: Cluster, split: Cluster, later: bool,
+    doc: Doc, s: Unit, a: ResolvedPlace, b: ResolvedPlace, holders: list[Cluster],
+    split: Cluster,
 ) -> None:  # fmt: skip
-    """construction headline_clauses: each of two comma-coordinated clauses
-    ("kill 12 in Bayji, repel offensive in Kirkuk") keeps its own figures."""
-    gap = doc.original_text[a.end : b.start]
-    cut = _next_clause(doc, gap, a, b, s)
+    """construction headline_clauses: each comma-coordinated clause ("kill 12
+    in Bayji, repel offensive in Kirkuk", "kill 12 in Baghdad, 5 in Kirkuk, 3
+    in Mosul") keeps its own figures: the clause holding the cut between ``a``
+    and ``b`` is cut in two, ``split`` (the event split off) takes its part."""
+    cut = _next_clause(doc, doc.original_text[a.end : b.start], a, b, s)
     if cut is None:
         return
-    first, second = (s.sentence.start, cut), (cut, s.sentence.end)
+    span = (s.sentence.start, s.sentence.end)
+    kept = next(
+        (x for x in holders if (x.clause or span)[0] < cut < (x.clause or span)[1]),
+        None,
+    )
+    if kept is None:
+        return
+    lo, hi = kept.clause or span
+    first, second = (lo, cut), (cut, hi)
+    later = P.same_place(split.site, b) if split.site is not None else True
     split.clause, kept.clause = (second, first) if later else (first, second)
 
 
