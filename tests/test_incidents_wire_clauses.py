@@ -174,3 +174,22 @@ def test_listed_groups_of_victims_and_attackers_keep_their_classes() -> None:
         "Two militants and three soldiers killed in a clash near Baiji"
     ).incidents
     assert (inc.killed, inc.killed_perpetrators) == (Count(5, 5), Count(2, 2))
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # clause_figure: a figure opening a reported clause is read back from its cue
+        (
+            "Troops pushed into western Mosul, and a commander said at least 20 "
+            "Islamic State militants were killed in the fighting",
+            Count(20, None),
+        ),
+        (
+            "Police in Kut said that four Iraqi army soldiers were killed by a bomb",
+            Count(4, 4),
+        ),
+    ],
+)
+def test_figure_opening_a_reported_clause(text: str, killed: Count) -> None:
+    assert _one(text)[1] == killed

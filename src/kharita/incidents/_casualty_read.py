@@ -274,12 +274,19 @@ def _person_before(lex: CasualtyLexicon, toks: list[Tok], i: int) -> int | None:
     return None
 
 
+def _opens_clause(lex: CasualtyLexicon, tok: Tok) -> bool:
+    """A clause starts after ``tok``: a break, or a reporting verb or "that"
+    ("a commander said at least 20 militants were killed")."""
+    return tok.raw in BREAK or is_(lex, "clause_opener", tok)
+
+
 def backward(toks: list[Tok], i: int, cue_at: set[int]) -> Read | None:
     """The quantity before a cue (``5 قتلى``, "five killed").
 
     Up to two words the grammar does not know may sit between; up to four when
     the figure opens the clause ("Some 28 Islamic State militants killed",
-    "14 members of Iraqi security forces killed").
+    "14 members of Iraqi security forces killed", "a commander said at least 20
+    Islamic State militants were killed").
     """
     lex = casualty_lexicon()
     unknown = 0
@@ -294,7 +301,7 @@ def backward(toks: list[Tok], i: int, cue_at: set[int]) -> Read | None:
             found = quantity(toks, s, adjacent=(k == i - 1), backward=True)
             if found is None or found[1] != k + 1:
                 continue
-            if unknown <= 2 or s == 0 or toks[s - 1].raw in BREAK:
+            if unknown <= 2 or s == 0 or _opens_clause(lex, toks[s - 1]):
                 return found[0], s, found[1], found[2]
         if not _skippable(lex, toks[k]):
             unknown += 1
