@@ -95,3 +95,23 @@ def test_and_joins_a_range_only_after_between(
     text: str, lang: str, killed: Count
 ) -> None:
     assert _one(text, lang).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "killed", "casualties"),
+    [
+        # combined: a verb pair "killed or wounded" is one combined figure
+        ("قال مصدر أمني إن 12 من عناصر الشرطة قتلوا أو أصيبوا بانفجار في قضاء الطارمية.",
+         "ar", Count(), Count(12, 12)),
+        # background: a figure counted "since the start of" something is no toll
+        ("انفجرت عبوة ناسفة في قضاء الطارمية، وقال مصدر إن 12 شرطياً قتلوا منذ بدء العمليات.",
+         "ar", Count(), Count()),
+        ("A bomb exploded in Tarmiya; more than 40 policemen have been killed there "
+         "since the start of the year.", "en", Count(), Count()),
+    ],
+)  # fmt: skip
+def test_verb_pair_and_since_the_start(
+    text: str, lang: str, killed: Count, casualties: Count
+) -> None:
+    inc = _one(text, lang)
+    assert (inc.killed, inc.casualties) == (killed, casualties)
