@@ -38,6 +38,9 @@ def _one(text: str) -> tuple[str, Count, Count]:
         ("Bomber on a motorbike kills four at a market in Tuz", "suicide_bombing"),
         ("Militants overrun an army post near Baiji", "armed_clash"),
         ("Gunmen shoot dead a shopkeeper in Kut", "armed_attack"),
+        # an infiltration repelled, an aircraft downed: a clash
+        ("Troops repel an IS infiltration near Baiji", "armed_clash"),
+        ("IS downs army helicopter near Baiji", "armed_clash"),
     ],
 )
 def test_wire_verbs_type(text: str, kind: str) -> None:
