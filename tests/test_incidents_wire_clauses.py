@@ -54,6 +54,9 @@ def test_wire_verbs_type(text: str, kind: str) -> None:
         ("Two killed, 14 hurt as a bomb hits a Kut market", Count(2, 2), Count(14, 14)),
         ("Gunmen shoot dead three farmers near Hawija", Count(3, 3), Count()),
         ("Militants gun down two policemen in Tarmiya", Count(2, 2), Count()),
+        ('Militants "burn to death" 7 villagers near Hawija', Count(7, 7), Count()),
+        ("Four shepherds burned to death near Samarra", Count(4, 4), Count()),
+        ("Militants behead 3 shepherds near Tuz", Count(3, 3), Count()),
     ],
 )
 def test_wire_casualty_verbs(text: str, killed: Count, wounded: Count) -> None:
