@@ -146,3 +146,14 @@ def test_cli_without_online_never_builds_a_geocoder(
     monkeypatch.setattr(online.OnlineFallback, "__init__", refuse)
     result = _run(["extract", "-"], stdin="انفجار في قرية البو حياة")
     assert result.exit_code == 0
+
+
+def test_cli_extract_output_dash_is_stdout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = _run(["-q", "extract", str(EXAMPLES), "-o", "-"])
+    assert result.exit_code == 0
+    lines = [json.loads(x) for x in result.stdout.splitlines() if x.startswith("{")]
+    assert len(lines) > 1 and all("incidents" in x for x in lines)
+    assert not (tmp_path / "-").exists()

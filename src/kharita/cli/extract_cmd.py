@@ -35,7 +35,7 @@ def _lines_to(output: str | None) -> Iterator[IO[str]]:
     "-o",
     "--output",
     type=click.Path(dir_okay=False),
-    help="Write JSON Lines here instead of stdout.",
+    help="Write JSON Lines here instead of stdout (- is stdout).",
 )
 @click.pass_context
 def extract(ctx: click.Context, /, output: str | None, **params: Any) -> None:
@@ -45,6 +45,7 @@ def extract(ctx: click.Context, /, output: str | None, **params: Any) -> None:
     flat however many articles go in (--geojson/--csv keep each incident).
     """
     require_inputs(params)
+    output = None if output == "-" else output  # the usual name of stdout
     check_outputs(params, [output])
     incidents = IncidentCollector() if params["geojson"] or params["csv_path"] else None
     places = PlacesLayer() if params["places_geojson"] else None
