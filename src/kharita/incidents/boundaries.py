@@ -16,7 +16,9 @@ Two lexicon tables, phrase sets of the one matcher (``doc.phrases``):
 * ``lexicon/non_incident_cues.tsv`` - a foiled, defused or intercepted attack
   (``foiled``: «إحباط», «تفكيك عبوة», "intercepted") and sentences about
   strikes in general: a visit, a condemnation or call, commentary, a
-  background note (``visit``, ``statement``, ``analysis``, ``background``).
+  background note (``visit``, ``statement``, ``analysis``, ``background``),
+  and sentences saying no attack happened (``no_event``: «نفى وقوع أي هجوم», a
+  controlled detonation).
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ class Cue:
 
     start: int
     end: int
-    kind: str  # foiled | visit | statement | analysis | background
+    kind: str  # foiled | visit | statement | analysis | background | no_event
 
 
 def find_cues(hits: PhraseHits, start: int = 0, end: int | None = None) -> list[Cue]:
@@ -104,7 +106,8 @@ def is_general(cues: Sequence[Cue], first_trigger: int | None) -> bool:
     a background note governs it (its cue comes before the first trigger:
     «أدان المحافظ الضربات», not "a rocket hit the base during a visit")."""
     return any(
-        c.kind in ("visit", "statement", "analysis", "background")
+        c.kind == "no_event"  # «نفى وقوع أي هجوم», "a controlled detonation"
+        or c.kind in ("visit", "statement", "analysis", "background")
         and (first_trigger is None or c.start < first_trigger)
         for c in cues
     )

@@ -1,0 +1,68 @@
+"""Sentences that say no attack happened, and short forms of devices, gunfire
+and "without injuries" (sentences written for these tests).
+
+* no_event: a denial that any attack took place («نفى وقوع أي هجوم») or a
+  controlled detonation of old ordnance is no incident, wherever the cue
+  stands in the sentence; a denial of responsibility is not such a cue;
+* «برصاص مجهولين» (by the gunfire of unknown men) is an armed attack; a bare
+  «عبوة» (device) is an IED;
+* «دون إصابات» / "without injuries" is a stated zero.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kharita.models import Article, ArticleResult, Count
+from kharita.pipeline import extract_article
+
+
+def _run(text: str, lang: str = "ar") -> ArticleResult:
+    return extract_article(Article(id="n", text=text, lang=lang, date="2031-06-10"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("نفى الناطق العسكري وقوع أي هجوم على قاعدة التاجي صباح اليوم.", "ar"),
+        ("أكد مصدر أن الانفجار الذي سمع قرب قاعدة التاجي ناجم عن تفجير مسيطر عليه "
+         "لمخلفات حربية.", "ar"),
+        ("The blast heard near Taji base was a controlled detonation of old munitions, "
+         "the army said.", "en"),
+    ],
+)  # fmt: skip
+def test_no_event_sentence_is_no_incident(text: str, lang: str) -> None:
+    assert _run(text, lang).incidents == ()
+
+
+def test_denial_of_responsibility_keeps_the_incident() -> None:
+    text = (
+        "قتل شخص بغارة جوية على قاعدة كالسو شمالي بابل، "
+        "ونفت الولايات المتحدة مسؤوليتها عن الغارة."
+    )
+    (inc,) = _run(text).incidents
+    assert inc.type == "air_strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("قتل شاب برصاص مجهولين في منطقة البلديات ببغداد.", "armed_attack"),
+        ("انفجرت عبوة على طريق زراعي في قضاء الطارمية.", "ied"),
+    ],
+)
+def test_gunfire_and_device_short_forms(text: str, kind: str) -> None:
+    (inc,) = _run(text).incidents
+    assert inc.type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("انفجرت عبوة ناسفة في منطقة الدورة جنوبي بغداد دون إصابات.", "ar"),
+        ("A roadside bomb went off in Dora, south Baghdad, without injuries.", "en"),
+    ],
+)
+def test_without_injuries_is_zero(text: str, lang: str) -> None:
+    (inc,) = _run(text, lang).incidents
+    assert (inc.killed, inc.wounded) == (Count(0, 0), Count(0, 0))
