@@ -199,3 +199,28 @@ def test_listed_groups_of_victims_and_attackers_keep_their_classes() -> None:
 )
 def test_figure_opening_a_reported_clause(text: str, killed: Count) -> None:
     assert _one(text)[1] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        # aside: ", including ...," between the figure and its cue
+        (
+            "Nine tourists, including a child, were killed and 23 wounded when "
+            "shells hit a resort in Zakho",
+            Count(9, 9),
+            Count(23, 23),
+        ),
+        # a group joined by "and" belongs to the cue of its own clause, even past
+        # a long noun phrase
+        (
+            "A contractor was killed and several U.S. service members and Iraqi "
+            "personnel were wounded in a rocket attack on a base near Kirkuk",
+            Count(1, 1),
+            Count(),
+        ),
+    ],
+)
+def test_aside_and_long_conjunct(text: str, killed: Count, wounded: Count) -> None:
+    _, k, w = _one(text)
+    assert (k, w) == (killed, wounded)

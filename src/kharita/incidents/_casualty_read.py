@@ -280,6 +280,19 @@ def _opens_clause(lex: CasualtyLexicon, tok: Tok) -> bool:
     return tok.raw in BREAK or is_(lex, "clause_opener", tok)
 
 
+def _aside_start(lex: CasualtyLexicon, toks: list[Tok], k: int) -> int | None:
+    """construction aside: the comma at ``k`` closes an aside that opens with
+    a comma and "including" / «بينهم» ("Nine tourists, including a child,
+    were killed"): the index of its opening comma, else None."""
+    if toks[k].raw != ",":
+        return None
+    for c in range(k - 1, max(-1, k - 8), -1):
+        if toks[c].raw in BREAK:
+            ok = toks[c].raw == "," and c + 1 < k and is_(lex, "among", toks[c + 1])
+            return c if ok else None
+    return None
+
+
 def backward(toks: list[Tok], i: int, cue_at: set[int]) -> Read | None:
     """The quantity before a cue (``5 قتلى``, "five killed").
 
@@ -294,7 +307,13 @@ def backward(toks: list[Tok], i: int, cue_at: set[int]) -> Read | None:
     person = _person_before(lex, toks, i)
     if person is not None:
         return Count(1, 1), person, person + 1, False
-    for k in range(i - 1, max(-1, i - 9), -1):
+    k, stop = i, max(-1, i - 9)
+    while k - 1 > stop:
+        k -= 1
+        aside = _aside_start(lex, toks, k)
+        if aside is not None:  # "Nine tourists, including a child, were killed"
+            k, stop = aside, max(-1, stop - (k - aside))
+            continue
         if toks[k].raw in BREAK or k in cue_at or is_(lex, "and", toks[k]):
             return None
         for s in range(max(0, k - 3), k + 1):

@@ -374,7 +374,7 @@ def _conjuncts(
 
 def _next_cue_kind(toks: list[Tok], k: int, cues: _Cues) -> str | None:
     """The kind of the next cue in the clause after token ``k`` (None: none)."""
-    for j in range(k, min(len(toks), k + 8)):
+    for j in range(k, min(len(toks), k + 12)):
         if j in cues:
             return cues[j][0]["kind"]
         if toks[j].raw in BREAK:
