@@ -115,3 +115,17 @@ def test_verb_pair_and_since_the_start(
 ) -> None:
     inc = _one(text, lang)
     assert (inc.killed, inc.casualties) == (killed, casualties)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # relative_one: a singular victim noun + «الذي/التي» + cue is one
+        ("شيع الأهالي جثمان الشاب الذي قتل برصاص مجهولين في منطقة البلديات ببغداد.",
+         Count(1, 1)),
+        # a figure after the cue still wins («الهجوم الذي قتل فيه 5 أشخاص»)
+        ("وقع الهجوم الذي قتل فيه 5 أشخاص في قضاء الطارمية.", Count(5, 5)),
+    ],
+)  # fmt: skip
+def test_singular_relative_clause(text: str, killed: Count) -> None:
+    assert _one(text, "ar").killed == killed

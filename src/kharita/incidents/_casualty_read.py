@@ -265,12 +265,18 @@ def _bare_person(lex: CasualtyLexicon, toks: list[Tok], j: int, k: int) -> bool:
 
 def _person_before(lex: CasualtyLexicon, toks: list[Tok], i: int) -> int | None:
     """construction bare_person: a headline's singular subject right before the
-    cue ("Policeman killed in Kirkuk", "Soldier was killed"): its index."""
+    cue ("Policeman killed in Kirkuk", "Soldier was killed"), or an Arabic
+    singular victim noun with the singular relative pronoun («الشاب الذي قتل»,
+    «الطفلة التي أصيبت»): its index."""
     k = i - 1
     if k >= 1 and toks[k].raw in ("was", "is"):
         k -= 1
     if k >= 0 and is_(lex, "person", toks[k]):
         return k
+    if k >= 1 and is_(lex, "relative_one", toks[k]):
+        row = casualty_lexicon().numbers.get(toks[k - 1].text)
+        if row is not None and row["kind"] == "singular" and row["lang"] == "ar":
+            return k - 1
     return None
 
 
