@@ -40,6 +40,7 @@ def _one(text: str) -> tuple[str, Count, Count]:
         ("Gunmen shoot dead a shopkeeper in Kut", "armed_attack"),
         # an infiltration repelled, an aircraft downed: a clash
         ("Troops repel an IS infiltration near Baiji", "armed_clash"),
+        ("Iraqi jets hit a militant convoy near Fallujah", "air_strike"),
         ("IS downs army helicopter near Baiji", "armed_clash"),
     ],
 )
@@ -224,3 +225,20 @@ def test_figure_opening_a_reported_clause(text: str, killed: Count) -> None:
 def test_aside_and_long_conjunct(text: str, killed: Count, wounded: Count) -> None:
     _, k, w = _one(text)
     assert (k, w) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "Seven policemen among 12 dead in Ramadi attacks",
+            Count(12, 12),
+        ),  # among_total
+        (
+            "Car bomb kills 12 in Ramadi, among them seven policemen",
+            Count(12, 12),
+        ),  # subset
+    ],
+)
+def test_among_total_and_subset(text: str, killed: Count) -> None:
+    assert _one(text)[1] == killed

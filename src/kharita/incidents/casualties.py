@@ -273,8 +273,12 @@ def _mention(
 
 
 def _subset(toks: list[Tok], first: int) -> bool:
-    """construction subset: a figure after «بينهم»/"including" is part of a toll."""
+    """construction subset: a figure after «بينهم»/"including" is part of a
+    toll; after a bare "among" it is the toll ("Seven policemen among 12
+    dead")."""
     lex = casualty_lexicon()
+    if first > 0 and is_(lex, "among_total", toks[first - 1]):
+        return False
     return any(is_(lex, "among", t) for t in toks[max(0, first - 2) : first])
 
 
