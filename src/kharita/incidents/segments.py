@@ -45,7 +45,7 @@ STRONG_TRIGGER = 2.0
 SPLIT_RANK = (
     3  # a new event by distance alone needs a site at least as specific as a town
 )
-SEPARATE_RANK = 5  # a sub-district or more specific
+SEPARATE_RANK = 6  # a district or more specific («في قضاء الدبس» names the town)
 _SEPARATELY = re.compile(r"(?<!\w)(?:separate(?:ly)?|منفصل\w*)(?!\w)")
 
 
@@ -99,9 +99,17 @@ def eligible(
 def _joins(
     cluster: Cluster, site: ResolvedPlace | None, named: list[ResolvedPlace]
 ) -> bool:
+    """A unit joins an event when one of its places may be the event's site;
+    the container of the unit's own site does not count («في ناحية الوجيهية
+    بمحافظة ديالى» after an event in Tarmiyah: Diyala's point lies 24 km from
+    Tarmiyah, but the unit's site is al-Wajihiya)."""
     if site is None or cluster.site is None:
         return True
-    return any(compatible_site(cluster.site, e) for e in named if not e.foreign)
+    return any(
+        compatible_site(cluster.site, e)
+        for e in named
+        if not e.foreign and (P.same_place(e, site) or not P.contains(e, site))
+    )
 
 
 def segments(units: list[Unit]) -> list[list[Unit]]:

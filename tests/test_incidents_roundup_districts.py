@@ -1,0 +1,64 @@
+"""Round-ups whose items name districts and their governorates, one test per
+construction (sentences written for these tests).
+
+* container_not_site: the governorate an item names as its site's container
+  («في ناحية الوجيهية بمحافظة ديالى») does not join the item to an earlier
+  event near that governorate's point (Baqubah lies 24 km from Tarmiyah);
+* district_item: an item at another district («في قضاء الدبس») with its own
+  figure and a strong trigger is an incident of its own (in Iraqi reporting
+  «قضاء X» usually names the town X itself);
+* a sentence without a trigger (the wounded taken to a hospital elsewhere)
+  still joins the event.
+"""
+
+from __future__ import annotations
+
+from kharita.models import Article, ArticleResult, Count
+from kharita.pipeline import extract_article
+
+
+def _run(text: str) -> ArticleResult:
+    return extract_article(Article(id="d", text=text, lang="ar", date="2031-07-01"))
+
+
+def _summary(result: ArticleResult) -> list[tuple[str | None, str, Count, Count]]:
+    return [
+        (
+            i.place.place.name_en if i.place and i.place.place else None,
+            i.type,
+            i.killed,
+            i.wounded,
+        )
+        for i in result.incidents
+    ]
+
+
+def test_container_of_the_next_item_does_not_join_it() -> None:
+    result = _run(
+        "انفجرت عبوة ناسفة على دورية للجيش في قضاء الطارمية شمالي بغداد، ما أدى إلى "
+        "إصابة جنديين. كما انفجرت عبوة ناسفة ثانية في ناحية الوجيهية بمحافظة ديالى، "
+        "أسفرت عن مقتل مدني."
+    )
+    assert _summary(result) == [
+        ("Tarmiyah District", "ied", Count(), Count(2, 2)),
+        ("Al-Wajihiya", "ied", Count(1, 1), Count()),
+    ]
+
+
+def test_item_at_another_district_is_another_incident() -> None:
+    result = _run(
+        "انفجرت عبوة ناسفة على دورية للجيش في قضاء الطارمية، ما أدى إلى إصابة جنديين. "
+        "كما أصيب ثلاثة جنود بقصف بقذائف الهاون في قضاء الدبس بمحافظة كركوك."
+    )
+    assert _summary(result) == [
+        ("Tarmiyah District", "ied", Count(), Count(2, 2)),
+        ("Dibis District", "shelling", Count(), Count(3, 3)),
+    ]
+
+
+def test_sentence_without_trigger_at_another_district_joins() -> None:
+    result = _run(
+        "انفجرت عبوة ناسفة على دورية للجيش في قضاء الطارمية، ما أدى إلى إصابة جنديين. "
+        "ونقل الجريحان إلى مستشفى في قضاء بعقوبة."
+    )
+    assert [s for s, *_ in _summary(result)] == ["Tarmiyah District"]
