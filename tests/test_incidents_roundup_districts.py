@@ -13,6 +13,8 @@ construction (sentences written for these tests).
 
 from __future__ import annotations
 
+import pytest
+
 from kharita.models import Article, ArticleResult, Count
 from kharita.pipeline import extract_article
 
@@ -62,3 +64,35 @@ def test_sentence_without_trigger_at_another_district_joins() -> None:
         "ونقل الجريحان إلى مستشفى في قضاء بعقوبة."
     )
     assert [s for s, *_ in _summary(result)] == ["Tarmiyah District"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sites"),
+    [
+        # a stated zero is the item's own outcome
+        ("انفجرت عبوة ناسفة على دورية للجيش في قضاء الطارمية، ما أدى إلى إصابة جنديين. "
+         "كما انفجرت عبوة ناسفة ثانية في قضاء بلد دون وقوع إصابات.", "ar",
+         ["Tarmiyah District", "Balad District"]),
+        # a new kind of event at another district (a dual «قذيفتا هاون»)
+        ("انفجرت عبوة ناسفة على دورية للجيش في قضاء الطارمية، ما أدى إلى إصابة جنديين. "
+         "كما سقطت قذيفتا هاون على قرية في قضاء بلد.", "ar",
+         ["Tarmiyah District", "Balad District"]),
+        # another_event: «عبوة ثانية», "a second bomb" at another site
+        ("انفجرت عبوة ناسفة على دورية للجيش في قضاء الطارمية، ما أدى إلى إصابة جنديين. "
+         "وانفجرت عبوة ثانية في قضاء بلد.", "ar", ["Tarmiyah District", "Balad District"]),
+        ("A roadside bomb wounded two soldiers in Tarmiya. A second bomb went off in Balad.",
+         "en", ["Tarmiyah", "Balad"]),
+        # a second device at the same place is the same event
+        ("انفجرت عبوة ناسفة على دورية للجيش في قضاء الطارمية، ما أدى إلى إصابة جنديين. "
+         "وانفجرت عبوة ثانية في المكان نفسه.", "ar", ["Tarmiyah District"]),
+    ],
+)  # fmt: skip
+def test_item_with_its_own_outcome_or_called_another(
+    text: str, lang: str, sites: list[str]
+) -> None:
+    art = Article(id="d", text=text, lang=lang, date="2031-07-01")
+    got = [
+        i.place.place.name_en if i.place and i.place.place else None
+        for i in extract_article(art).incidents
+    ]
+    assert got == sites

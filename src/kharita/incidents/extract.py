@@ -59,8 +59,23 @@ def _analyse(
         cues = find_cues(doc.hits, u.start, u.end)
         first = min((t.start for t in triggers), default=None)
         general = is_general(cues, first) and not (casualties or zero)
-        out.append(Unit(u, triggers, dates, casualties, zero, prior, cues, general))
+        unit = Unit(u, triggers, dates, casualties, zero, prior, cues, general)
+        unit.another = _another(doc, triggers)
+        out.append(unit)
     return out
+
+
+def _another(doc: Doc, triggers: list[TriggerMatch]) -> bool:
+    """construction another_event: a trigger called another one, the word right
+    after an Arabic trigger noun («عبوة ناسفة ثانية», «انفجار آخر») or right
+    before an English one ("a second bomb", "another blast")."""
+    return any(
+        doc.hits.found("another", t.end, t.end + 8)
+        and doc.text[t.end : t.end + 1].isspace()
+        or doc.hits.found("another", max(0, t.start - 9), t.start)
+        and doc.text[t.start - 1 : t.start].isspace()
+        for t in triggers
+    )
 
 
 def _continues(

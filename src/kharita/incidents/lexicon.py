@@ -17,8 +17,9 @@ Tables (``TABLE:LANG`` sets, in the order their languages first appear):
   these; ``zero`` = "nobody hurt" phrases);
 * ``revision`` - the ``revision`` words of ``casualty_words.tsv`` (with an
   ending);
-* ``similar`` - ``event_references.tsv``: an event told as "a similar one"
-  (with an ending).
+* ``similar`` / ``another`` - ``event_references.tsv``: an event told as "a
+  similar one", or as another one («عبوة ثانية», "a second bomb"), with an
+  ending.
 """
 
 from __future__ import annotations
@@ -89,7 +90,10 @@ def phrase_sets(types: Iterable[str]) -> list[PhraseSet]:
                     if r["kind"] in ZERO_KINDS}) for lang, t in cues.items()),
         *_sets("revision", (r for r in load_table("casualty_words")
                             if r["set"] == "revision"), "word", suffix=True),
-        *_sets("similar", load_table("event_references"), "word", suffix=True),
+        *_sets("similar", (r for r in load_table("event_references")
+                           if r["kind"] == "similar"), "word", suffix=True),
+        *_sets("another", (r for r in load_table("event_references")
+                           if r["kind"] == "another"), "word", suffix=True),
     ]  # fmt: skip
 
 

@@ -63,6 +63,9 @@ class Unit:
     general: bool = False  # a visit, a statement or commentary, no figure
     boundary: str | None = None  # the kind of marker opening this unit
     places: list[int] = field(default_factory=list)  # indices into the places list
+    another: bool = (
+        False  # a trigger called another one («عبوة ثانية», "a second bomb")
+    )
 
 
 @dataclass
@@ -235,9 +238,8 @@ def _place_unit(
     strong = top is not None and top.weight >= STRONG_TRIGGER
     if home is None and site is not None and strong:
         new_type = top is not None and top.type not in seen
-        if (new_type and P.rank(site) <= SPLIT_RANK) or (
-            _own_figure(s) and P.rank(site) <= SEPARATE_RANK
-        ):
+        own = _own_figure(s) or s.zero or s.another
+        if (new_type or own) and P.rank(site) <= SEPARATE_RANK:
             clusters.append(Cluster([s], site))
             return
     if home is not None and _separate(home, s, site, top):
