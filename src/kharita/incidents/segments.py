@@ -13,13 +13,16 @@ one per event:
    ``transition``/``roundup_place`` segment that names no other site and no
    other kind of event continue the earlier event they match.
 2. **Within a segment** (the whole article when it has no marker), a unit
-   whose most specific Iraqi place is far (> 25 km) from and not inside every
-   event so far starts a new event when its trigger is a strong one of a type
-   not yet seen, or when it states its own casualty figure at a specific place
-   (a sub-district or finer): "a different site is a different incident".  A
-   strong trigger of an incompatible type with its own figure and place starts
-   one too ("Hours later a roadside bomb wounded three soldiers in X").
-   Otherwise a unit joins the first event of its segment.
+   with a strong trigger whose most specific Iraqi place - a district or finer
+   («في قضاء الدبس» names the town) - is far (> 25 km) from and not inside
+   every event so far starts a new event when its trigger is of a type not yet
+   seen, or when it states its own figure or a zero, or calls its device
+   another one («عبوة ثانية», "a second bomb"): "a different site is a
+   different incident".  The container it names for its site («بمحافظة
+   ديالى») does not tie it to an earlier event.  A strong trigger of an
+   incompatible type with its own figure and place starts one too ("Hours
+   later a roadside bomb wounded three soldiers in X").  Otherwise a unit
+   joins the first event of its segment.
 3. Units that recall an earlier event (``prior``) and units about strikes in
    general (a visit, a condemnation, commentary: ``general``) join no event.
 """
