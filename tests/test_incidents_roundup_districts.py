@@ -96,3 +96,25 @@ def test_item_with_its_own_outcome_or_called_another(
         for i in extract_article(art).incidents
     ]
     assert got == sites
+
+
+def test_summary_lead_is_no_incident_when_items_follow() -> None:
+    text = (
+        "BAGHDAD (Kharita Wire) - Bombs and shootings killed at least 15 people across "
+        "Iraq on Tuesday, police said.\n\nA car bomb exploded near a market in Tuz "
+        "Khurmatu, killing eight people.\n\nIn Baquba, a roadside bomb killed three "
+        "soldiers on patrol."
+    )
+    art = Article(id="d", text=text, lang="en", date="2031-07-01")
+    got = [
+        (i.place.place.name_en, i.killed)
+        for i in extract_article(art).incidents
+        if i.place and i.place.place
+    ]
+    assert got == [("Tuz Khurmatu", Count(8, 8)), ("Baqubah", Count(3, 3))]
+
+
+def test_summary_lead_alone_is_kept() -> None:
+    text = "قتل 12 شخصا وأصيب 30 آخرون بهجمات في مناطق متفرقة من العراق."
+    (inc,) = _run(text).incidents
+    assert inc.killed == Count(12, 12)

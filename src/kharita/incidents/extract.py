@@ -38,7 +38,7 @@ from .dates import (
     resolve,
     text_reference,
 )
-from .segments import STRONG_TRIGGER, Unit, cluster_units
+from .segments import STRONG_TRIGGER, Cluster, Unit, cluster_units
 from .sites import roles, split_sites
 from .types import TriggerMatch, find_triggers
 
@@ -63,6 +63,18 @@ def _analyse(
         unit.another = _another(doc, triggers)
         out.append(unit)
     return out
+
+
+def _without_summaries(clusters: list[Cluster]) -> list[Cluster]:
+    """construction summary_lead: a round-up's total over the places it lists
+    ("Bombs and shootings killed 20 people across Iraq", «في مناطق متفرقة»)
+    is no incident of its own when the article tells other incidents."""
+
+    def summary(c: Cluster) -> bool:
+        return all(any(q.kind == "summary" for q in u.cues) for u in c.sents)
+
+    kept = [c for c in clusters if not summary(c)]
+    return kept if kept else clusters
 
 
 def _another(doc: Doc, triggers: list[TriggerMatch]) -> bool:
@@ -146,7 +158,7 @@ def extract(
     units = _units(doc, places, found, ref)
     actors = doc_actors(doc)
     cues = _place_cues(doc, places, [(a.start, a.end) for a in actors])
-    clusters = cluster_units(units, places, cues)
+    clusters = _without_summaries(cluster_units(units, places, cues))
     inside = P.stated_containers(doc, places)
     clusters = split_sites(doc, clusters, places, cues, inside)
     context = [(u.sentence.start, u.sentence.end) for u in units if not u.prior]
