@@ -115,6 +115,6 @@ def test_summary_lead_is_no_incident_when_items_follow() -> None:
 
 
 def test_summary_lead_alone_is_kept() -> None:
-    text = "قتل 12 شخصا وأصيب 30 آخرون بهجمات في مناطق متفرقة من العراق."
+    text = "قتل 12 شخصا وأصيب 30 آخرون بتفجيرات في مناطق متفرقة من العراق."
     (inc,) = _run(text).incidents
     assert inc.killed == Count(12, 12)

@@ -38,7 +38,7 @@ from .dates import (
     resolve,
     text_reference,
 )
-from .segments import STRONG_TRIGGER, Cluster, Unit, cluster_units
+from .segments import STRONG_TRIGGER, Unit, cluster_units
 from .sites import roles, split_sites
 from .types import TriggerMatch, find_triggers
 
@@ -65,16 +65,18 @@ def _analyse(
     return out
 
 
-def _without_summaries(clusters: list[Cluster]) -> list[Cluster]:
+def _summaries_general(units: list[Unit]) -> None:
     """construction summary_lead: a round-up's total over the places it lists
     ("Bombs and shootings killed 20 people across Iraq", «في مناطق متفرقة»)
-    is no incident of its own when the article tells other incidents."""
-
-    def summary(c: Cluster) -> bool:
-        return all(any(q.kind == "summary" for q in u.cues) for u in c.sents)
-
-    kept = [c for c in clusters if not summary(c)]
-    return kept if kept else clusters
+    is no incident of its own when another sentence tells one (a strong
+    trigger without such a cue)."""
+    summary = [u for u in units if any(q.kind == "summary" for q in u.cues)]
+    if summary and any(
+        u not in summary and any(t.weight >= STRONG_TRIGGER for t in u.triggers)
+        for u in units
+    ):
+        for u in summary:
+            u.general = True
 
 
 def _another(doc: Doc, triggers: list[TriggerMatch]) -> bool:
@@ -158,7 +160,8 @@ def extract(
     units = _units(doc, places, found, ref)
     actors = doc_actors(doc)
     cues = _place_cues(doc, places, [(a.start, a.end) for a in actors])
-    clusters = _without_summaries(cluster_units(units, places, cues))
+    _summaries_general(units)
+    clusters = cluster_units(units, places, cues)
     inside = P.stated_containers(doc, places)
     clusters = split_sites(doc, clusters, places, cues, inside)
     context = [(u.sentence.start, u.sentence.end) for u in units if not u.prior]
