@@ -118,3 +118,31 @@ def test_summary_lead_alone_is_kept() -> None:
     text = "قتل 12 شخصا وأصيب 30 آخرون بتفجيرات في مناطق متفرقة من العراق."
     (inc,) = _run(text).incidents
     assert inc.killed == Count(12, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # told_late: the only event, dated «يوم الجمعة الماضي» (Friday before Wed 9)
+        (
+            "أصيب مدنيان بقصف مدفعي على قرية في قضاء مخمور يوم الجمعة الماضي.",
+            "2031-07-04",
+        ),
+    ],
+)
+def test_event_told_late_is_reported(text: str, day: str) -> None:
+    (inc,) = extract_article(
+        Article(id="d", text=text, lang="ar", date="2031-07-09")
+    ).incidents
+    assert (inc.type, inc.date.iso) == ("shelling", day)
+
+
+def test_recollection_beside_the_event_stays_out() -> None:
+    text = (
+        "أصيب مدنيان بقصف مدفعي على قرية في قضاء مخمور اليوم. وكان قصف مماثل قد "
+        "استهدف القرية يوم الجمعة الماضي."
+    )
+    (inc,) = extract_article(
+        Article(id="d", text=text, lang="ar", date="2031-07-09")
+    ).incidents
+    assert inc.date.iso == "2031-07-09"

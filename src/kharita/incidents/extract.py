@@ -38,7 +38,7 @@ from .dates import (
     resolve,
     text_reference,
 )
-from .segments import STRONG_TRIGGER, Unit, cluster_units
+from .segments import STRONG_TRIGGER, Cluster, Unit, cluster_units, eligible
 from .sites import roles, split_sites
 from .types import TriggerMatch, find_triggers
 
@@ -63,6 +63,33 @@ def _analyse(
         unit.another = _another(doc, triggers)
         out.append(unit)
     return out
+
+
+def _told_late(
+    units: list[Unit], places: Sequence[ResolvedPlace], cues: dict[int, str | None]
+) -> list[Cluster]:
+    """construction told_late: an article whose only event is dated in the past
+    («أصيب مدنيان بقصف ... يوم الجمعة الماضي», "last Friday") reports that
+    event; it is not a recollection beside another one."""
+    past = [
+        u
+        for u in units
+        if u.prior
+        and not u.general
+        and any(t.weight >= STRONG_TRIGGER for t in u.triggers)
+        and any(
+            d.precision == "day" for _, d in u.dates
+        )  # "last Friday", not "last July"
+        and any(
+            not p.foreign and p.lat is not None
+            for p in eligible(places, cues, u.places)
+        )
+    ]
+    if not past:
+        return []
+    for u in past:
+        u.prior = False
+    return cluster_units(units, places, cues)
 
 
 def _summaries_general(units: list[Unit]) -> None:
@@ -161,7 +188,7 @@ def extract(
     actors = doc_actors(doc)
     cues = _place_cues(doc, places, [(a.start, a.end) for a in actors])
     _summaries_general(units)
-    clusters = cluster_units(units, places, cues)
+    clusters = cluster_units(units, places, cues) or _told_late(units, places, cues)
     inside = P.stated_containers(doc, places)
     clusters = split_sites(doc, clusters, places, cues, inside)
     context = [(u.sentence.start, u.sentence.end) for u in units if not u.prior]
