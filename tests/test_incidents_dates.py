@@ -121,3 +121,18 @@ def test_dates_incidents_never_read_the_wall_clock() -> None:
     calls = re.compile(r"\b(?:date|datetime)\.(?:today|now|utcnow)\(|\btime\.time\(")
     offenders = [p.name for p in source.glob("*.py") if calls.search(p.read_text())]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # construction ordinal_day: «الخامس من تموز», «الحادي والعشرين من شهر آذار 2024»
+        ("قتل جندي في الخامس من تموز الجاري", [("2031-07-05", "day")]),
+        ("في الحادي والعشرين من شهر آذار 2024", [("2024-03-21", "day")]),
+        ("الثاني من كانون الثاني", [("2031-01-02", "day")]),
+        # «كانون الثاني» itself holds «الثاني»: no ordinal day without «من»
+        ("كانون الثاني 2024", [("2024-01", "month")]),
+    ],
+)
+def test_dates_ordinal_day(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _resolve(text, "2031-07-09") == expected

@@ -1,7 +1,7 @@
 """Event dates: find date expressions in folded text and resolve them to ISO.
 
 Handled: day + month (+ year) in both Arabic month systems (``20 نيسان``,
-``20 أبريل``, ``كانون الثاني/يناير``) and English, month + year, a month with
+``20 أبريل``, ``كانون الثاني/يناير``, an ordinal day ``الخامس من تموز``) and English, month + year, a month with
 ``الماضي/الفائت``, numeric ``20/4/2024`` and ISO dates, weekdays (``فجر
 السبت``, "on Thursday"), relative words (``اليوم``, ``أمس``, ``الأسبوع
 الماضي``, "yesterday").  Arabic-Indic digits are folded to ASCII first.
@@ -122,16 +122,18 @@ def _tables() -> tuple[
         for r in load_table("relative_dates")
     }
     long_months = [m for m in months if len(m) > 3 and m != "may"]
-    mo, lmo, wd, rel = (
+    ordinals = [r["word"] for r in load_table("day_ordinals")]
+    mo, lmo, wd, rel, od = (
         _alt(list(months)),
         _alt(long_months),
         _alt(list(weekdays)),
         _alt(list(relative)),
+        _alt(ordinals),
     )
     past = "|".join(PAST_WORDS)
     year = r"(?:19|20)\d\d"
     pattern = (
-        rf"(?:(?P<wd1>{wd})\s*,?\s*)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:من\s+|of\s+)?(?:شهر\s+)?"
+        rf"(?:(?P<wd1>{wd})\s*,?\s*)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:من\s+|of\s+)?|(?P<o1>{od})\s+من\s+)(?:شهر\s+)?"
         rf"(?P<m1>{mo})(?:\s*/\s*(?:{mo}))?(?:\s+(?P<p1>{past}))?(?:\s*,?\s*(?:عام|سنه)?\s*(?P<y1>{year}))?(?!\w)"
         rf"|(?:(?P<wd2>{wd})\s*,?\s*)?(?P<m2>{mo})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y2>{year}))?(?![\w/])"
         rf"|(?P<m3>{mo})(?:\s*/\s*(?:{mo}))?(?:\s+(?P<p3>{past}))?\s*,?\s*(?:عام|سنه|of)?\s*(?P<y3>{year})(?!\w)"
@@ -144,6 +146,12 @@ def _tables() -> tuple[
     )
     compiled = re.compile(rf"(?<![\w/]){(r'(?:[وب]|لل|ل)?')}(?:{pattern})")
     return compiled, months, weekdays, relative
+
+
+@lru_cache(maxsize=1)
+def _ordinal_days() -> dict[str, int]:
+    """«الخامس» -> 5 (``day_ordinals.tsv``), folded."""
+    return {phrase_key(r["word"]): int(r["day"]) for r in load_table("day_ordinals")}
 
 
 def find_dates(
@@ -203,8 +211,9 @@ def _mention(
     if g["m1"]:
         y = int(g["y1"]) if g["y1"] else None
         kind = "full" if y else "daymonth"
+        day = int(g["d1"]) if g["d1"] else _ordinal_days()[phrase_key(g["o1"])]
         return DateMention(
-            s, e, kind, y, month("m1"), int(g["d1"]), wday("wd1"), past=bool(g["p1"])
+            s, e, kind, y, month("m1"), day, wday("wd1"), past=bool(g["p1"])
         )
     if g["m2"]:
         y = int(g["y2"]) if g["y2"] else None
