@@ -33,7 +33,9 @@ from ._doc import Doc
 
 UNKNOWN_RANK = 5
 key = lru_cache(maxsize=4096)(_fold_key)  # place names repeat across mentions
-_DATELINE = re.compile(r"^\s*(?:/|-|\(|\|)")
+# a dateline place is followed by its agency or a dash ("BAGHDAD (Reuters) -"),
+# possibly after its country or the day ("KIRKUK, Iraq (AFP) -", "BAGHDAD, Sept 10 (Reuters) -")
+_DATELINE = re.compile(r"^\s*(?:/|-|\(|\||,\s*(?:[^\s,(/]+\s*){1,3}(?:\(|-\s|/))")
 # a dateline heads the text: at most three words before it, no preposition
 # («قتل شرطي في ناحية العلم (20 كم شرق تكريت)» is no dateline)
 _DATELINE_HEAD = re.compile(r"^(?:\s*(?!(?:في|ب|من|in|at|of)\s)[^\s.\n]+){0,3}\s*$")

@@ -42,6 +42,7 @@ from .segments import (
 BETWEEN_RANK = 4  # an area or larger: "between X and Y" gives a better point
 BETWEEN_KM = 80.0
 OFFSET_RANK = 6  # a district or larger takes a reference's offset point
+COUNTRY_RANK = 9  # a region or country: a reference with a distance is the site
 HEADLINE_SPLIT_RANK = 8  # a governorate (place_specificity.tsv)
 BETWEEN_QUALIFIER = 30  # characters: "between X and Y (Z)" / "in Z province"
 # «في أربيل والسليمانية», "in Kirkuk and Basra", and the wire headline's comma
@@ -257,6 +258,9 @@ def _offset_point(site: ResolvedPlace, refs: list[ResolvedPlace]) -> ResolvedPla
     ]  # fmt: skip
     if len(moved) != 1:
         return site
+    rel = moved[0].relative
+    if P.rank(site) >= COUNTRY_RANK and rel is not None and rel.distance_km:
+        return moved[0]  # "40 km southwest of Kirkuk" names more than "Iraq"
     return replace(site, lat=moved[0].lat, lon=moved[0].lon)
 
 
