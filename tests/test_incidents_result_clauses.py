@@ -129,3 +129,24 @@ def test_verb_pair_and_since_the_start(
 )  # fmt: skip
 def test_singular_relative_clause(text: str, killed: Count) -> None:
     assert _one(text, "ar").killed == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded", "casualties"),
+    [
+        # kin: «أب وابنه» = 2; a dual with a possessive: «امرأة وطفلاها» = 3
+        ("قتل أب وابنه بانفجار عبوة ناسفة في قضاء الطارمية.", Count(2, 2), Count(), Count()),
+        ("قتلت امرأة وطفلاها بقصف على قرية في قضاء مخمور.", Count(3, 3), Count(), Count()),
+        # an ordinal victim: «وأصيب ثالث» = one more
+        ("قتل جنديان وأصيب ثالث بانفجار عبوة ناسفة في قضاء الطارمية.",
+         Count(2, 2), Count(1, 1), Count()),
+        # combined: «مقتل وإصابة 7 أشخاص» is one toll for both
+        ("أسفر الانفجار في قضاء الطارمية عن مقتل وإصابة 7 أشخاص.",
+         Count(), Count(), Count(7, 7)),
+    ],
+)  # fmt: skip
+def test_kin_dual_possessive_ordinal_and_combined_pair(
+    text: str, killed: Count, wounded: Count, casualties: Count
+) -> None:
+    inc = _one(text, "ar")
+    assert (inc.killed, inc.wounded, inc.casualties) == (killed, wounded, casualties)
