@@ -44,24 +44,19 @@ combining the mentions of an incident (and the reports of one event) is
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..models import Count
 from ..text.phrases import PhraseHits
 from . import _casualty_context as ctx
-from ._casualty_lex import CasualtyLexicon, Row, casualty_lexicon
+from ._casualty_groups import add_group, conjuncts, gapped, preceding
+from ._casualty_lex import Row, casualty_lexicon
 from ._casualty_read import (
-    BREAK,
-    HARD_BREAK,
     TOKEN,
     Read,
     Tok,
     backward,
-    definite_one,
     figure_at,
     forward,
     is_,
-    quantity,
     tokens,
 )
 from .casualty_combine import CasualtyMention, Toll, combine, toll
@@ -197,35 +192,7 @@ def find_casualties(
             continue
         said = _mention(hits, toks, i, width, row, got, cues, used, seen)
         out.extend(said)
-        out.extend(_gapped(toks, max(after, i + width), said[0], cues, used))
-    return out
-
-
-def _gapped(
-    toks: list[Tok], k: int, first: CasualtyMention, cues: _Cues, used: set[int]
-) -> list[CasualtyMention]:
-    """construction gapping: a cue's figure at one place, then figures at other
-    places with the cue left out ("Bombs kill 5 in Kut, 2 in Hilla"): each
-    ", N in X" is a figure of the same kind, at its own place."""
-    lex = casualty_lexicon()
-    out: list[CasualtyMention] = []
-    stop = min(len(toks), k + 6)
-    while k < stop and toks[k].raw != ",":  # the first figure's "in Kut"
-        if toks[k].raw in BREAK or k in cues:
-            return out
-        k += 1
-    while k + 2 < len(toks) and toks[k].raw == "," and figure_at(toks, k + 1):
-        q = quantity(toks, k + 1, adjacent=True)
-        if q is None or q[1] >= len(toks) or not is_(lex, "place_prep", toks[q[1]]):
-            break
-        if used.intersection(range(k + 1, q[1])):
-            break
-        used.update(range(k + 1, q[1]))
-        start, end = toks[k + 1].start, toks[q[1] - 1].end
-        out.append(replace(first, count=q[0], start=start, end=end, vague=q[2]))
-        k = q[1] + 1
-        while k < len(toks) and toks[k].raw not in BREAK and k not in cues:
-            k += 1
+        out.extend(gapped(toks, max(after, i + width), said[0], cues, used))
     return out
 
 
@@ -247,20 +214,24 @@ def _mention(
     kind = row["kind"]
     lo = min(toks[first].start, toks[i].start)
     hi = max(toks[after - 1].end, toks[i + width - 1].end)
-    for extra, e_end in _conjuncts(toks, max(after, i + width), kind, cues, used):
-        count, vague, hi = _add(count, vague, extra), False, e_end
+    for extra, e_end in conjuncts(toks, max(after, i + width), kind, cues, used):
+        count, vague, hi = add_group(count, vague, extra), False, e_end
     attackers = "perpetrator" in seen and ctx.attackers(toks, first, after, i, width)
     revised = "revision" in seen and ctx.revised(hits, toks, first)
     others: list[CasualtyMention] = []
     for extra, g_first, g_after in (
-        _preceding(toks, first, cues, used) if first < i else ()
+        preceding(toks, first, cues, used) if first < i else ()
     ):
         used.update(range(g_first, g_after))  # groups listed before a figure read back
         theirs = "perpetrator" in seen and ctx.attackers(  # the group's own words
             toks, g_first, g_after, g_first, 0
         )
         if theirs == attackers:  # one class of victims: one figure
-            count, vague, lo = _add(count, vague, extra), False, toks[g_first].start
+            count, vague, lo = (
+                add_group(count, vague, extra),
+                False,
+                toks[g_first].start,
+            )
             continue
         start, end = toks[g_first].start, toks[g_after - 1].end
         others.append(CasualtyMention(kind, extra, start, end, False, False, revised,
@@ -286,104 +257,6 @@ def _splits(out: list[CasualtyMention], row: Row) -> bool:
     """construction combined: «12 بين قتيل وجريح، بينهم 3 قتلى» - a killed or
     wounded figure inside a combined toll is that kind's figure."""
     return bool(out) and out[-1].kind == "casualties" and row["kind"] != "casualties"
-
-
-def _add(count: Count, vague: bool, extra: Count) -> Count:
-    """``count`` plus ``extra``; a vague group adds at least one to a figure."""
-    if vague:  # «several troops and one Iraqi»: at least the larger of the two readings
-        return Count(max(count.min or 0, (extra.min or 0) + 1), None)
-    hi = None if count.max is None or extra.max is None else count.max + extra.max
-    return Count((count.min or 0) + (extra.min or 0), hi)
-
-
-def _preceding(
-    toks: list[Tok], first: int, cues: _Cues, used: set[int]
-) -> list[tuple[Count, int, int]]:
-    """construction listed_groups: groups listed before a figure read before
-    its cue ("Two soldiers, three militants killed", "A policeman and two
-    civilians killed"): each opens its clause or follows a comma or "and",
-    and is a figure with at most three words of its own."""
-    lex = casualty_lexicon()
-    out: list[tuple[Count, int, int]] = []
-    k = first - 1
-    while k >= 1 and (toks[k].raw == "," or is_(lex, "and", toks[k])):
-        found = None
-        for s in range(k - 1, max(-1, k - 5), -1):
-            if toks[s].raw in BREAK or s in cues or s in used:
-                break
-            q = quantity(toks, s, adjacent=True, backward=True)
-            opens = s == 0 or toks[s - 1].raw in BREAK or is_(lex, "and", toks[s - 1])
-            if q is not None and q[1] <= k and opens and not q[2]:
-                found = (q[0], s, q[1])
-                break
-        if found is None:
-            break
-        out.append(found)
-        k = found[1] - 1
-    return out
-
-
-def _listed_after(lex: CasualtyLexicon, toks: list[Tok], start: int, k: int) -> bool:
-    """construction listed_groups: the comma at ``k`` ends an English group of
-    at most three words after the figure ("kills two Iraqi soldiers, three
-    civilians"), not a place ("kills 5 in Kut, 2 in Hilla")."""
-    between = toks[start:k]
-    return len(between) <= 3 and all(
-        t.raw.isascii() and t.raw.isalpha() and not is_(lex, "place_prep", t)
-        for t in between
-    )
-
-
-def _conjuncts(
-    toks: list[Tok], k: int, kind: str, cues: _Cues, used: set[int]
-) -> list[tuple[Count, int]]:
-    """construction conjunct: figures added by «و»/"and" after token ``k`` (same clause).
-
-    Near the count (<= 3 other words, one comma) any figure joins; further on,
-    up to the next cue, only «و N آخرين» / "and N others".
-    """
-    lex = casualty_lexicon()
-    out: list[tuple[Count, int]] = []
-    gap, breaks, start = 0, 0, k
-    while k < len(toks) and k not in cues and toks[k].raw not in HARD_BREAK:
-        tok = toks[k]
-        breaks += tok.raw in BREAK
-        is_and = is_(lex, "and", tok)
-        comma = (  # a figure, never "a" / "the" (", a source said")
-            tok.raw == ","
-            and figure_at(toks, k + 1)
-            and _listed_after(lex, toks, start, k)
-        )
-        conj = is_and or comma or (tok.raw != tok.text and lex.is_("and", tok.raw[:1]))
-        step = is_and or comma
-        q = quantity(toks, k + step, adjacent=True) if conj else None
-        if q is None and is_and and k + 2 < len(toks) and definite_one(toks, k + 1):
-            q = Count(1, 1), k + 3, False  # "a policeman and his son"
-        if q is not None and not used.intersection(range(k, q[1])):
-            others = q[1] < len(toks) and is_(lex, "others", toks[q[1]])
-            far = gap > 3 or breaks > 1
-            if (far and not others) or _next_cue_kind(toks, q[1], cues) not in (
-                None,
-                kind,
-            ):
-                break
-            used.update(range(k, q[1]))
-            out.append((q[0], toks[q[1] - 1].end))
-            k, gap, breaks = q[1], 0, 0
-            continue
-        gap += not is_(lex, "skip", tok)
-        k += 1
-    return out
-
-
-def _next_cue_kind(toks: list[Tok], k: int, cues: _Cues) -> str | None:
-    """The kind of the next cue in the clause after token ``k`` (None: none)."""
-    for j in range(k, min(len(toks), k + 12)):
-        if j in cues:
-            return cues[j][0]["kind"]
-        if toks[j].raw in BREAK:
-            return None
-    return None
 
 
 def says_no_casualties(

@@ -58,7 +58,7 @@ def _coordinated(
     """The mention that ``places[i]`` follows with «و»/"and" or a comma («في
     أربيل والسليمانية», "in Kirkuk, Basra"), outside a «بين X وY» / "between X
     and Y" phrase.  With ``clauses`` (a headline), also a place of the next
-    comma-coordinated clause that has its own trigger ("kill 12 in Bayji,
+    comma-coordinated clause that has its own trigger or figure ("kill 12 in Bayji,
     repel offensive in Kirkuk")."""
     rp = places[i]
     before = [p for p in places if p.end <= rp.start]
