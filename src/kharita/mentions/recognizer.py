@@ -31,27 +31,31 @@ from .spans import (
     tanween_after,
 )
 from .spellings import SpellingIndex
-from .support import coordinated, is_latin_key, parent_supported, support_needed
+from .support import coordinated, parent_supported, support_needed
 
 
-def _variants(
-    k: str, ids: tuple[str, ...], articles: frozenset[str]
-) -> list[tuple[str, Entry]]:
-    latin = is_latin_key(k)
-    out = [(k, Entry(k, ids, False, latin))]
-    if not latin and k.startswith("ال") and len(k) > 4:
-        out.append((k[2:], Entry(k, ids, True, False)))
-    if latin:
-        first, _, rest = k.partition(" ")
-        if first in articles and len(rest) > 2:
-            out.append((rest, Entry(k, ids, False, True)))
-    return out
-
-
-def _usable_key(k: str, cues: Cues) -> bool:
-    if len(k) < 2 or k.isdigit() or k in cues.prepositions or k in cues.designators:
-        return False
-    return not (is_latin_key(k) and len(k) < 3)
+def _patterns(gazetteer: Gazetteer, cues: Cues) -> dict[str, list[Entry]]:
+    """Every automaton pattern and its entries: each usable gazetteer key, plus the
+    key without «ال» (after «لل») and a Latin key without its article ("al-")."""
+    skip = cues.prepositions | cues.designators.keys()
+    articles = cues.latin_articles
+    merged: dict[str, list[Entry]] = {}
+    add = merged.setdefault
+    # one pass over ~11,000 keys at every start-up: kept free of helper calls
+    for k, ids in gazetteer.keys():  # noqa: SIM118 (Gazetteer.keys yields (key, ids))
+        if len(k) < 2 or k in skip or k.isdigit():
+            continue
+        latin = _LATIN_LETTER.search(k) is not None  # as support.is_latin_key
+        if latin and len(k) < 3:
+            continue
+        add(k, []).append(Entry(k, ids, False, latin))
+        if latin:
+            first, _, rest = k.partition(" ")
+            if first in articles and len(rest) > 2:
+                add(rest, []).append(Entry(k, ids, False, True))
+        elif len(k) > 4 and k.startswith("ال"):
+            add(k[2:], []).append(Entry(k, ids, True, False))
+    return merged
 
 
 class Recognizer:
@@ -60,12 +64,7 @@ class Recognizer:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.cues = load_cues()
-        merged: dict[str, list[Entry]] = {}
-        for k, ids in gazetteer.keys():  # noqa: SIM118 (Gazetteer.keys yields (key, ids))
-            if not _usable_key(k, self.cues):
-                continue
-            for pattern, entry in _variants(k, ids, self.cues.latin_articles):
-                merged.setdefault(pattern, []).append(entry)
+        merged = _patterns(gazetteer, self.cues)
         self._automaton: Any = ahocorasick.Automaton()
         for pattern, entries in merged.items():
             self._automaton.add_word(pattern, (len(pattern), tuple(entries)))
@@ -242,6 +241,7 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+_LATIN_LETTER = re.compile("[a-z]")
 # a wire credit after a name: " -police", " - medics", " – sources" (a spaced dash)
 _CREDIT = re.compile(r"\s+[-–—]\s*\w")
 
