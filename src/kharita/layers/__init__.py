@@ -26,6 +26,7 @@ def __getattr__(name: str) -> Any:
         return getattr(importlib.import_module(".importer", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 __all__ = [
     "FORMATS",
     "ImportReport",
