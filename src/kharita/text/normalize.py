@@ -67,6 +67,15 @@ for _i in range(10):
     _FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian digits
 
 _TABLE = str.maketrans(_FOLD)
+# the same folding for long texts: str.translate looks up every character of an
+# Arabic text in the table (~0.15 us each), a regex visits only those it changes
+_FOLDED = re.compile("[" + re.escape("".join(_FOLD)) + "]")
+
+
+def _fold_chars(text: str) -> str:
+    return _FOLDED.sub(lambda m: _FOLD[m.group()], text)
+
+
 _DROP = re.compile(
     "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
     "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
@@ -102,7 +111,7 @@ def normalize(text: str) -> Normalized:
     """
     kept = [m.start() for m in _DROP.finditer(text)]
     stripped = _DROP.sub("", text) if kept else text
-    folded = stripped.translate(_TABLE).lower()
+    folded = _fold_chars(stripped).lower()
     if len(folded) != len(stripped):  # a rare character whose lower case is longer
         return _normalize_per_char(text)
     if not kept:
