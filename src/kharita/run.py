@@ -128,6 +128,8 @@ def iter_results(
 
 @dataclasses.dataclass
 class _Counts:
+    """What a run has read and found so far."""
+
     read: int = 0
     failed: int = 0
     places: int = 0

@@ -41,6 +41,8 @@ class Entry(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Hit:
+    """An automaton hit that passed the word-boundary checks."""
+
     start: int  # in match text, after any clitic
     end: int
     entry: Entry

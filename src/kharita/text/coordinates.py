@@ -29,6 +29,8 @@ _LAT_LETTERS = frozenset("ns")
 
 @dataclass(frozen=True, slots=True)
 class Coordinates:
+    """A point written in a text, with the precision its notation implies."""
+
     lat: float
     lon: float
     precision_m: float
