@@ -10,9 +10,9 @@ pipeline is built once in the calling process and the workers are forked from it
 they share the gazetteer and the compiled matchers instead of each loading them
 again.  Elsewhere (macOS, Windows, a process already running threads) each worker
 starts fresh and loads the gazetteer once, when it runs its first chunk.
-``encode`` (a picklable function) turns each result into what the caller keeps, in
-the worker: e.g. the JSON line ``kharita extract`` writes, which costs less to
-send back than the result it is made from.
+:func:`map_encoded` turns each result into what the caller keeps (a picklable
+function), in the worker: e.g. the JSON line ``kharita extract`` writes, which
+costs less to send back than the result it is made from.
 
 :func:`dask_extract` runs the same, unchanged per-article function on a
 ``dask.bag`` over files, for a cluster or a notebook::
@@ -38,7 +38,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ConfigurationError
 from .ingest import iter_articles, iter_files
@@ -51,14 +51,29 @@ if TYPE_CHECKING:
 
     from .gazetteer import Gazetteer
 
-__all__ = ["dask_extract", "expand_inputs", "map_articles"]
+__all__ = [
+    "Encoded",
+    "dask_extract",
+    "expand_inputs",
+    "map_articles",
+    "map_encoded",
+]
 
 logger = logging.getLogger("kharita")
 
 Record = Article | RecordError
 Output = ArticleResult | RecordError
 ArticleFn = Callable[[Article], Output]
-T = TypeVar("T")
+
+
+class Encoded(NamedTuple):
+    """A result as a worker sends it back when ``encode`` is given: its counts and
+    the values made from it (e.g. its JSON line), not the result itself."""
+
+    places: int
+    incidents: int
+    values: tuple[object, ...]
+
 
 # Per-worker-process state, set once by _init_worker.
 _WORKER: dict[str, Any] = {}
@@ -92,7 +107,7 @@ def apply_one(
 def _init_worker(
     fn: ArticleFn | None,
     gazetteer: Gazetteer | None,
-    encode: Callable[[ArticleResult], Any] | None,
+    encode: Callable[[ArticleResult], Encoded] | None,
 ) -> None:
     # Ctrl-C reaches the whole process group: the parent stops the pool, the
     # workers must not each print a KeyboardInterrupt traceback.
@@ -134,7 +149,6 @@ def _context(name: str | None) -> BaseContext:
     return multiprocessing.get_context(name)
 
 
-@overload
 def map_articles(
     records: Iterable[Record],
     *,
@@ -144,48 +158,46 @@ def map_articles(
     chunksize: int = 16,
     max_in_flight: int | None = None,
     start_method: str | None = None,
-    encode: None = None,
-) -> Iterator[Output]: ...
-
-
-@overload
-def map_articles(
-    records: Iterable[Record],
-    *,
-    workers: int,
-    gazetteer: Gazetteer | None = None,
-    fn: ArticleFn | None = None,
-    chunksize: int = 16,
-    max_in_flight: int | None = None,
-    start_method: str | None = None,
-    encode: Callable[[ArticleResult], T],
-) -> Iterator[T | RecordError]: ...
-
-
-def map_articles(
-    records: Iterable[Record],
-    *,
-    workers: int,
-    gazetteer: Gazetteer | None = None,
-    fn: ArticleFn | None = None,
-    chunksize: int = 16,
-    max_in_flight: int | None = None,
-    start_method: str | None = None,
-    encode: Callable[[ArticleResult], Any] | None = None,
-) -> Iterator[Any]:
+) -> Iterator[Output]:
     """Results of ``fn`` over ``records``, in input order, using ``workers`` processes.
 
     ``fn`` must be picklable (a module-level function); by default it is the
     pipeline's ``safe_extract`` with ``gazetteer`` (shared with forked workers, else
-    sent to each worker once) or the default gazetteer.  ``encode``, when given, is
-    applied to each result where it is made and its value is yielded instead.  At
-    most ``max_in_flight`` chunks of ``chunksize`` records (default ``4 * workers``)
-    are in flight, so memory does not grow with the input.
+    sent to each worker once) or the default gazetteer.  At most
+    ``max_in_flight`` chunks of ``chunksize`` records (default ``4 * workers``) are
+    in flight, so memory does not grow with the input.
     """
+    state = (fn, gazetteer, None)
+    return _mapped(records, workers, chunksize, max_in_flight, start_method, state)
+
+
+def map_encoded(
+    records: Iterable[Record],
+    encode: Callable[[ArticleResult], Encoded],
+    *,
+    workers: int,
+    gazetteer: Gazetteer | None = None,
+) -> Iterator[Encoded | RecordError]:
+    """:func:`map_articles` of the pipeline, each result made into ``encode(result)``
+    in the worker that made it (``encode`` is picklable): what comes back to this
+    process is the JSON line, not the result."""
+    state = (None, gazetteer, encode)
+    return _mapped(records, workers, 16, None, None, state)
+
+
+def _mapped(
+    records: Iterable[Record],
+    workers: int,
+    chunksize: int,
+    max_in_flight: int | None,
+    start_method: str | None,
+    state: tuple[ArticleFn | None, Gazetteer | None, Any],
+) -> Iterator[Any]:
     if workers < 1:
         raise ConfigurationError(f"workers must be >= 1, got {workers}")
     if chunksize < 1:
         raise ConfigurationError(f"chunksize must be >= 1, got {chunksize}")
+    fn, gazetteer, encode = state
     if workers == 1:
         for record in records:
             out = apply_one(record, fn, gazetteer)
@@ -197,7 +209,7 @@ def map_articles(
         chunksize=chunksize,
         limit=max_in_flight or 4 * workers,
         context=_context(start_method),
-        state=(fn, gazetteer, encode),
+        state=state,
     )
 
 

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import (
     TYPE_CHECKING,
     Any,
-    NamedTuple,
     Protocol,
     TypeVar,
     cast,
@@ -34,7 +33,7 @@ from .incidents import merge_incidents
 from .incidents.dedup import Merger
 from .ingest import DEFAULT_MAX_RECORD_BYTES, iter_articles
 from .models import Article, ArticleResult, Incident, RecordError, RunReport, Source
-from .parallel import map_articles
+from .parallel import Encoded, map_articles, map_encoded
 from .pipeline import safe_extract
 
 if TYPE_CHECKING:
@@ -75,14 +74,6 @@ class EncodingSink(Sink, Protocol):
     def encode(self) -> Callable[[ArticleResult], object]: ...
 
     def add_encoded(self, value: Any) -> None: ...
-
-
-class Encoded(NamedTuple):
-    """What a worker sends back for one article when every sink encodes."""
-
-    places: int
-    incidents: int
-    values: tuple[object, ...]  # one per sink, in order
 
 
 def encode_result(
@@ -161,12 +152,8 @@ def run(
         # every sink keeps a value made from the result: made in the workers
         encoders = tuple(cast(EncodingSink, s).encode for s in sinks)
         records = iter_articles(inputs, max_bytes=max_record_bytes)
-        stream = map_articles(
-            records,
-            workers=workers,
-            gazetteer=gazetteer,
-            encode=partial(encode_result, encoders=encoders),
-        )
+        encode = partial(encode_result, encoders=encoders)
+        stream = map_encoded(records, encode, workers=workers, gazetteer=gazetteer)
     else:
         stream = iter_results(
             inputs,
