@@ -228,9 +228,11 @@ def _pooled(
 
     fn, gazetteer, encode = state
     forked = context.get_start_method() == "fork"
+    thaw = forked and gc.get_freeze_count() == 0  # leave a caller's freeze alone
     if forked and fn is None:
         # built here once; the forked workers inherit it (pipeline_for's cache)
         gazetteer = pipeline_for(gazetteer).gazetteer
+    if thaw:
         gc.freeze()  # keep the shared objects' pages shared (no collector writes)
     pool = ProcessPoolExecutor(
         max_workers=workers,
@@ -248,7 +250,7 @@ def _pooled(
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        if forked:
+        if thaw:
             gc.unfreeze()
 
 
