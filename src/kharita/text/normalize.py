@@ -80,6 +80,7 @@ _DROP = re.compile(
     "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
     "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
+_SEPARATORS = re.compile(r"[\s\-_]+")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 
 
@@ -143,6 +144,5 @@ def is_arabic_letter(ch: str) -> bool:
 
 def key(name: str) -> str:
     """The index key of a place name: folded, whitespace and hyphens collapsed."""
-    folded = fold(name)
-    folded = re.sub(r"[\s\-_]+", " ", folded)
+    folded = _SEPARATORS.sub(" ", fold(name))
     return folded.strip(" \"'.,;:()[]")
