@@ -67,7 +67,7 @@ ArticleFn = Callable[[Article], Output]
 
 
 class Encoded(NamedTuple):
-    """A result as a worker sends it back when ``encode`` is given: its counts and
+    """A result as :func:`map_encoded` sends it back from a worker: its counts and
     the values made from it (e.g. its JSON line), not the result itself."""
 
     places: int
