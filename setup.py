@@ -2,7 +2,7 @@
 
 Every package under ``src/`` is found automatically, and the top-level ``gazetteer/``
 folder (the source of truth for the shipped data) is mapped into the wheel as the
-package ``kharita.gazetteer_data``, read at run time with ``importlib.resources``.
+package ``kharita.gazetteer_data``, read at run time from its folder.
 Everything else (metadata, dependencies, package data) is in ``pyproject.toml``.
 """
 

@@ -189,3 +189,32 @@ def test_sources_line_isolates_and_caps_outlet_names() -> None:
     (name,) = [o for o in json.loads(blob.group(1))["outlets"] if o]
     assert "\u202e" not in name
     assert name.startswith("evil outlet") and len(name) <= 40 and name.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["-q", "extract", str(SEED)], 0),
+        (["-q", "extract", "-"], 1),  # a record without text
+        (["extract", "--no-such-option"], 2),
+    ],
+)
+def test_cli_console_script_flushes_outputs_and_keeps_exit_codes(
+    tmp_path: Path, args: list[str], code: int
+) -> None:
+    # the console script ends with os._exit: what it wrote must all be there
+    lines = tmp_path / "lines.jsonl"
+    with lines.open("w") as handle:
+        done = subprocess.run(
+            [sys.executable, "-m", "kharita", *args],
+            input=b'{"id": "a"}\n',
+            stdout=handle,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+            check=False,
+        )
+    assert done.returncode == code, done.stderr
+    expected = _run(args, stdin='{"id": "a"}\n').stdout
+    assert lines.read_text(encoding="utf-8") == expected
+    if code == 0:
+        assert json.loads(expected)["incidents"]

@@ -83,3 +83,24 @@ def test_compact_incidents_store_equal_values_once() -> None:
     assert all(s.excerpt is first.excerpt for s in others)
     assert merged.sources[2].outlet is first.outlet
     assert [s.outlet for s in merged.sources] == ["outlet 0", "outlet 1", "outlet 0"]
+
+
+def test_run_two_workers_write_the_lines_of_one(tmp_path: Path) -> None:
+    # with only encoding sinks the workers send back JSON lines, not results
+    import io
+
+    from kharita.export.jsonl import JsonLinesSink
+
+    mixed = tmp_path / "mixed.jsonl"
+    rows = [{"id": f"a{i}", "text": f"قصف جوي في بغداد رقم {i}"} for i in range(40)]
+    lines = [json.dumps(r, ensure_ascii=False) for r in rows]
+    lines[7] = '{"id": "broken"}'
+    mixed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    seen = []
+    for workers in (1, 2):
+        buffer, kept = io.StringIO(), ResultCollector()
+        report = run([EXAMPLES, mixed], workers=workers, sinks=[JsonLinesSink(buffer)])
+        run([EXAMPLES, mixed], workers=workers, sinks=[kept])  # results come back
+        seen.append((buffer.getvalue(), report, [r.article.id for r in kept.results]))
+    assert seen[0] == seen[1]
+    assert seen[0][1].articles_failed == 1 and seen[0][1].incident_count > 0

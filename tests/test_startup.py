@@ -32,3 +32,15 @@ def test_startup_extract_loads_no_map_renderer(tmp_path: Path) -> None:
     assert "kharita.incidents" in loaded  # the probe really extracted
     for heavy in ("folium", "jinja2", "kharita.render", "kharita.cli.map_cmd"):
         assert heavy not in loaded, heavy
+    # what only some runs need: worker pools, other outputs, layer import, --online
+    for unused in (
+        "multiprocessing",
+        "concurrent.futures",
+        "mgrs",
+        "kharita.export.geojson",
+        "kharita.export.acled_csv",
+        "kharita.store",
+        "kharita.layers.importer",
+        "kharita.resolve.online",
+    ):
+        assert unused not in loaded, unused

@@ -77,3 +77,24 @@ def test_zipf_table_file_and_memory_agree(tmp_path: Path) -> None:
     ]:
         assert loaded.zipf(word, lang) == small.zipf(word, lang)
     assert small.zipf("بغداد", "ar") == zt.zipf_of_buckets([250]) == 6.5
+
+
+def test_zipf_table_splits_hyphenated_names_and_initials_like_wordfreq(
+    table: zt.ZipfTable,
+) -> None:
+    rnd = random.Random(5)
+    listed = [w for w in itertools.chain(*get_frequency_list("en")) if w.isalpha()]
+    words = [w for w, lang in _words() if lang == "en" and ("-" in w or "." in w)]
+    words += ["-".join(rnd.sample(listed[:30000], 2)) for _ in range(300)]
+    words += ["U.S.", "U.N.", "u.k", "D.C.", "e.g.", "Al-Asad Airbase", "zzq-qx"]
+    checked = 0
+    for word in words:
+        value = table.zipf_split(word, "en")
+        if value is None:
+            continue
+        assert value == zipf_frequency(word, "en"), word
+        checked += 1
+    assert checked > 500
+    assert table.zipf_split("Ain al-Asad", "ar") is None
+    assert table.zipf_split("U.S.A", "en") is not None
+    assert table.zipf_split("St. Louis", "en") is None  # left to wordfreq

@@ -1,5 +1,5 @@
 """``python -m kharita``."""
 
-from .cli import main
+from .cli import console
 
-main()
+console()

@@ -40,11 +40,11 @@ from .text.phrases import PhraseHits
 from .text.tokens import MatchText, collapse_separators
 
 # A sentence ends at . ! ? (not a decimal point "3.5", not the period of a
-# one-letter abbreviation "U.S.", "U.N."), at line breaks, and where a period
-# is glued to the next word («قتل.وأصيب»).
-_BOUNDARY = re.compile(
-    r"(?<!\d)(?<!\b[^\W\d_])[.!?](?!\d)|\n+|(?<=[^\W\d_]{2}\.)(?=[^\W\d_]{2})"
-)
+# one-letter abbreviation "U.S.", "U.N."), also where a period is glued to the
+# next word («قتل.وأصيب»), and at line breaks.  The mark is matched before the
+# lookbehinds are tried: the engine tests one character at most positions
+# instead of running the lookbehinds at each (about 6x faster on an article).
+_BOUNDARY = re.compile(r"[.!?](?<!\d.)(?<!\b[^\W\d_].)(?!\d)|\n+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

@@ -16,20 +16,31 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Protocol, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Protocol,
+    TypeVar,
+    cast,
+    runtime_checkable,
+)
 
 from .errors import ConfigurationError
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, load_gazetteer
 from .incidents import merge_incidents
 from .incidents.dedup import Merger
 from .ingest import DEFAULT_MAX_RECORD_BYTES, iter_articles
 from .models import Article, ArticleResult, Incident, RecordError, RunReport, Source
-from .parallel import map_articles
+from .parallel import Encoded, map_articles, map_encoded
 from .pipeline import safe_extract
-from .resolve.online import OnlineFallback
+
+if TYPE_CHECKING:
+    from .resolve.online import OnlineFallback
 
 __all__ = [
+    "EncodingSink",
     "IncidentCollector",
     "ResultCollector",
     "RunReport",
@@ -48,6 +59,29 @@ class Sink(Protocol):
     """Anything that consumes article results one at a time."""
 
     def add(self, result: ArticleResult) -> None: ...
+
+
+@runtime_checkable
+class EncodingSink(Sink, Protocol):
+    """A sink that keeps only a picklable value made from each result (a JSON line).
+
+    ``encode`` is a module-level function, so with ``workers`` it runs in the
+    worker that made the result and only its value is sent back;
+    ``add(result)`` must equal ``add_encoded(encode(result))``.
+    """
+
+    @property
+    def encode(self) -> Callable[[ArticleResult], object]: ...
+
+    def add_encoded(self, value: Any) -> None: ...
+
+
+def encode_result(
+    result: ArticleResult, encoders: tuple[Callable[[ArticleResult], object], ...]
+) -> Encoded:
+    """``result`` as its counts and each sink's value (picklable with ``partial``)."""
+    values = tuple(encode(result) for encode in encoders)
+    return Encoded(len(result.places), len(result.incidents), values)
 
 
 def extract_one(
@@ -77,12 +111,16 @@ def iter_results(
     for record in records:
         if isinstance(record, RecordError):
             yield record
-        else:
-            yield extract_one(record, gazetteer, online)
+            continue
+        if gazetteer is None:  # the default one (with the user's layers), once a run
+            gazetteer = load_gazetteer()
+        yield extract_one(record, gazetteer, online)
 
 
 @dataclasses.dataclass
 class _Counts:
+    """What a run has read and found so far."""
+
     read: int = 0
     failed: int = 0
     places: int = 0
@@ -105,13 +143,25 @@ def run(
     ``incident_count`` in the report counts per-article incidents (not merged).
     """
     counts, errors = _Counts(), list[RecordError]()
-    stream = iter_results(
-        inputs,
-        gazetteer=gazetteer,
-        workers=workers,
-        online=online,
-        max_record_bytes=max_record_bytes,
-    )
+    stream: Iterable[Output | Encoded]
+    if (
+        online is None
+        and workers > 1
+        and all(isinstance(s, EncodingSink) for s in sinks)
+    ):
+        # every sink keeps a value made from the result: made in the workers
+        encoders = tuple(cast(EncodingSink, s).encode for s in sinks)
+        records = iter_articles(inputs, max_bytes=max_record_bytes)
+        encode = partial(encode_result, encoders=encoders)
+        stream = map_encoded(records, encode, workers=workers, gazetteer=gazetteer)
+    else:
+        stream = iter_results(
+            inputs,
+            gazetteer=gazetteer,
+            workers=workers,
+            online=online,
+            max_record_bytes=max_record_bytes,
+        )
     for item in stream:
         counts.read += 1
         if on_progress is not None:
@@ -121,6 +171,12 @@ def run(
             errors.append(item)
             if on_error is not None:
                 on_error(item)
+            continue
+        if isinstance(item, Encoded):
+            counts.places += item.places
+            counts.incidents += item.incidents
+            for sink, value in zip(sinks, item.values, strict=True):
+                cast(EncodingSink, sink).add_encoded(value)
             continue
         counts.places += len(item.places)
         counts.incidents += len(item.incidents)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 from .errors import GazetteerError
@@ -20,10 +20,14 @@ def default_directory() -> Path:
     env = os.environ.get("KHARITA_GAZETTEER")
     if env:
         return Path(env)
-    shipped = resources.files("kharita.gazetteer_data")
-    if not isinstance(shipped, Path):  # e.g. a zipped install: no folder to glob
+    # the package's folder, as importlib.resources.files() gives it (that module
+    # alone costs a few ms of every start-up)
+    spec = find_spec("kharita.gazetteer_data")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    shipped = Path(folders[0]) if folders else None
+    if shipped is None or not shipped.is_dir():  # e.g. a zipped install: no folder
         raise GazetteerError(
-            str(shipped),
+            str(shipped or "kharita.gazetteer_data"),
             None,
             "shipped gazetteer is not a folder; set KHARITA_GAZETTEER",
         )

@@ -7,15 +7,16 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..errors import ConfigurationError
 from ..models import RecordError, RunReport
-from ..resolve.online import OnlineFallback, default_user_agent
 from ..run import Sink, run
+
+if TYPE_CHECKING:
+    from ..resolve.online import OnlineFallback
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 F = TypeVar("F", bound=Callable[..., Any])
@@ -147,11 +148,15 @@ class Progress:
 def _online(ctx: click.Context, params: dict[str, Any]) -> OnlineFallback | None:
     if not params.get("online"):
         return None
+    from urllib.parse import urlsplit  # lazy: start-up
+
     url = urlsplit(params["nominatim"])
     if url.scheme not in ("http", "https") or not url.netloc:
         raise ConfigurationError(
             f"--nominatim needs an http(s) URL, got {params['nominatim']!r}"
         )
+    from ..resolve.online import OnlineFallback, default_user_agent  # lazy: sqlite3
+
     fallback = OnlineFallback(
         params["geocode_cache"],
         default_user_agent(params.get("contact")),

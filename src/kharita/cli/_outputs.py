@@ -7,13 +7,14 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigurationError
-from ..export.acled_csv import write_csv
-from ..export.geojson import PlacesLayer, write_collection, write_geojson
 from ..models import Incident
-from ..store import Store
+
+if TYPE_CHECKING:  # the writers and the store are imported when asked for
+    from ..export.geojson import PlacesLayer
+    from ..store import Store
 
 OUTPUT_KEYS = ("geojson", "places_geojson", "csv_path", "db")
 
@@ -65,6 +66,8 @@ def open_store(db: str | None, *, create: bool) -> Iterator[Store | None]:
     if not db:
         yield None
         return
+    from ..store import Store
+
     with Store(db, create=create) as store:
         yield store
 
@@ -75,12 +78,18 @@ def write_outputs(
     """GeoJSON/CSV files asked for by ``output_options``."""
     written: list[str] = []
     if params.get("geojson"):
+        from ..export.geojson import write_geojson
+
         write_geojson(incidents, params["geojson"])
         written.append(params["geojson"])
     if params.get("places_geojson") and places is not None:
+        from ..export.geojson import write_collection
+
         write_collection(places.collection(), params["places_geojson"])
         written.append(params["places_geojson"])
     if params.get("csv_path"):
+        from ..export.acled_csv import write_csv
+
         write_csv(incidents, params["csv_path"])
         written.append(params["csv_path"])
     return written

@@ -11,10 +11,8 @@ from typing import IO, Any
 import click
 
 from ..export.atomic import atomic_open
-from ..export.geojson import PlacesLayer
 from ..export.jsonl import JsonLinesSink
 from ..run import IncidentCollector, Sink
-from ..store import StoreSink
 from ._common import finish, input_options, output_options, require_inputs, run_inputs
 from ._outputs import check_outputs, open_store, write_outputs
 
@@ -48,7 +46,11 @@ def extract(ctx: click.Context, /, output: str | None, **params: Any) -> None:
     output = None if output == "-" else output  # the usual name of stdout
     check_outputs(params, [output])
     incidents = IncidentCollector() if params["geojson"] or params["csv_path"] else None
-    places = PlacesLayer() if params["places_geojson"] else None
+    places = None
+    if params["places_geojson"]:
+        from ..export.geojson import PlacesLayer  # lazy: start-up
+
+        places = PlacesLayer()
     with (
         _lines_to(output) as handle,
         open_store(params["db"], create=True) as store,
@@ -56,6 +58,8 @@ def extract(ctx: click.Context, /, output: str | None, **params: Any) -> None:
     ):
         sinks: list[Sink] = [JsonLinesSink(handle)]
         if store is not None:
+            from ..store import StoreSink  # lazy: start-up
+
             sinks.append(stack.enter_context(StoreSink(store)))
         sinks += [s for s in (incidents, places) if s is not None]
         report = run_inputs(ctx, params, sinks)

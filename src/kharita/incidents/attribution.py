@@ -46,6 +46,8 @@ class ActorMention:
 
 @dataclass(frozen=True, slots=True)
 class _Cue:
+    """An attribution cue found in a sentence (folded offsets)."""
+
     start: int
     end: int
     kind: str

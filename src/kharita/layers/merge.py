@@ -17,13 +17,20 @@ import logging
 import os
 import pickle
 import tempfile
-from dataclasses import fields, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from .. import __version__
-from ..gazetteer import Gazetteer, build, load_directory, parse_row, read_rows
+from ..gazetteer import (
+    Gazetteer,
+    build,
+    load_directory,
+    pack,
+    parse_row,
+    read_rows,
+    unpack,
+)
 from ..geo import Area, contains, haversine_km, shape_of
 from ..models import GazetteerPlace
 from ..text.normalize import key
@@ -54,49 +61,12 @@ def _compiled(base_dir: Path, root: Path, fingerprints: tuple[str, ...]) -> Gaze
     if cache.is_file():
         try:
             with cache.open("rb") as handle:
-                return _unpacked(pickle.load(handle))
+                return unpack(pickle.load(handle))
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
             logger.warning("compiled gazetteer cache %s unreadable; rebuilding", cache)
     gazetteer = merge(load_directory(base_dir), list_layers(root))
     _store(cache, gazetteer)
     return gazetteer
-
-
-_FIELDS = tuple(f.name for f in fields(GazetteerPlace))
-
-
-def _packed(gazetteer: Gazetteer) -> tuple[object, ...]:
-    """Plain tuples, dicts and WKB: pickles and unpickles several times faster."""
-    import shapely
-
-    return (
-        tuple(tuple(getattr(p, f) for f in _FIELDS) for p in gazetteer.places),
-        gazetteer.by_key,
-        gazetteer.directory,
-        gazetteer.ambiguous,
-        tuple(
-            (a.place_id, a.level, a.name_en, a.name_ar, shapely.to_wkb(a.geom))
-            for a in gazetteer.areas
-        ),
-    )
-
-
-def _unpacked(data: tuple[Any, ...]) -> Gazetteer:
-    import shapely
-
-    rows, by_key, directory, ambiguous, areas = data
-    places = tuple(GazetteerPlace(*row) for row in rows)
-    return Gazetteer(
-        places=places,
-        by_id={p.id: p for p in places},
-        by_key=by_key,
-        directory=directory,
-        ambiguous=ambiguous,
-        areas=tuple(
-            Area(pid, level, en, ar, shapely.from_wkb(wkb))
-            for pid, level, en, ar, wkb in areas
-        ),
-    )
 
 
 def _store(path: Path, gazetteer: Gazetteer) -> None:
@@ -106,7 +76,7 @@ def _store(path: Path, gazetteer: Gazetteer) -> None:
             old.unlink()
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(_packed(gazetteer), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(pack(gazetteer), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError as exc:  # a read-only data dir only costs speed
         logger.warning("could not cache the compiled gazetteer: %s", exc)

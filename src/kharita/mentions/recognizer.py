@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import ahocorasick
@@ -31,27 +32,72 @@ from .spans import (
     tanween_after,
 )
 from .spellings import SpellingIndex
-from .support import coordinated, is_latin_key, parent_supported, support_needed
+from .support import coordinated, parent_supported, support_needed
 
 
-def _variants(
-    k: str, ids: tuple[str, ...], articles: frozenset[str]
-) -> list[tuple[str, Entry]]:
-    latin = is_latin_key(k)
-    out = [(k, Entry(k, ids, False, latin))]
-    if not latin and k.startswith("ال") and len(k) > 4:
-        out.append((k[2:], Entry(k, ids, True, False)))
-    if latin:
-        first, _, rest = k.partition(" ")
-        if first in articles and len(rest) > 2:
-            out.append((rest, Entry(k, ids, False, True)))
-    return out
+class _Patterns:
+    """The automaton's patterns of one gazetteer, and the entries of each on demand.
 
+    A pattern is a usable gazetteer key, the key without «ال» (after «لل») or a
+    Latin key without its article ("al-").  The automaton stores only lengths; a
+    pattern's entries are made the first time the text holds it (about 11,000 keys
+    are read at each start-up, a few hundred patterns are ever seen by a run).
+    """
 
-def _usable_key(k: str, cues: Cues) -> bool:
-    if len(k) < 2 or k.isdigit() or k in cues.prepositions or k in cues.designators:
-        return False
-    return not (is_latin_key(k) and len(k) < 3)
+    def __init__(self, gazetteer: Gazetteer, cues: Cues) -> None:
+        self._by_key = gazetteer.by_key
+        self._skip = cues.prepositions | cues.designators.keys()
+        self._articles = tuple(a for a in cues.latin_articles if " " not in a)
+        self._position: dict[str, int] | None = None
+        self._made: dict[str, tuple[Entry, ...]] = {}
+
+    def usable(self, k: str) -> bool:
+        if len(k) < 2 or k in self._skip or k.isdigit():
+            return False
+        return not (len(k) < 3 and _LATIN_LETTER.search(k) is not None)
+
+    def patterns(self) -> Iterator[str]:
+        """Every pattern (one pass over the keys, kept free of helper calls)."""
+        skip, articles = self._skip, frozenset(self._articles)
+        for k in self._by_key:
+            if len(k) < 2 or k in skip or k.isdigit():
+                continue
+            latin = _LATIN_LETTER.search(k) is not None  # as support.is_latin_key
+            if latin and len(k) < 3:
+                continue
+            yield k
+            if latin:
+                first, _, rest = k.partition(" ")
+                if first in articles and len(rest) > 2:
+                    yield rest
+            elif len(k) > 4 and k.startswith("ال"):
+                yield k[2:]
+
+    def entries(self, pattern: str) -> tuple[Entry, ...]:
+        """The entries of ``pattern``, in the gazetteer's key order."""
+        made = self._made.get(pattern)
+        if made is None:
+            made = self._made[pattern] = self._make(pattern)
+        return made
+
+    def _make(self, p: str) -> tuple[Entry, ...]:
+        by_key = self._by_key
+        if self._position is None:
+            self._position = {k: i for i, k in enumerate(by_key)}
+        found: list[tuple[str, Entry]] = []
+        latin = _LATIN_LETTER.search(p) is not None
+        if p in by_key and self.usable(p):
+            found.append((p, Entry(p, by_key[p], False, latin)))
+        k = "ال" + p
+        if not latin and len(k) > 4 and k in by_key and self.usable(k):
+            found.append((k, Entry(k, by_key[k], True, False)))
+        if len(p) > 2:
+            for article in self._articles:
+                k = article + " " + p
+                if k in by_key and self.usable(k) and _LATIN_LETTER.search(k):
+                    found.append((k, Entry(k, by_key[k], False, True)))
+        position = self._position
+        return tuple(e for _, e in sorted(found, key=lambda f: position[f[0]]))
 
 
 class Recognizer:
@@ -60,18 +106,14 @@ class Recognizer:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.cues = load_cues()
-        merged: dict[str, list[Entry]] = {}
-        for k, ids in gazetteer.keys():  # noqa: SIM118 (Gazetteer.keys yields (key, ids))
-            if not _usable_key(k, self.cues):
-                continue
-            for pattern, entry in _variants(k, ids, self.cues.latin_articles):
-                merged.setdefault(pattern, []).append(entry)
-        self._automaton: Any = ahocorasick.Automaton()
-        for pattern, entries in merged.items():
-            self._automaton.add_word(pattern, (len(pattern), tuple(entries)))
-        if merged:
+        self._patterns = _Patterns(gazetteer, self.cues)
+        self._automaton: Any = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+        add = self._automaton.add_word
+        for pattern in self._patterns.patterns():
+            add(pattern)
+        self._empty = not len(self._automaton)
+        if not self._empty:
             self._automaton.make_automaton()
-        self._empty = not merged
         self._support: dict[str, str | None] = {}
         self._open = OpenPlaces(gazetteer, open_cues(self.cues))
         self._spellings = SpellingIndex(gazetteer)
@@ -121,9 +163,10 @@ class Recognizer:
     ) -> list[Hit]:
         out: list[Hit] = []
         tanween = "\u064b" in original  # rare: check it per hit only when present
-        for last, (length, entries) in self._automaton.iter(s):
+        entries_of = self._patterns.entries
+        for last, length in self._automaton.iter(s):
             start, end = last - length + 1, last + 1
-            for entry in entries:
+            for entry in entries_of(s[start:end]):
                 hit = (
                     check_latin(s, start, end, entry, self.cues.latin_articles)
                     if entry.latin
@@ -242,6 +285,7 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+_LATIN_LETTER = re.compile("[a-z]")
 # a wire credit after a name: " -police", " - medics", " – sources" (a spaced dash)
 _CREDIT = re.compile(r"\s+[-–—]\s*\w")
 

@@ -82,14 +82,14 @@ def _skeleton_index(gazetteer: Gazetteer) -> dict[str, tuple[tuple[str, ...], st
     for place in gazetteer.places:
         if not place.in_iraq or is_country(place.type):
             continue
+        name_en = key(place.name_en)
         for name in place.names:
-            k = key(name)
-            if not is_latin_key(k):
+            if not is_latin_key(key(name)):
                 continue
             skeleton = latin_skeleton(name)
             if len(skeleton) >= MIN_SKELETON:
                 index.setdefault(skeleton, set()).add(place.id)
-                names.setdefault(skeleton, set()).add(key(place.name_en))
+                names.setdefault(skeleton, set()).add(name_en)
     return {
         s: (tuple(sorted(ids)), next(iter(names[s])))
         for s, ids in index.items()

@@ -30,6 +30,8 @@ _LATERAL = math.tan(math.radians(22.5))  # a compass word is good to about ±22.
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
+    """The compiled relative-location patterns and their tables."""
+
     relative: re.Pattern[str]
     bearings: dict[str, float]
     units: dict[str, float]

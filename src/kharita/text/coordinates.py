@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import mgrs
-
 from ..models import Mention
 from .normalize import normalize
 from .tokens import MatchText, match_text
@@ -31,6 +29,8 @@ _LAT_LETTERS = frozenset("ns")
 
 @dataclass(frozen=True, slots=True)
 class Coordinates:
+    """A point written in a text, with the precision its notation implies."""
+
     lat: float
     lon: float
     precision_m: float
@@ -78,6 +78,8 @@ def _mgrs(m: re.Match[str]) -> Coordinates | None:
     if len(digits) % 2 or (m.group(4) and len(m.group(3)) != len(m.group(4))):
         return None
     ref = (m.group(1) + m.group(2) + digits).upper()
+    import mgrs  # lazy: start-up (grid references are rare)
+
     try:
         lat, lon = mgrs.MGRS().toLatLon(ref)
     except Exception:  # the mgrs package raises bare MGRSError/ValueError types

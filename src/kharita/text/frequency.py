@@ -31,6 +31,8 @@ def _zipf() -> Callable[[str, str], float] | None:
     def lookup(word: str, lang: str) -> float:
         value = table.zipf(word, lang)
         if value is None:
+            value = table.zipf_split(word, lang)
+        if value is None:
             from wordfreq import zipf_frequency
 
             value = float(zipf_frequency(word, lang))

@@ -22,13 +22,22 @@ def _articles() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(reversed(words)) + r")[-\s]+")
 
 
+_APOSTROPHES = re.compile(r"['`’‘ʿʾ]")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_SPOKEN_G = re.compile(r"(?<![n])g(?!h)")
+_REPEATS = re.compile(r"(.)\1+")
+_FINAL_H = re.compile(r"(?<=[aiu])h$")
+_FINAL_IA = re.compile(r"ia$")
+
+
 def latin_skeleton(name: str) -> str:
     """A spelling-tolerant key for Latin transliterations (``Ba'qubah`` -> ``bakuba``)."""
     text = unicodedata.normalize("NFKD", name.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['`’‘ʿʾ]", "", text)
+    if not text.isascii():  # no combining mark in plain ASCII
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _APOSTROPHES.sub("", text)
     text = _articles().sub(" ", " " + text).strip()
-    text = re.sub(r"[^a-z0-9]", "", text)
+    text = _NOT_ALNUM.sub("", text)
     for old, new in (
         ("ou", "u"),
         ("oo", "u"),
@@ -40,9 +49,9 @@ def latin_skeleton(name: str) -> str:
     ):
         text = text.replace(old, new)
     # Iraqi/Egyptian spoken ج and ق written g (Hawiga = Hawija, Beygee = Baiji); keep gh (غ).
-    text = re.sub(r"(?<![n])g(?!h)", "j", text)
+    text = _SPOKEN_G.sub("j", text)
     text = text.replace("e", "a").replace("o", "u").replace("w", "u").replace("y", "i")
     text = text.replace("ai", "i")  # Dujail = Dujeel, Baiji = Beyji
-    text = re.sub(r"(.)\1+", r"\1", text)
-    text = re.sub(r"(?<=[aiu])h$", "", text)
-    return re.sub(r"ia$", "a", text)
+    text = _REPEATS.sub(r"\1", text)
+    text = _FINAL_H.sub("", text)
+    return _FINAL_IA.sub("a", text)

@@ -67,10 +67,20 @@ for _i in range(10):
     _FOLD[chr(0x06F0 + _i)] = str(_i)  # Persian digits
 
 _TABLE = str.maketrans(_FOLD)
+# the same folding for long texts: str.translate looks up every character of an
+# Arabic text in the table (~0.15 us each), a regex visits only those it changes
+_FOLDED = re.compile("[" + re.escape("".join(_FOLD)) + "]")
+
+
+def _fold_chars(text: str) -> str:
+    return _FOLDED.sub(lambda m: _FOLD[m.group()], text)
+
+
 _DROP = re.compile(
     "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
     "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
+_SEPARATORS = re.compile(r"[\s\-_]+")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 
 
@@ -102,7 +112,7 @@ def normalize(text: str) -> Normalized:
     """
     kept = [m.start() for m in _DROP.finditer(text)]
     stripped = _DROP.sub("", text) if kept else text
-    folded = stripped.translate(_TABLE).lower()
+    folded = _fold_chars(stripped).lower()
     if len(folded) != len(stripped):  # a rare character whose lower case is longer
         return _normalize_per_char(text)
     if not kept:
@@ -134,6 +144,5 @@ def is_arabic_letter(ch: str) -> bool:
 
 def key(name: str) -> str:
     """The index key of a place name: folded, whitespace and hyphens collapsed."""
-    folded = fold(name)
-    folded = re.sub(r"[\s\-_]+", " ", folded)
+    folded = _SEPARATORS.sub(" ", fold(name))
     return folded.strip(" \"'.,;:()[]")

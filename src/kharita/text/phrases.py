@@ -32,7 +32,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import product
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -45,6 +46,12 @@ ARTICLE = "ال"
 _SPACE = re.compile(r"\s+")
 _RUNS = re.compile(r"\s{2,}|[^\S ]")  # white space other than one plain space
 _STACK_MAX = max(len(s) for s in CLITICS_WITH_ARTICLE)
+# each ending's rank in AR_SUFFIXES, by length (to look up what follows a phrase)
+_SUFFIX_RANKS = tuple(
+    (n, {e: r for r, e in enumerate(AR_SUFFIXES) if len(e) == n})
+    for n in sorted({len(e) for e in AR_SUFFIXES}, reverse=True)
+)
+_BY_RANK = itemgetter(0)
 
 
 def phrase_key(text: str) -> str:
@@ -87,8 +94,7 @@ class _Entry:
     row: Row | None  # None: no row (the regex lookup would fail)
 
 
-@dataclass(frozen=True, slots=True)
-class _Alternative:
+class _Alternative(NamedTuple):  # a named tuple: several are made per hit
     rank: tuple[Any, ...]
     end: int  # folded offset after the match
     row: Row | None
@@ -174,9 +180,8 @@ class PhraseHits:
                     where[start], []
                 )
                 arabic_ending = phrase_set.suffix and phrase_set.lang == "ar"
-                endings = AR_SUFFIXES if arabic_ending else ()
-                for rank, ending in enumerate(endings):
-                    if plain.startswith(ending, after):
+                if arabic_ending:
+                    for rank, ending in _endings_at(plain, after):
                         alternatives.append(
                             _Alternative(
                                 (-stack, entry.order, rank),
@@ -186,14 +191,15 @@ class PhraseHits:
                         )
                 alternatives.append(
                     _Alternative(
-                        (-stack, entry.order, len(endings)),
+                        (-stack, entry.order, len(AR_SUFFIXES) if arabic_ending else 0),
                         phrase_end,
                         entry.row,
                     )
                 )
         for by_start in self._by_set:
             for alternatives in by_start.values():
-                alternatives.sort(key=lambda a: a.rank)
+                if len(alternatives) > 1:
+                    alternatives.sort(key=_BY_RANK)
 
     @property
     def matcher(self) -> PhraseMatcher:
@@ -258,6 +264,18 @@ class PhraseHits:
                 raise KeyError(f"no row for {text[at : alt.end]!r}")
             return Hit(at, alt.end, text[at : alt.end], alt.row)
         return None
+
+
+def _endings_at(plain: str, after: int) -> list[tuple[int, str]]:
+    """The endings of :data:`AR_SUFFIXES` ``plain`` holds at ``after``, by rank."""
+    found = []
+    for n, ranks in _SUFFIX_RANKS:
+        ending = plain[after : after + n]
+        rank = ranks.get(ending)
+        if rank is not None:
+            found.append((rank, ending))
+    found.sort()
+    return found
 
 
 def _word(ch: str) -> bool:

@@ -31,7 +31,8 @@ __all__ = [
     "words_before",
 ]
 
-_SEP = re.compile(r"[\s\-_]+")
+# a run of separators that is not already one plain space (those stay as they are)
+_SEP_TO_COLLAPSE = re.compile(r"(?! (?![\s\-_]))[\s\-_]+")
 _WORD = re.compile(r"[^\s]+")
 _PUNCT = set(".,;:!?()[]{}\"'/|<>«»")
 ARABIC_LETTERS = frozenset(chr(c) for c in range(0x0621, 0x064B)) | frozenset(
@@ -54,9 +55,7 @@ def collapse_separators(norm: Normalized) -> MatchText:
     pieces: list[str] = []
     index: list[int] = []
     last = 0
-    for m in _SEP.finditer(s):
-        if m.group() == " ":
-            continue
+    for m in _SEP_TO_COLLAPSE.finditer(s):
         pieces.append(s[last : m.start()])
         index.extend(idx[last : m.start()])
         pieces.append(" ")

@@ -61,6 +61,8 @@ def _alternation(words: list[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
+    """The compiled wire-furniture patterns."""
+
     prefix: re.Pattern[str]
     topic: re.Pattern[str]
     credit: re.Pattern[str]
