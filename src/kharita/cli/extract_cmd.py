@@ -13,6 +13,7 @@ import click
 from ..export.atomic import atomic_open
 from ..export.geojson import PlacesLayer
 from ..export.jsonl import JsonLinesSink
+from ..models import RunReport
 from ..run import IncidentCollector, Sink
 from ..store import StoreSink
 from ._common import finish, input_options, output_options, require_inputs, run_inputs
@@ -46,8 +47,26 @@ def extract(ctx: click.Context, /, output: str | None, **params: Any) -> None:
     """
     require_inputs(params)
     check_outputs(params, [output])
-    incidents = IncidentCollector() if params["geojson"] or params["csv_path"] else None
     places = PlacesLayer() if params["places_geojson"] else None
+    with contextlib.ExitStack() as files:
+        incidents = None
+        if params["geojson"] or params["csv_path"]:  # reports on disk until the end
+            incidents = files.enter_context(IncidentCollector(spill=True))
+        report = _extract(ctx, params, output, [incidents, places])
+        outputs = [output] if output else []
+        outputs += [params["db"]] if params["db"] else []
+        merged = incidents.finish() if incidents is not None else []
+        outputs += write_outputs(params, merged, places)
+    finish(ctx, dataclasses.replace(report, outputs=tuple(outputs)))
+
+
+def _extract(
+    ctx: click.Context,
+    params: dict[str, Any],
+    output: str | None,
+    extra: list[Sink | None],
+) -> RunReport:
+    """Run the inputs into the JSON Lines, the store and the ``extra`` sinks."""
     with (
         _lines_to(output) as handle,
         open_store(params["db"], create=True) as store,
@@ -56,10 +75,5 @@ def extract(ctx: click.Context, /, output: str | None, **params: Any) -> None:
         sinks: list[Sink] = [JsonLinesSink(handle)]
         if store is not None:
             sinks.append(stack.enter_context(StoreSink(store)))
-        sinks += [s for s in (incidents, places) if s is not None]
-        report = run_inputs(ctx, params, sinks)
-    outputs = [output] if output else []
-    outputs += [params["db"]] if params["db"] else []
-    merged = incidents.merged() if incidents is not None else []
-    outputs += write_outputs(params, merged, places)
-    finish(ctx, dataclasses.replace(report, outputs=tuple(outputs)))
+        sinks += [s for s in extra if s is not None]
+        return run_inputs(ctx, params, sinks)
