@@ -10,7 +10,7 @@ of one article, then hold what they share once.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from ..models import Count, Incident, Source
 
@@ -25,6 +25,20 @@ def stripped(incident: Incident) -> Incident:
     if place is None or not (place.evidence or place.alternatives):
         return incident
     return replace(incident, place=replace(place, evidence=(), alternatives=()))
+
+
+# the fields of a report that repeat among reports, shared by SharedValues
+_FIGURES = (
+    "date", "killed", "wounded", "casualties", "killed_perpetrators", "attribution",
+)  # fmt: skip
+_VALUES = (
+    "type", "place", "acled_event_type", "acled_sub_event_type", "trigger",
+    "trigger_span", "confidence", "outcome",
+)  # fmt: skip
+_SOURCE_VALUES = (
+    "outlet", "date", "excerpt", "excerpt_start", "highlight", "lang", "title",
+    "casualty_sentence",
+)  # fmt: skip
 
 
 def _key(value: object) -> object:
@@ -53,67 +67,17 @@ class SharedValues:
 
     def incident(self, incident: Incident) -> Incident:
         """``incident`` with its values and its sources' values shared."""
-        share = self.share
-        return replace(
-            incident,
-            type=share(incident.type),
-            date=share(incident.date),
-            killed=share(incident.killed),
-            wounded=share(incident.wounded),
-            casualties=share(incident.casualties),
-            killed_perpetrators=share(incident.killed_perpetrators),
-            place=share(incident.place),
-            sources=tuple(self.source(s) for s in incident.sources),
-            acled_event_type=share(incident.acled_event_type),
-            acled_sub_event_type=share(incident.acled_sub_event_type),
-            attribution=share(incident.attribution),
-            trigger=share(incident.trigger),
-            trigger_span=share(incident.trigger_span),
-            confidence=share(incident.confidence),
-            outcome=share(incident.outcome),
-        )
+        return replace(self.report(incident), **self._fields(incident, _FIGURES))
 
     def report(self, incident: Incident) -> Incident:
-        """:meth:`incident` for a report read back from a spill file, whose
-        counts, dates and attributions come shared already: its site and its
-        strings are shared (what repeats among the reports of one event)."""
-        share = self.share
-        return replace(
-            incident,
-            type=share(incident.type),
-            place=share(incident.place),
-            sources=tuple(
-                replace(
-                    s,
-                    outlet=share(s.outlet),
-                    date=share(s.date),
-                    excerpt=share(s.excerpt),
-                    excerpt_start=share(s.excerpt_start),
-                    highlight=share(s.highlight),
-                    lang=share(s.lang),
-                    title=share(s.title),
-                    casualty_sentence=share(s.casualty_sentence),
-                )
-                for s in incident.sources
-            ),
-            acled_event_type=share(incident.acled_event_type),
-            acled_sub_event_type=share(incident.acled_sub_event_type),
-            trigger=share(incident.trigger),
-            trigger_span=share(incident.trigger_span),
-            confidence=share(incident.confidence),
-            outcome=share(incident.outcome),
-        )
+        """:meth:`incident` but for the counts, dates and attributions, for a
+        report read back from a spill file (they come shared already)."""
+        sources = tuple(self.source(s) for s in incident.sources)
+        return replace(incident, sources=sources, **self._fields(incident, _VALUES))
 
     def source(self, source: Source) -> Source:
-        share = self.share
-        return replace(
-            source,
-            outlet=share(source.outlet),
-            date=share(source.date),
-            excerpt=share(source.excerpt),
-            excerpt_start=share(source.excerpt_start),
-            highlight=share(source.highlight),
-            lang=share(source.lang),
-            title=share(source.title),
-            casualty_sentence=share(source.casualty_sentence),
-        )
+        """``source`` with its values shared (not its article id and URL)."""
+        return replace(source, **self._fields(source, _SOURCE_VALUES))
+
+    def _fields(self, record: object, names: tuple[str, ...]) -> dict[str, Any]:
+        return {name: self.share(getattr(record, name)) for name in names}
