@@ -43,7 +43,8 @@ def extract(ctx: click.Context, /, output: str | None, **params: Any) -> None:
     """Print places and incidents of each article as JSON Lines.
 
     Offsets (start/end) index the article's input text. Streams: memory stays
-    flat however many articles go in (--geojson/--csv keep each incident).
+    flat however many articles go in (--geojson/--csv keep each incident in a
+    temporary file until the end).
     """
     require_inputs(params)
     check_outputs(params, [output])
