@@ -7,10 +7,11 @@ systems (``tempfile.TemporaryFile``): it disappears when it is closed or when
 the process ends, however it ends; elsewhere it is deleted on close.  Use it as
 a context manager, or call :meth:`SpillFile.close`.
 
-Incidents are pickled field by field (their classes called with their fields,
-not the slower generic state protocol), and the small values that recur
-(counts, dates, attributions) are made once per value while records are read:
-reading back costs a fraction of what the records cost to extract.
+Incidents are pickled field by field (their classes called with their fields:
+about half the time of the generic state protocol), and the small values that
+recur (counts, dates, attributions) are made once per value while records are
+read.  The file is this process's own (it has no name to open it by), so what
+is read back is what was written.
 """
 
 from __future__ import annotations
