@@ -227,8 +227,9 @@ def merge_table(sizes: list[int], pythonpath: str | None) -> None:
         print(row, flush=True)
 
 
-def run_map(path: Path, pythonpath: str | None) -> tuple[float, float, str]:
-    """``(seconds, peak RSS in MB, summary line)`` of one ``kharita map`` process."""
+def run_map(path: Path, pythonpath: str | None) -> tuple[float, float, float, str]:
+    """``(seconds, CPU seconds, peak RSS in MB, summary line)`` of one ``kharita
+    map`` process."""
     env = dict(os.environ)
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
@@ -237,8 +238,9 @@ def run_map(path: Path, pythonpath: str | None) -> tuple[float, float, str]:
         "import resource, subprocess, sys, time; t = time.perf_counter();"
         "p = subprocess.run([sys.executable, '-m', 'kharita', '-q', 'map', sys.argv[1],"
         " '-o', sys.argv[2]], capture_output=True, text=True);"
-        "print(time.perf_counter() - t,"
-        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, p.returncode);"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss / 1024,"
+        " p.returncode);"
         "print(p.stderr.strip().splitlines()[-1] if p.stderr.strip() else '')"
     )
     done = subprocess.run(
@@ -249,20 +251,23 @@ def run_map(path: Path, pythonpath: str | None) -> tuple[float, float, str]:
         check=True,
     )
     first, _, summary = done.stdout.partition("\n")
-    seconds, peak, rc = first.split()
-    return float(seconds), float(peak), f"rc {rc} {summary.strip()}"
+    seconds, cpu, peak, rc = first.split()
+    return float(seconds), float(cpu), float(peak), f"rc {rc} {summary.strip()}"
 
 
 def table(kind: str, sizes: list[int], pythonpath: str | None) -> None:
     writer = write_varied if kind == "varied" else write_one_event
     print(f"\n{kind}: kharita map, whole process")
-    print("| reports | seconds | peak RSS MB | summary |\n|---|---|---|---|")
+    print(
+        "| reports | seconds | CPU s | peak RSS MB | summary |\n|---|---|---|---|---|"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             path = Path(tmp) / f"{kind}-{n}.jsonl"
             writer(path, n)
-            seconds, peak, summary = run_map(path, pythonpath)
-            print(f"| {n:,} | {seconds:.1f} | {peak:.0f} | {summary} |", flush=True)
+            seconds, cpu, peak, summary = run_map(path, pythonpath)
+            cells = f"{seconds:.1f} | {cpu:.1f} | {peak:.0f} | {summary}"
+            print(f"| {n:,} | {cells} |", flush=True)
             path.unlink()
 
 
