@@ -21,7 +21,7 @@ from kharita import run as run_module
 from kharita.cli import cli
 from kharita.incidents import merge_incidents
 from kharita.incidents.compact import stripped
-from kharita.models import ArticleResult, Count, Incident
+from kharita.models import ArticleResult, Count, Evidence, Incident
 from kharita.run import IncidentCollector
 from kharita.spill import SpillFile
 
@@ -48,6 +48,7 @@ def _results(seed: int, articles: int) -> list[ArticleResult]:
             date, precision = rng.choice(
                 [(day, "day"), ("2024-04", "month"), (None, None)]
             )
+            evidence = (Evidence("prior", 0.5),) if rng.random() < 0.3 else ()
             sources = [make_source(article)]
             if rng.random() < 0.1:
                 sources.append(
@@ -62,7 +63,7 @@ def _results(seed: int, articles: int) -> list[ArticleResult]:
                 precision=precision,
                 killed=rng.choice([(None, None), (0, 0), (2, 3), (5, 5)]),
                 wounded=rng.choice([(None, None), (4, 4)]),
-                place=make_resolved(place),
+                place=make_resolved(place, evidence=evidence),
                 sources=sources,
                 confidence=rng.choice([0.0, 0.4, 0.9]),
             )
@@ -95,6 +96,18 @@ def test_run_spilled_collector_equals_in_memory(seed: int) -> None:
     reports = [stripped(i) for r in results for i in r.incidents]
     assert [repr(i) for i in merge_incidents(reports)] == [repr(i) for i in expected]
     assert any(len(i.sources) > 2 for i in expected)  # some reports merged
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_run_spilled_collector_keeps_everything_when_not_compact(seed: int) -> None:
+    results = _results(seed, 40)
+    reports = [i for r in results for i in r.incidents]
+    with IncidentCollector(spill=True, compact=False) as spilled:
+        for result in results:
+            spilled.add(result)
+        merged = [repr(i) for i in spilled.finish()]
+    assert merged == [repr(i) for i in merge_incidents(reports)]
+    assert any("Evidence(" in m for m in merged)
 
 
 def test_run_spilled_collector_shares_values_within_an_incident() -> None:
