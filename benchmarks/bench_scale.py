@@ -16,16 +16,18 @@ By default two measurements, each in a fresh child process (peak RSS is
   checkout for the before column.
 * ``--replay``: the results of the 32 samples replayed N times (fresh objects
   per report, as they arrive from a worker; own id and one of 40 outlets),
-  collected the way ``map`` does (``compact``: :class:`kharita.run.IncidentCollector`)
-  or the way it did before (``results``: every article result kept), then
-  merged and rendered.  Extraction is left out so 100,000 reports take
-  minutes, not hours, on a shared machine.  Peak RSS is read when the
-  results are ready (the base: interpreter, gazetteer, recogniser), after
-  merging and after rendering; "merge CPU" is the CPU of keeping and merging
-  alone (making the replicas is left out).  The replayed samples hold undated
+  collected the way ``map`` does (:class:`kharita.run.IncidentCollector`:
+  ``spilled`` to disk where the checkout can, else ``compact`` in memory) or
+  the way it did at first (``results``: every article result kept; skipped by
+  ``--no-results``), then merged, rendered and written as CSV and GeoJSON.
+  Extraction is left out so 100,000 reports take minutes, not hours, on a
+  shared machine.  Peak RSS is read when the results are ready (the base:
+  interpreter, gazetteer, recogniser), after merging, after rendering and
+  after the exports; "merge CPU" is the CPU of keeping and merging alone
+  (making the replicas is left out).  The SHA-256 of the three outputs shows
+  two checkouts give the same bytes.  The replayed samples hold undated
   incidents without figures, which never merge, so the incidents on the map
-  grow with the reports, and every report is one more source the map lists:
-  that record is the part of memory that must grow.
+  grow with the reports, and every report is one more source the map lists.
 
 The children share a private cache folder, built by one untimed run first.
 
@@ -79,7 +81,9 @@ def write_one_event(path: Path, n: int) -> None:
 
 
 REPLAY = """
-import dataclasses, json, pickle, resource, sys, time
+import dataclasses, hashlib, json, os, pickle, resource, sys, tempfile, time
+from kharita.export.acled_csv import write_csv
+from kharita.export.geojson import write_geojson
 from kharita.incidents import merge_incidents
 from kharita.ingest import iter_articles
 from kharita.parallel import map_articles
@@ -105,26 +109,41 @@ def peak():
 ready = peak()   # interpreter, gazetteer, recogniser, the 32 results
 start, cpu = time.perf_counter(), time.process_time()
 merge_cpu = 0.0   # CPU of keeping and merging, without making the replicas
+mode = "results"
 if kind == "compact":
+    import inspect
     from kharita.run import IncidentCollector
-    sink = IncidentCollector()
+    # as `map` keeps them: on disk where the checkout can (`spill`), else in memory
+    spill = "spill" in inspect.signature(IncidentCollector).parameters
+    mode = "spilled" if spill else "compact"
+    sink = IncidentCollector(spill=True) if spill else IncidentCollector()
     for i in range(n):
         r = replica(i)
         t = time.process_time()
         sink.add(r)
         merge_cpu += time.process_time() - t
     t = time.process_time()
-    merged = sink.merged()
+    merged = sink.finish() if hasattr(sink, "finish") else sink.merged()
 else:   # what map did before: every whole article result kept
     kept = [replica(i) for i in range(n)]
     t = time.process_time()
     merged = merge_incidents(i for r in kept for i in r.incidents)
 merge_cpu += time.process_time() - t
 merged_peak = peak()
-page = render_map(merged)
+page = render_map(merged).encode("utf-8")
+rendered_peak, html_mb, digest = peak(), len(page) / 1e6, hashlib.sha256(page)
+del page
+with tempfile.TemporaryDirectory() as tmp:   # the other outputs of the same incidents
+    write_csv(merged, os.path.join(tmp, "i.csv"))
+    write_geojson(merged, os.path.join(tmp, "i.geojson"))
+    exported_peak = peak()   # before the outputs are read back for their digest
+    for name in ("i.csv", "i.geojson"):
+        with open(os.path.join(tmp, name), "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
 print(time.perf_counter() - start, time.process_time() - cpu, merge_cpu,
-      ready, merged_peak, peak(), len(merged), sum(len(m.sources) for m in merged),
-      len(page.encode("utf-8")) / 1e6)
+      ready, merged_peak, rendered_peak, exported_peak, len(merged),
+      sum(len(m.sources) for m in merged), html_mb, digest.hexdigest()[:12], mode)
 """
 
 WARM = """
@@ -168,30 +187,33 @@ def run_child(code: str, args: list[str], pythonpath: str | None) -> list[str]:
     return done.stdout.split()
 
 
-def replay_table(sizes: list[int], pythonpath: str | None) -> None:
+def replay_table(
+    sizes: list[int], pythonpath: str | None, with_results: bool = True
+) -> None:
     label = pythonpath or "this checkout"
     print(
         f"\nmap memory: sample results replayed N times, merged and rendered ({label})"
     )
     print(
         "| reports | kept | seconds | CPU s | merge CPU s | peak RSS MB: ready"
-        " / merged / rendered | incidents | sources listed | HTML MB |\n"
-        "|---|---|---|---|---|---|---|---|---|"
+        " / merged / rendered / exported | incidents | sources listed | HTML MB"
+        " | sha256 of HTML+CSV+GeoJSON |\n"
+        "|---|---|---|---|---|---|---|---|---|---|"
     )
     for n in sizes:
         for kind in ("results", "compact"):
-            if kind == "results" and n > 20000:
+            if kind == "results" and (n > 20000 or not with_results):
                 continue  # the old way needs gigabytes there
             args = [kind, str(n), str(SAMPLES)]
             out = run_child(REPLAY, args, pythonpath)
-            sec, cpu, merge_cpu, ready, merged, peak = map(float, out[:6])
-            incidents, sources, html_mb = out[6:]
+            sec, cpu, merge_cpu, ready, merged, rendered, exported = map(float, out[:7])
+            incidents, sources, html_mb, digest, mode = out[7:]
             cells = (
-                f"{sec:.1f} | {cpu:.1f} | {merge_cpu:.1f} | "
-                f"{ready:.0f} / {merged:.0f} / {peak:.0f} | {incidents} | {sources} | "
-                f"{float(html_mb):.1f}"
+                f"{sec:.1f} | {cpu:.1f} | {merge_cpu:.1f} | {ready:.0f} / {merged:.0f}"
+                f" / {rendered:.0f} / {exported:.0f} | {incidents} | {sources} | "
+                f"{float(html_mb):.1f} | {digest}"
             )
-            print(f"| {n:,} | {kind} | {cells} |", flush=True)
+            print(f"| {n:,} | {mode} | {cells} |", flush=True)
 
 
 def merge_table(sizes: list[int], pythonpath: str | None) -> None:
@@ -205,8 +227,9 @@ def merge_table(sizes: list[int], pythonpath: str | None) -> None:
         print(row, flush=True)
 
 
-def run_map(path: Path, pythonpath: str | None) -> tuple[float, float, str]:
-    """``(seconds, peak RSS in MB, summary line)`` of one ``kharita map`` process."""
+def run_map(path: Path, pythonpath: str | None) -> tuple[float, float, float, str]:
+    """``(seconds, CPU seconds, peak RSS in MB, summary line)`` of one ``kharita
+    map`` process."""
     env = dict(os.environ)
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
@@ -215,8 +238,9 @@ def run_map(path: Path, pythonpath: str | None) -> tuple[float, float, str]:
         "import resource, subprocess, sys, time; t = time.perf_counter();"
         "p = subprocess.run([sys.executable, '-m', 'kharita', '-q', 'map', sys.argv[1],"
         " '-o', sys.argv[2]], capture_output=True, text=True);"
-        "print(time.perf_counter() - t,"
-        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, p.returncode);"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss / 1024,"
+        " p.returncode);"
         "print(p.stderr.strip().splitlines()[-1] if p.stderr.strip() else '')"
     )
     done = subprocess.run(
@@ -227,20 +251,23 @@ def run_map(path: Path, pythonpath: str | None) -> tuple[float, float, str]:
         check=True,
     )
     first, _, summary = done.stdout.partition("\n")
-    seconds, peak, rc = first.split()
-    return float(seconds), float(peak), f"rc {rc} {summary.strip()}"
+    seconds, cpu, peak, rc = first.split()
+    return float(seconds), float(cpu), float(peak), f"rc {rc} {summary.strip()}"
 
 
 def table(kind: str, sizes: list[int], pythonpath: str | None) -> None:
     writer = write_varied if kind == "varied" else write_one_event
     print(f"\n{kind}: kharita map, whole process")
-    print("| reports | seconds | peak RSS MB | summary |\n|---|---|---|---|")
+    print(
+        "| reports | seconds | CPU s | peak RSS MB | summary |\n|---|---|---|---|---|"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             path = Path(tmp) / f"{kind}-{n}.jsonl"
             writer(path, n)
-            seconds, peak, summary = run_map(path, pythonpath)
-            print(f"| {n:,} | {seconds:.1f} | {peak:.0f} | {summary} |", flush=True)
+            seconds, cpu, peak, summary = run_map(path, pythonpath)
+            cells = f"{seconds:.1f} | {cpu:.1f} | {peak:.0f} | {summary}"
+            print(f"| {n:,} | {cells} |", flush=True)
             path.unlink()
 
 
@@ -258,6 +285,11 @@ def main() -> None:
     parser.add_argument(
         "--merge", type=int, nargs="*", help="sizes (default 1k 4k 10k)"
     )
+    parser.add_argument(
+        "--no-results",
+        action="store_true",
+        help="--replay: only the way map keeps reports (not every result kept)",
+    )
     parser.add_argument("--pythonpath", help="run another checkout's src/")
     args = parser.parse_args()
     chosen = [args.varied, args.one_event, args.replay, args.merge]
@@ -271,7 +303,8 @@ def main() -> None:
         if args.merge is not None or default:
             merge_table(args.merge or [1000, 4000, 10000], args.pythonpath)
         if args.replay is not None or default:
-            replay_table(args.replay or [5000, 20000, 100000], args.pythonpath)
+            sizes = args.replay or [5000, 20000, 100000]
+            replay_table(sizes, args.pythonpath, not args.no_results)
         if args.one_event is not None:
             sizes = args.one_event or [1000, 4000, 10000]
             table("one-event", sizes, args.pythonpath)

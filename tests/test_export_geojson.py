@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from factories import (
     make_place,
     make_resolved,
     make_result,
+    make_source,
 )
 from kharita.errors import ConfigurationError
 from kharita.export.geojson import (
@@ -105,3 +107,26 @@ def test_geojson_write_is_atomic_on_failure(tmp_path: Path, old: str) -> None:
         write_geojson(broken(), target)
     assert target.read_text(encoding="utf-8") == old
     assert [p.name for p in tmp_path.iterdir()] == ["inc.geojson"]
+
+
+@pytest.mark.parametrize("count", [0, 1, 7])
+def test_geojson_incidents_written_one_at_a_time_as_whole(
+    tmp_path: Path, count: int
+) -> None:
+    """The incidents layer is streamed: the same bytes as the whole collection."""
+    from kharita.export.geojson import write_collection
+
+    incidents = [
+        make_incident(
+            id=f"i{k}",
+            place=make_resolved(make_place(lat=32.75 + k / 100)),
+            sources=[make_source(make_article("قصف\n«وسط» بابل\u2028"))],
+        )
+        for k in range(count)
+    ]
+    incidents[::3] = [dataclasses.replace(i, place=None) for i in incidents[::3]]
+    write_geojson(incidents, tmp_path / "streamed.geojson")
+    write_collection(incidents_collection(incidents), tmp_path / "whole.geojson")
+    streamed = (tmp_path / "streamed.geojson").read_bytes()
+    assert streamed == (tmp_path / "whole.geojson").read_bytes()
+    assert len(json.loads(streamed)["features"]) == count - len(range(0, count, 3))

@@ -22,7 +22,6 @@ from typing import (
     TYPE_CHECKING,
     Any,
     Protocol,
-    TypeVar,
     cast,
     runtime_checkable,
 )
@@ -30,11 +29,13 @@ from typing import (
 from .errors import ConfigurationError
 from .gazetteer import Gazetteer, load_gazetteer
 from .incidents import merge_incidents
-from .incidents.dedup import Merger
+from .incidents.compact import SharedValues, stripped
+from .incidents.dedup import Merger, Reports, merge_group
 from .ingest import DEFAULT_MAX_RECORD_BYTES, iter_articles
-from .models import Article, ArticleResult, Incident, RecordError, RunReport, Source
+from .models import Article, ArticleResult, Incident, RecordError, RunReport
 from .parallel import Encoded, map_articles, map_encoded
 from .pipeline import safe_extract
+from .spill import SpilledSequence, SpillFile, decode
 
 if TYPE_CHECKING:
     from .resolve.online import OnlineFallback
@@ -52,7 +53,6 @@ __all__ = [
 ]
 
 Output = ArticleResult | RecordError
-T = TypeVar("T")
 
 
 class Sink(Protocol):
@@ -206,72 +206,106 @@ class IncidentCollector:
 
     With ``compact`` (the default) an incident keeps its site without the
     candidate list and the scoring evidence (no output of merged incidents
-    reads them), and every value equal to one already kept (sites, dates,
-    figures, attributions, excerpts, outlets, type names) is stored once: a
-    report costs its own id, article id and URL, and references.  Memory grows
-    with the reports the map lists, by a small record each, not with article
-    results.
+    reads them), and values equal to one already kept (sites, dates, figures,
+    excerpts, outlets...) are one object (:mod:`kharita.incidents.compact`).
+
+    With ``spill``, the reports are written to a temporary file
+    (:class:`kharita.spill.SpillFile`, in ``spill_folder`` or the system's
+    temporary folder) as they come, and so are the merged incidents
+    :meth:`merged` returns, which are read back as they are used: memory holds
+    what merging decides on (:class:`kharita.incidents.dedup.Merger`: a few
+    dozen bytes a report) and one incident at a time.  Values are then shared
+    within each merged incident only.  Use it as a context manager: the files
+    go with it (and with the process, however it ends).
     """
 
-    def __init__(self, *, compact: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        compact: bool = True,
+        spill: bool = False,
+        spill_folder: str | Path | None = None,
+    ) -> None:
         self.compact = compact
-        self._merger = Merger()
-        self._shared: dict[object, object] = {}
+        self.spill = spill
+        self._spill_folder = spill_folder
+        self._files: list[SpillFile] = []
+        self._reports: Reports = self._new_file() if spill else []
+        self._merger = Merger(self._reports)
+        self._shared = SharedValues()
+        self._finished = False
+
+    def __enter__(self) -> IncidentCollector:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Remove the temporary files (the merged incidents go with them)."""
+        for file in self._files:
+            file.close()
 
     def add(self, result: ArticleResult) -> None:
+        if self._finished:
+            raise RuntimeError("IncidentCollector.add after finish()")
         for incident in result.incidents:
-            self._merger.add(self._compacted(incident) if self.compact else incident)
+            if self.compact:
+                incident = stripped(incident)
+                if not self.spill:
+                    incident = self._shared.incident(incident)
+            self._merger.add(incident)
 
     def __len__(self) -> int:
         return len(self._merger)
 
-    def merged(self) -> list[Incident]:
-        """The incidents so far, reports of the same event merged."""
-        return self._merger.merged()
+    def merged(
+        self, keep: Callable[[Incident], bool] | None = None
+    ) -> Sequence[Incident]:
+        """The incidents so far, reports of the same event merged (those ``keep``
+        accepts): a list, or with ``spill`` a sequence read from disk."""
+        if isinstance(self._reports, SpillFile):
+            return self._merged_on_disk(self._reports, keep)
+        merged = self._merger.iter_merged()
+        return [m for m in merged if keep is None or keep(m)]
 
-    def _share(self, value: T) -> T:
-        try:
-            return cast(T, self._shared.setdefault(value, value))
-        except TypeError:  # an unhashable value: keep it as it is
-            return value
+    def _merged_on_disk(
+        self, reports: SpillFile, keep: Callable[[Incident], bool] | None
+    ) -> SpilledSequence[Incident]:
+        out = self._new_file()
+        for members in self._merger.groups():
+            if len(members) == 1:  # a report on its own: its bytes as they are
+                data = reports.raw(members[0])
+                if keep is None or keep(decode(data)):
+                    out.append_raw(data)
+                continue
+            if self.compact:
+                shared = SharedValues()  # what the reports of one event repeat, once
+                group = [shared.report(reports[j]) for j in members]
+            else:
+                group = [reports[j] for j in members]
+            incident = merge_group(group)
+            if keep is None or keep(incident):
+                out.append(incident)
+        return SpilledSequence(out)
 
-    def _compacted(self, incident: Incident) -> Incident:
-        share, place = self._share, incident.place
-        if place is not None:
-            place = share(dataclasses.replace(place, evidence=(), alternatives=()))
-        sources = tuple(self._compact_source(s) for s in incident.sources)
-        return dataclasses.replace(
-            incident,
-            type=share(incident.type),
-            date=share(incident.date),
-            killed=share(incident.killed),
-            wounded=share(incident.wounded),
-            casualties=share(incident.casualties),
-            killed_perpetrators=share(incident.killed_perpetrators),
-            place=place,
-            sources=sources,
-            acled_event_type=share(incident.acled_event_type),
-            acled_sub_event_type=share(incident.acled_sub_event_type),
-            attribution=share(incident.attribution),
-            trigger=share(incident.trigger),
-            trigger_span=share(incident.trigger_span),
-            confidence=share(incident.confidence),
-            outcome=share(incident.outcome),
-        )
+    def finish(
+        self, keep: Callable[[Incident], bool] | None = None
+    ) -> Sequence[Incident]:
+        """:meth:`merged`, ending the collection: what merging kept (and with
+        ``spill`` the reports' file) is let go, the merged incidents stay."""
+        merged = self.merged(keep)
+        self._finished = True
+        if isinstance(self._reports, SpillFile):
+            self._reports.close()
+        self._reports, self._shared = [], SharedValues()
+        self._merger = Merger(self._reports)
+        return merged
 
-    def _compact_source(self, source: Source) -> Source:
-        share = self._share
-        return dataclasses.replace(
-            source,
-            outlet=share(source.outlet),
-            date=share(source.date),
-            excerpt=share(source.excerpt),
-            excerpt_start=share(source.excerpt_start),
-            highlight=share(source.highlight),
-            lang=share(source.lang),
-            title=share(source.title),
-            casualty_sentence=share(source.casualty_sentence),
-        )
+    def _new_file(self) -> SpillFile:
+        file = SpillFile(self._spill_folder)
+        self._files.append(file)
+        return file
 
 
 def process(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -21,7 +23,7 @@ from ..render.export import (
     write_html,
 )
 from ..run import IncidentCollector, Sink
-from ..store import Store, StoreSink, filter_incidents
+from ..store import Store, StoreSink, incident_filter
 from ..store.filters import bound
 from ._common import finish, input_options, output_options, require_inputs, run_inputs
 from ._outputs import check_outputs, open_store, write_outputs
@@ -85,12 +87,29 @@ def _from_store(
 
 
 def _from_inputs(
-    ctx: click.Context, params: dict[str, Any], places: PlacesLayer | None
-) -> tuple[RunReport, list[Incident]]:
-    collector = IncidentCollector()
+    ctx: click.Context,
+    params: dict[str, Any],
+    places: PlacesLayer | None,
+    collector: IncidentCollector,
+) -> tuple[RunReport, Sequence[Incident]]:
     sinks: list[Sink] = [collector] + ([places] if places is not None else [])
     report = run_inputs(ctx, params, sinks)
-    return report, filter_incidents(collector.merged(), **_filters(params))
+    return report, collector.finish(keep=incident_filter(**_filters(params)))
+
+
+def _collect(
+    ctx: click.Context,
+    params: dict[str, Any],
+    places: PlacesLayer | None,
+    files: contextlib.ExitStack,
+) -> tuple[RunReport, Sequence[Incident]]:
+    """The run's report and its merged incidents (from the inputs, on disk until
+    ``files`` closes, or from the store)."""
+    with open_store(params["db"], create=bool(params["inputs"])) as store:
+        if store is not None:
+            return _from_store(ctx, params, store, places)
+    collector = files.enter_context(IncidentCollector(spill=True))
+    return _from_inputs(ctx, params, places, collector)
 
 
 def _filters(params: dict[str, Any]) -> dict[str, Any]:
@@ -98,7 +117,7 @@ def _filters(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def _tileset(
-    path: str | None, max_zoom: int, incidents: list[Incident]
+    path: str | None, max_zoom: int, incidents: Iterable[Incident]
 ) -> TileSet | None:
     """The MBTiles tiles around the incidents (size reported on stderr)."""
     if not path:
@@ -194,27 +213,24 @@ def map_command(
     bound(params["until"], end=True)
     check_outputs(params, [output, png, pdf])
     places = PlacesLayer() if params["places_geojson"] else None
-    with open_store(params["db"], create=bool(params["inputs"])) as store:
-        if store is not None:
-            report, incidents = _from_store(ctx, params, store, places)
-        else:
-            report, incidents = _from_inputs(ctx, params, places)
-    html = render_map(
-        incidents,
-        title=title,
-        lang=lang,
-        tiles=tiles,
-        as_of=date.today().isoformat(),
-        tileset=_tileset(basemap_mbtiles, basemap_max_zoom, list(incidents)),
-        **map_inputs(),
-    )
-    outputs = [str(write_html(html, Path(output)))]
-    outputs += [params["db"]] if params["db"] else []
-    outputs += write_outputs(params, incidents, places)
-    outputs += _exports(Path(output), png, pdf)
+    with contextlib.ExitStack() as files:
+        report, incidents = _collect(ctx, params, places, files)
+        html = render_map(
+            incidents,
+            title=title,
+            lang=lang,
+            tiles=tiles,
+            as_of=date.today().isoformat(),
+            tileset=_tileset(basemap_mbtiles, basemap_max_zoom, incidents),
+            **map_inputs(),
+        )
+        outputs = [str(write_html(html, Path(output)))]
+        del html
+        outputs += [params["db"]] if params["db"] else []
+        outputs += write_outputs(params, incidents, places)
+        outputs += _exports(Path(output), png, pdf)
+        count = len(incidents)
     if embed:
         click.echo(embed_snippet(Path(output).name, title=title or "kharita map"))
-    report = dataclasses.replace(
-        report, outputs=tuple(outputs), incident_count=len(incidents)
-    )
+    report = dataclasses.replace(report, outputs=tuple(outputs), incident_count=count)
     finish(ctx, report)

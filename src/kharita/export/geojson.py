@@ -45,7 +45,7 @@ from typing import Any, Literal
 
 from ..errors import ConfigurationError
 from ..models import ArticleResult, Incident, ResolvedPlace
-from .atomic import atomic_write_text
+from .atomic import atomic_open, atomic_write_text
 
 __all__ = [
     "PlacesLayer",
@@ -244,6 +244,25 @@ def write_collection(collection: dict[str, Any], path: str | os.PathLike[str]) -
     return atomic_write_text(path, text + "\n")
 
 
+def _write_features(
+    features: Iterable[dict[str, Any] | None], path: str | os.PathLike[str]
+) -> Path:
+    """:func:`write_collection` of a collection of ``features`` (the same bytes),
+    each written as it comes."""
+    with atomic_open(path, newline="") as fh:
+        fh.write('{\n "type": "FeatureCollection",\n "features": [')
+        written = 0
+        for feature in features:
+            if not feature:
+                continue
+            text = json.dumps(feature, ensure_ascii=False, indent=1)
+            # one level deeper: JSON text holds no raw newline but these
+            fh.write(("," if written else "") + "\n  " + text.replace("\n", "\n  "))
+            written += 1
+        fh.write("\n ]\n}\n" if written else "]\n}\n")
+    return Path(path)
+
+
 def write_geojson(
     items: Iterable[ArticleResult | Incident],
     path: str | os.PathLike[str],
@@ -255,12 +274,11 @@ def write_geojson(
     Pass merged incidents for the incidents layer (``ArticleResult``s are
     accepted too, and contribute their per-article incidents unmerged).
     """
-    if layer == "incidents":
-        collection = incidents_collection(items)
-    elif layer == "places":
-        collection = places_collection(items)
-    else:
-        raise ConfigurationError(
-            f"unknown GeoJSON layer {layer!r}; options are: incidents, places"
-        )
-    return write_collection(collection, path)
+    if layer == "incidents":  # one feature at a time: a map may list many
+        features = (incident_feature(i) for i in _incidents_of(items))
+        return _write_features(features, path)
+    if layer == "places":
+        return write_collection(places_collection(items), path)
+    raise ConfigurationError(
+        f"unknown GeoJSON layer {layer!r}; options are: incidents, places"
+    )

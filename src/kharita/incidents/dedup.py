@@ -27,17 +27,23 @@ attribution of each kind; its confidence rises with each report.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
+from typing import Protocol, TypeAlias
 
 from ..geo import km_apart
 from ..models import Attribution, Count, EventDate, Incident
 from . import places as P
 from .casualty_combine import merge_counts
 from .dates import weekday_of
+from .groups import ArticleKeys, Groups
 from .merge_keys import Key, bucket_keys, neighbour_keys, signature
 from .types import get_type
+
+# report numbers in an array("q"): 8 bytes each, not an int object and a pointer
+Members: TypeAlias = "array[int]"
 
 NEAR_KM = 25.0
 SAME_KM = 10.0
@@ -135,7 +141,8 @@ def _attribution(group: list[Incident]) -> Attribution:
     return merged
 
 
-def _merge(group: list[Incident]) -> Incident:
+def merge_group(group: list[Incident]) -> Incident:
+    """One incident of the reports of one event (in the order they came)."""
     if len(group) == 1:
         return group[0]
     group = sorted(group, key=lambda i: (i.date.iso or "9999", -i.confidence))
@@ -177,6 +184,15 @@ def merge_incidents(incidents: Iterable[Incident]) -> list[Incident]:
     return merger.merged()
 
 
+class Reports(Protocol):
+    """Where a :class:`Merger` keeps the reports: a list, or on disk
+    (:class:`kharita.spill.SpillFile`)."""
+
+    def append(self, report: Incident, /) -> object: ...
+
+    def __getitem__(self, index: int, /) -> Incident: ...
+
+
 class Merger:
     """Single-link groups of reports, built as the reports arrive.
 
@@ -186,110 +202,108 @@ class Merger:
     :func:`~kharita.incidents.merge_keys.signature` and then by group:
     reports alike in everything :func:`same_event` reads answer it alike (but
     for sharing an article), so a new report asks it once per signature it
-    meets, and joins every group of a signature that is its event.  The time
-    per report is the number of distinct signatures near it, not the number
-    of reports: copies of one event, or of a few, cost linear time.
+    meets, of the signature's first report, and joins every group of a
+    signature that is its event.  The time per report is the number of
+    distinct signatures near it, not the number of reports: copies of one
+    event, or of a few, cost linear time.
+
+    Merging reads nothing else of the reports: they are kept in ``reports``
+    (a list by default, or a file) and read again only to merge each group
+    (:meth:`groups`, :func:`merge_group`).  In memory stay each signature's
+    first report without its sources, and for every report its group and its
+    articles (:mod:`~kharita.incidents.groups`) and its number in its buckets:
+    about a hundred bytes, however long its texts.
     """
 
-    def __init__(self) -> None:
-        self._items: list[Incident] = []
-        self._groups = _Groups()
-        self._signatures: dict[object, object] = {}  # equal signatures stored once
-        self._buckets: dict[Key, dict[object, dict[int, list[int]]]] = {}
+    def __init__(self, reports: Reports | None = None) -> None:
+        self._reports: Reports = [] if reports is None else reports
+        self._groups = Groups()
+        self._articles = ArticleKeys()
+        # signature -> (the signature, stored once; its first report, no sources)
+        self._signatures: dict[object, tuple[object, Incident]] = {}
+        self._buckets: dict[Key, dict[object, dict[int, Members]]] = {}
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._groups)
 
     def add(self, incident: Incident) -> None:
         """File one report, joining the groups of the earlier reports of its event."""
-        i = len(self._items)
-        self._items.append(incident)
-        self._groups.add()
+        self._reports.append(incident)
+        self._articles.add(incident)
+        i = self._groups.add()
         found = signature(incident)
-        sig = self._signatures.setdefault(found, found)
+        known = self._signatures.get(found)
+        if known is None:
+            known = self._signatures[found] = (found, replace(incident, sources=()))
         verdicts: dict[object, bool] = {}  # same_event of i and each signature met
         for key in neighbour_keys(incident):
             bucket = self._buckets.get(key)
             if bucket:
-                self._join_bucket(i, bucket, verdicts)
+                self._join_bucket(i, incident, bucket, verdicts)
         root = self._groups.root(i)
         for key in bucket_keys(incident):
-            groups = self._buckets.setdefault(key, {}).setdefault(sig, {})
-            groups.setdefault(root, []).append(i)
+            groups = self._buckets.setdefault(key, {}).setdefault(known[0], {})
+            members = groups.get(root)
+            if members is None:
+                members = groups[root] = array("q")
+            members.append(i)
 
     def merged(self) -> list[Incident]:
         """One incident per group, groups in the order of their first report."""
-        merged: dict[int, list[Incident]] = {}
-        for i, inc in enumerate(self._items):
-            merged.setdefault(self._groups.root(i), []).append(inc)
-        return [_merge(g) for g in merged.values()]
+        return list(self.iter_merged())
+
+    def iter_merged(self) -> Iterator[Incident]:
+        """:meth:`merged` one group at a time."""
+        reports = self._reports
+        for members in self.groups():
+            yield merge_group([reports[j] for j in members])
+
+    def groups(self) -> Iterator[list[int]]:
+        """The numbers of the reports of each group (in the order they came),
+        groups in the order of their first report."""
+        return self._groups.members()
 
     def _join_bucket(
         self,
         i: int,
-        bucket: dict[object, dict[int, list[int]]],
+        incident: Incident,
+        bucket: dict[object, dict[int, Members]],
         verdicts: dict[object, bool],
     ) -> None:
-        items = self._items
         for sig, groups in bucket.items():
             verdict = verdicts.get(sig)
             if verdict is None:
-                j = _unshared_member(items, i, groups.values())
-                if j is None:  # every member is from one of i's articles
-                    continue
-                verdict = verdicts[sig] = same_event(items[j], items[i])
+                if self._unshared_member(i, groups.values()) is None:
+                    continue  # every member is from one of i's articles
+                first = self._signatures[sig][1]
+                verdict = verdicts[sig] = same_event(first, incident)
             if verdict:
                 self._join_groups(i, groups)
 
-    def _join_groups(self, i: int, groups: dict[int, list[int]]) -> None:
+    def _join_groups(self, i: int, groups: dict[int, Members]) -> None:
         """Join ``i`` to every group of ``groups`` with a member from another article."""
-        find, items = self._groups.root, self._items
+        find = self._groups.root
         for key in list(groups):  # groups merged since filing: fold their lists
             root = find(key)
             if root != key:
                 members = groups.pop(key)
-                kept = groups.setdefault(root, [])
+                kept = groups.setdefault(root, array("q"))
                 if len(kept) < len(members):
                     kept, members = members, kept
                     groups[root] = kept
                 kept.extend(members)
         for key, members in list(groups.items()):
-            if (
-                find(key) != find(i)
-                and _unshared_member(items, i, [members]) is not None
-            ):
+            if find(key) != find(i) and self._unshared_member(i, [members]) is not None:
                 self._groups.union(key, i)
 
-
-def _unshared_member(
-    items: list[Incident], i: int, member_lists: Iterable[list[int]]
-) -> int | None:
-    """The first member not sharing an article with report ``i``."""
-    for members in member_lists:
-        for j in members:
-            if not _share_an_article(items[j], items[i]):
-                return j
-    return None
-
-
-class _Groups:
-    """Union-find over item indices."""
-
-    def __init__(self) -> None:
-        self.parent: list[int] = []
-
-    def add(self) -> None:
-        self.parent.append(len(self.parent))
-
-    def root(self, i: int) -> int:
-        parent = self.parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        self.parent[self.root(j)] = self.root(i)
+    def _unshared_member(self, i: int, member_lists: Iterable[Members]) -> int | None:
+        """The first member not sharing an article with report ``i``."""
+        share = self._articles.share
+        for members in member_lists:
+            for j in members:
+                if not share(j, i):
+                    return j
+        return None
 
 
 def _share_an_article(a: Incident, b: Incident) -> bool:

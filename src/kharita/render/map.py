@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -33,6 +33,7 @@ from .mbtiles import TileSet
 from .payload import (
     EPOCH,
     Payload,
+    Survey,
     base_row,
     data_element,
     day_span,
@@ -169,13 +170,19 @@ def add_tiles(m: folium.Map, tiles: str, lang: UiLang, max_zoom: int) -> None:
     ).add_to(m)
 
 
-def default_title(incidents: Sequence[Incident], lang: UiLang) -> str:
+def default_title(incidents: Iterable[Incident], lang: UiLang) -> str:
     """``Incidents in Iraq, first day – last day`` when the caller gives no title."""
-    days = sorted(d for i in incidents for d in day_span(i.date) if d is not None)
+    days = [d for i in incidents for d in day_span(i.date) if d is not None]
+    return _dated_title(min(days, default=None), max(days, default=None), lang)
+
+
+def _dated_title(first_day: int | None, last_day: int | None, lang: UiLang) -> str:
     head = label("default_title", lang)
-    if not days:
+    if first_day is None or last_day is None:
         return head
-    first, last = (date.fromordinal(EPOCH + d).isoformat() for d in (days[0], days[-1]))
+    first, last = (
+        date.fromordinal(EPOCH + d).isoformat() for d in (first_day, last_day)
+    )
     sep = "، " if lang == "ar" else ", "
     return f"{head}{sep}{first} – {last}" if first != last else f"{head}{sep}{first}"
 
@@ -198,25 +205,24 @@ class MapOptions:
 
 def blob(
     incidents: Sequence[Incident],
+    payload: Payload,
+    seen: Survey,
     opts: MapOptions,
-    styles: Sequence[IncidentStyle],
     basemap: Basemap,
     layers: dict[str, str],
 ) -> dict[str, Any]:
-    lang = opts.lang
-    gov_ar = governorate_names(basemap.governorates)
-    payload = Payload(styles, gov_ar)
-    placed = sum(payload.intern(i) for i in incidents)
-    if placed < len(incidents):
+    """The map's data; ``payload`` has surveyed ``incidents`` (``seen``)."""
+    lang, styles, gov_ar = opts.lang, payload.styles, payload.gov_ar
+    if seen.placed < seen.count:
         logger.info(
             "%d incidents without coordinates left off the map",
-            len(incidents) - placed,
+            seen.count - seen.placed,
         )
     used_icons = {s.icon for s in styles} | set(EXTRA_ICONS)
     tiles = opts.tileset
     return {
         "lang": lang,
-        "title": opts.title or default_title(incidents, lang),
+        "title": opts.title or _dated_title(seen.first_day, seen.last_day, lang),
         "asOf": opts.as_of or "",
         "ui": labels(lang),
         "layers": layers,
@@ -297,7 +303,10 @@ def build_map(
         raise ConfigurationError(f"lang must be 'ar' or 'en', got {opts.lang!r}")
     lang = opts.lang
     basemap = opts.basemap or load_basemap()
-    styles = style_table(sorted({i.type for i in incidents}), opts.styles)
+    # one pass over the incidents before their rows (they may be read from disk)
+    payload = Payload((), governorate_names(basemap.governorates))
+    seen = payload.survey(incidents)
+    payload.use_styles(style_table(sorted(seen.types), opts.styles))
     m = _new_map(basemap, opts)
     if opts.tiles:
         add_tiles(m, opts.tiles, lang, _max_zoom(opts))
@@ -322,7 +331,7 @@ def build_map(
         "cities": cities.get_name(),
         "governorates": govs.get_name() if govs is not None else "",
     }
-    data = blob(incidents, opts, styles, basemap, layers)
+    data = blob(incidents, payload, seen, opts, basemap, layers)
     root = m.get_root()
     if not isinstance(root, Figure):
         raise RenderError("folium map is not inside a Figure")

@@ -15,6 +15,7 @@ import json
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -74,7 +75,8 @@ def _json_chunks(value: object) -> Iterator[str]:
             yield from _json_chunks(item)
         yield "}"
     elif isinstance(value, LazyList) or (
-        isinstance(value, list) and any(isinstance(v, (list, dict)) for v in value)
+        isinstance(value, list)
+        and any(isinstance(v, (list, dict, LazyList)) for v in value)
     ):
         yield "["
         for n, item in enumerate(value):
@@ -200,13 +202,46 @@ class Interner:
         return self.index[key]
 
 
+@dataclass
+class Survey:
+    """What :meth:`Payload.survey` learns of the incidents in its one pass."""
+
+    count: int = 0
+    placed: int = 0  # with a point (a row on the map)
+    types: set[str] = field(default_factory=set)
+    first_day: int | None = None  # days since 1970-01-01 (:func:`day_span`)
+    last_day: int | None = None
+
+
 class Payload:
     """Accumulates the blob for one map."""
 
     def __init__(self, styles: Sequence[IncidentStyle], gov_ar: dict[str, str]) -> None:
-        self.type_index = {s.type: i for i, s in enumerate(styles)}
+        self.use_styles(styles)
         self.gov_ar = gov_ar
         self.places, self.govs, self.outlets = Interner(), Interner(), Interner()
+
+    def use_styles(self, styles: Sequence[IncidentStyle]) -> None:
+        """The incident types of the map, in the order their rows refer to them."""
+        self.styles = tuple(styles)
+        self.type_index = {s.type: i for i, s in enumerate(styles)}
+
+    def survey(self, incidents: Iterable[Incident]) -> Survey:
+        """One pass over ``incidents``: their types, their days, how many have a
+        point, and every name and outlet listed (:meth:`intern`)."""
+        seen = Survey()
+        for incident in incidents:
+            seen.count += 1
+            seen.placed += self.intern(incident)
+            seen.types.add(incident.type)
+            for day in day_span(incident.date):
+                if day is None:
+                    continue
+                if seen.first_day is None or day < seen.first_day:
+                    seen.first_day = day
+                if seen.last_day is None or day > seen.last_day:
+                    seen.last_day = day
+        return seen
 
     def place(self, incident: Incident) -> int:
         resolved = incident.place
@@ -277,7 +312,8 @@ class Payload:
             self.place(incident),
             round(max(incident.place.precision_m, 50.0)),
             round(incident.confidence * 100),
-            [self.source(s) for s in incident.sources],
+            # made as they are encoded: one event may have thousands of reports
+            LazyList(lambda: map(self.source, incident.sources)),
             incident.id,
             acled_text(incident),
             attribution_row(incident),

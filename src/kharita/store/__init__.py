@@ -29,7 +29,7 @@ FILE`` renders from it).
 from __future__ import annotations
 
 from .core import AddReport, Store, StoreSink, article_hash
-from .filters import date_bounds, filter_incidents
+from .filters import date_bounds, filter_incidents, incident_filter
 from .schema import SCHEMA, SCHEMA_VERSION
 
 __all__ = [
@@ -41,4 +41,5 @@ __all__ = [
     "article_hash",
     "date_bounds",
     "filter_incidents",
+    "incident_filter",
 ]

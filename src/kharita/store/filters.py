@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
 from ..errors import ConfigurationError
 from ..models import Incident
 
-__all__ = ["date_bounds", "filter_incidents", "where_clause"]
+__all__ = ["date_bounds", "filter_incidents", "incident_filter", "where_clause"]
 
 
 def date_bounds(iso: str | date | None, *, end: bool = False) -> str | None:
@@ -50,25 +50,38 @@ def filter_incidents(
     governorates: Sequence[str] = (),
 ) -> list[Incident]:
     """In-memory twin of :meth:`Store.query_incidents`: the same filters, the same meaning."""
+    keep = incident_filter(since, until, types, governorates)
+    return [inc for inc in incidents if keep is None or keep(inc)]
+
+
+def incident_filter(
+    since: str | date | None = None,
+    until: str | date | None = None,
+    types: Sequence[str] = (),
+    governorates: Sequence[str] = (),
+) -> Callable[[Incident], bool] | None:
+    """The test :func:`filter_incidents` applies to each incident (``None``
+    when there is no filter: every incident is kept)."""
     low, high = bound(since), bound(until, end=True)
     wanted_types = set(types)
     wanted_govs = {g.lower() for g in governorates}
-    out: list[Incident] = []
-    for inc in incidents:
+    if not (low or high or wanted_types or wanted_govs):
+        return None
+
+    def keep(inc: Incident) -> bool:
         start, stop = date_bounds(inc.date.iso), date_bounds(inc.date.iso, end=True)
         if (low or high) and start is None:
-            continue
+            return False
         if (low and stop is not None and stop < low) or (
             high and start is not None and start > high
         ):
-            continue
+            return False
         if wanted_types and inc.type not in wanted_types:
-            continue
+            return False
         gov = inc.place.place.governorate if inc.place and inc.place.place else None
-        if wanted_govs and (gov or "").lower() not in wanted_govs:
-            continue
-        out.append(inc)
-    return out
+        return not wanted_govs or (gov or "").lower() in wanted_govs
+
+    return keep
 
 
 def where_clause(
