@@ -227,3 +227,18 @@ def phrase_hits(text: str) -> Any:
     from kharita.text.normalize import fold
 
     return incident_lexicon().read(fold(text))
+
+
+def incident_summary(
+    result: ArticleResult,
+) -> list[tuple[str | None, str, Count, Count]]:
+    """(site's English name, type, killed, wounded) of each incident of ``result``."""
+    return [
+        (
+            i.place.place.name_en if i.place and i.place.place else None,
+            i.type,
+            i.killed,
+            i.wounded,
+        )
+        for i in result.incidents
+    ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pytest
 
+from factories import incident_summary
 from kharita.models import Article, ArticleResult, Count
 from kharita.pipeline import extract_article
 
@@ -23,25 +24,13 @@ def _run(text: str) -> ArticleResult:
     return extract_article(Article(id="d", text=text, lang="ar", date="2031-07-01"))
 
 
-def _summary(result: ArticleResult) -> list[tuple[str | None, str, Count, Count]]:
-    return [
-        (
-            i.place.place.name_en if i.place and i.place.place else None,
-            i.type,
-            i.killed,
-            i.wounded,
-        )
-        for i in result.incidents
-    ]
-
-
 def test_container_of_the_next_item_does_not_join_it() -> None:
     result = _run(
         "انفجرت عبوة ناسفة على دورية للجيش في قضاء الطارمية شمالي بغداد، ما أدى إلى "
         "إصابة جنديين. كما انفجرت عبوة ناسفة ثانية في ناحية الوجيهية بمحافظة ديالى، "
         "أسفرت عن مقتل مدني."
     )
-    assert _summary(result) == [
+    assert incident_summary(result) == [
         ("Tarmiyah District", "ied", Count(), Count(2, 2)),
         ("Al-Wajihiya", "ied", Count(1, 1), Count()),
     ]
@@ -52,7 +41,7 @@ def test_item_at_another_district_is_another_incident() -> None:
         "انفجرت عبوة ناسفة على دورية للجيش في قضاء الطارمية، ما أدى إلى إصابة جنديين. "
         "كما أصيب ثلاثة جنود بقصف بقذائف الهاون في قضاء الدبس بمحافظة كركوك."
     )
-    assert _summary(result) == [
+    assert incident_summary(result) == [
         ("Tarmiyah District", "ied", Count(), Count(2, 2)),
         ("Dibis District", "shelling", Count(), Count(3, 3)),
     ]
@@ -63,7 +52,7 @@ def test_sentence_without_trigger_at_another_district_joins() -> None:
         "انفجرت عبوة ناسفة على دورية للجيش في قضاء الطارمية، ما أدى إلى إصابة جنديين. "
         "ونقل الجريحان إلى مستشفى في قضاء بعقوبة."
     )
-    assert [s for s, *_ in _summary(result)] == ["Tarmiyah District"]
+    assert [s for s, *_ in incident_summary(result)] == ["Tarmiyah District"]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from factories import incident_summary
 from kharita.models import Article, ArticleResult, Count
 from kharita.pipeline import extract_article
 
@@ -21,24 +22,12 @@ def _run(text: str) -> ArticleResult:
     return extract_article(Article(id="f", text=text, lang="ar", date="2031-05-02"))
 
 
-def _summary(result: ArticleResult) -> list[tuple[str | None, str, Count, Count]]:
-    return [
-        (
-            i.place.place.name_en if i.place and i.place.place else None,
-            i.type,
-            i.killed,
-            i.wounded,
-        )
-        for i in result.incidents
-    ]
-
-
 def test_while_clause_with_its_own_site_is_another_incident() -> None:
     result = _run(
         "قتل شخص وأصيب اثنان آخران بنزاع عشائري في قضاء الشطرة شمالي محافظة ذي قار، "
         "فيما أصيب ثلاثة أشخاص بنزاع مماثل في ناحية الفهود."
     )
-    assert _summary(result) == [
+    assert incident_summary(result) == [
         ("Shatra District", "armed_clash", Count(1, 1), Count(2, 2)),
         ("Al-Fuhud", "armed_clash", Count(), Count(3, 3)),
     ]
@@ -49,7 +38,9 @@ def test_while_clause_adding_figures_continues_the_event() -> None:
         "انفجرت عبوة ناسفة على دورية للشرطة في قضاء الطارمية ما أدى إلى مقتل ضابطين، "
         "فيما أصيب ثلاثة آخرون بجروح."
     )
-    assert _summary(result) == [("Tarmiyah District", "ied", Count(2, 2), Count(3, 3))]
+    assert incident_summary(result) == [
+        ("Tarmiyah District", "ied", Count(2, 2), Count(3, 3))
+    ]
 
 
 def test_while_clause_with_another_kind_of_event_is_another_incident() -> None:
@@ -57,7 +48,7 @@ def test_while_clause_with_another_kind_of_event_is_another_incident() -> None:
         "اندلعت اشتباكات بين قوات البيشمركة ومسلحي داعش في قضاء مخمور، "
         "فيما قتل 4 مدنيين بقصف على قرية قريبة من ناحية الكوير."
     )
-    kinds = [(site, kind) for site, kind, _, _ in _summary(result)]
+    kinds = [(site, kind) for site, kind, _, _ in incident_summary(result)]
     assert kinds == [("Makhmur District", "armed_clash"), ("Gwer", "shelling")]
 
 
@@ -66,7 +57,7 @@ def test_lead_sentence_clauses_count_double_for_the_type() -> None:
         "هاجم مسلحون نقطة تفتيش للجيش في قضاء الطارمية، ما أسفر عن مقتل 3 جنود، "
         "فيما قُتل 2 من المسلحين خلال الاشتباك."
     )
-    ((_, kind, killed, _),) = _summary(result)
+    ((_, kind, killed, _),) = incident_summary(result)
     assert (kind, killed) == ("armed_clash", Count(5, 5))
 
 
@@ -76,7 +67,7 @@ def test_similar_needs_no_trigger_of_its_own() -> None:
         "قتل شخص بنزاع عشائري في قضاء الشطرة، "
         "فيما أصيب جنديان بانفجار عبوة ناسفة مماثلة في قضاء الرفاعي."
     )
-    assert [k for _, k, _, _ in _summary(result)] == ["armed_clash", "ied"]
+    assert [k for _, k, _, _ in incident_summary(result)] == ["armed_clash", "ied"]
 
 
 def test_while_clause_that_tells_no_event_stays_in_excerpt_and_sentence() -> None:
