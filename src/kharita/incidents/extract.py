@@ -59,9 +59,11 @@ def _analyse(
         cues = find_cues(doc.hits, u.start, u.end)
         first = min((t.start for t in triggers), default=None)
         general = is_general(cues, first) and not (casualties or zero)
-        unit = Unit(u, triggers, dates, casualties, zero, prior, cues, general)
-        unit.another = _another(doc, triggers)
-        out.append(unit)
+        another = _another(doc, triggers)
+        out.append(
+            Unit(u, triggers, dates, casualties, zero, prior, cues, general,
+                 another=another)
+        )  # fmt: skip
     return out
 
 
@@ -77,9 +79,7 @@ def _told_late(
         if u.prior
         and not u.general
         and any(t.weight >= STRONG_TRIGGER for t in u.triggers)
-        and any(
-            d.precision == "day" for _, d in u.dates
-        )  # "last Friday", not "last July"
+        and any(d.precision == "day" for _, d in u.dates)  # not "last July"
         and any(
             not p.foreign and p.lat is not None
             for p in eligible(places, cues, u.places)
