@@ -150,3 +150,22 @@ def test_kin_dual_possessive_ordinal_and_combined_pair(
 ) -> None:
     inc = _one(text, "ar")
     assert (inc.killed, inc.wounded, inc.casualties) == (killed, wounded, casualties)
+
+
+@pytest.mark.parametrize(
+    ("text", "wounded", "killed"),
+    [
+        # another_one: a conjoined cue whose figure is «آخر» adds one
+        ("انفجرت عبوة ناسفة في قضاء الطارمية، ما أدى إلى إصابة جندي وإصابة آخر.",
+         Count(2, 2), Count()),
+        ("أصيبت امرأة وأصيبت أخرى بانفجار عبوة ناسفة في قضاء الطارمية.", Count(2, 2), Count()),
+        # «والآخر» ("the other") is one of a group already counted
+        ("قتل اثنان بانفجار في قضاء الطارمية، أحدهما قتل في الانفجار، والآخر قتل "
+         "أثناء نقله إلى المستشفى.", Count(), Count(2, 2)),
+    ],
+)  # fmt: skip
+def test_another_one_adds_the_other_does_not(
+    text: str, wounded: Count, killed: Count
+) -> None:
+    inc = _one(text, "ar")
+    assert (inc.wounded, inc.killed) == (wounded, killed)

@@ -114,7 +114,15 @@ def conjuncts(
     lex = casualty_lexicon()
     out: list[tuple[Count, int]] = []
     gap, breaks, start = 0, 0, k
-    while k < len(toks) and k not in cues and toks[k].raw not in HARD_BREAK:
+    while k < len(toks) and toks[k].raw not in HARD_BREAK:
+        if k in cues:
+            one = _another_one(lex, toks, k, kind, cues)
+            if one is None or used.intersection(range(k, one)):
+                break
+            used.update(range(k, one))  # «وإصابة آخر»: the cue's «آخر» adds one
+            out.append((Count(1, 1), toks[one - 1].end))
+            k, gap, breaks = one, 0, 0
+            continue
         tok = toks[k]
         breaks += tok.raw in BREAK
         is_and = is_(lex, "and", tok)
@@ -143,6 +151,23 @@ def conjuncts(
         gap += not is_(lex, "skip", tok)
         k += 1
     return out
+
+
+def _another_one(
+    lex: CasualtyLexicon, toks: list[Tok], k: int, kind: str, cues: Cues
+) -> int | None:
+    """construction another_one: a conjoined cue of the same kind whose figure
+    is «آخر»/«أخرى» ("another": «إصابة جندي وإصابة آخر» = 2): the index after
+    it, else None."""
+    row, width = cues[k]
+    tok, nxt = toks[k], k + width
+    conjoined = (tok.raw != tok.text and lex.is_("and", tok.raw[:1])) or (
+        k > 0 and is_(lex, "and", toks[k - 1])
+    )
+    if row["kind"] != kind or not conjoined or nxt >= len(toks):
+        return None
+    # the indefinite word only: «والآخر قتل» ("the other") is one of a group already counted
+    return nxt + 1 if lex.is_("another_one", toks[nxt].raw) else None
 
 
 def _next_cue_kind(toks: list[Tok], k: int, cues: Cues) -> str | None:
