@@ -274,7 +274,7 @@ def _person_before(lex: CasualtyLexicon, toks: list[Tok], i: int) -> int | None:
     if k >= 0 and is_(lex, "person", toks[k]):
         return k
     if k >= 1 and is_(lex, "relative_one", toks[k]):
-        row = casualty_lexicon().numbers.get(toks[k - 1].text)
+        row = lex.numbers.get(toks[k - 1].text)
         if row is not None and row["kind"] == "singular" and row["lang"] == "ar":
             return k - 1
     return None

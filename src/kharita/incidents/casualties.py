@@ -47,7 +47,7 @@ from __future__ import annotations
 from ..models import Count
 from ..text.phrases import PhraseHits
 from . import _casualty_context as ctx
-from ._casualty_groups import add_group, conjuncts, gapped, preceding
+from ._casualty_groups import Cues, add_group, conjuncts, gapped, preceding
 from ._casualty_lex import Row, casualty_lexicon
 from ._casualty_read import (
     TOKEN,
@@ -73,7 +73,6 @@ __all__ = [
 ]
 
 _TOTAL = {"tail", "fwdtotal", "toll"}
-_Cues = dict[int, tuple[Row, int]]
 
 
 def _cue(toks: list[Tok], i: int) -> tuple[Row, int] | None:
@@ -144,9 +143,9 @@ def _negated(toks: list[Tok], i: int) -> bool:
     return any(lex.is_("negator", t.raw, t.raw[1:]) for t in toks[max(0, i - 6) : i])
 
 
-def _cues(toks: list[Tok]) -> _Cues:
+def _cues(toks: list[Tok]) -> Cues:
     """Cues by token; the words inside a longer cue are not cues of their own."""
-    cues: _Cues = {}
+    cues: Cues = {}
     for i in range(len(toks)):
         found = _cue(toks, i)
         if found is not None:
@@ -203,7 +202,7 @@ def _mention(
     width: int,
     row: Row,
     got: Read,
-    cues: _Cues,
+    cues: Cues,
     used: set[int],
     seen: set[str],
 ) -> list[CasualtyMention]:
@@ -227,11 +226,8 @@ def _mention(
             toks, g_first, g_after, g_first, 0
         )
         if theirs == attackers:  # one class of victims: one figure
-            count, vague, lo = (
-                add_group(count, vague, extra),
-                False,
-                toks[g_first].start,
-            )
+            count, vague = add_group(count, vague, extra), False
+            lo = toks[g_first].start
             continue
         start, end = toks[g_first].start, toks[g_after - 1].end
         others.append(CasualtyMention(kind, extra, start, end, False, False, revised,

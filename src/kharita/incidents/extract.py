@@ -97,13 +97,13 @@ def _summaries_general(units: list[Unit]) -> None:
     ("Bombs and shootings killed 20 people across Iraq", «في مناطق متفرقة»)
     is no incident of its own when another sentence tells one (a strong
     trigger without such a cue)."""
-    summary = [u for u in units if any(q.kind == "summary" for q in u.cues)]
-    if summary and any(
-        u not in summary and any(t.weight >= STRONG_TRIGGER for t in u.triggers)
-        for u in units
+    summary = [any(q.kind == "summary" for q in u.cues) for u in units]
+    if any(summary) and any(
+        not lead and any(t.weight >= STRONG_TRIGGER for t in u.triggers)
+        for u, lead in zip(units, summary, strict=True)
     ):
-        for u in summary:
-            u.general = True
+        for u, lead in zip(units, summary, strict=True):
+            u.general = u.general or lead
 
 
 def _another(doc: Doc, triggers: list[TriggerMatch]) -> bool:

@@ -45,9 +45,6 @@ from .types import TriggerMatch, find_triggers, get_type, registry
 
 SPLIT_KM = 25.0
 STRONG_TRIGGER = 2.0
-SPLIT_RANK = (
-    3  # a new event by distance alone needs a site at least as specific as a town
-)
 SEPARATE_RANK = 6  # a district or more specific («في قضاء الدبس» names the town)
 _SEPARATELY = re.compile(r"(?<!\w)(?:separate(?:ly)?|منفصل\w*)(?!\w)")
 
@@ -66,9 +63,7 @@ class Unit:
     general: bool = False  # a visit, a statement or commentary, no figure
     boundary: str | None = None  # the kind of marker opening this unit
     places: list[int] = field(default_factory=list)  # indices into the places list
-    another: bool = (
-        False  # a trigger called another one («عبوة ثانية», "a second bomb")
-    )
+    another: bool = False  # a trigger called another one («عبوة ثانية»)
 
 
 @dataclass

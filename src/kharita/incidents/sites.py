@@ -30,7 +30,6 @@ from . import places as P
 from ._doc import Doc
 from .attribution import ActorMention
 from .segments import (
-    SPLIT_RANK,
     STRONG_TRIGGER,
     Cluster,
     Unit,
@@ -39,6 +38,7 @@ from .segments import (
     km,
 )
 
+SPLIT_RANK = 3  # outside a headline, listed sites split at a town or finer
 BETWEEN_RANK = 4  # an area or larger: "between X and Y" gives a better point
 BETWEEN_KM = 80.0
 OFFSET_RANK = 6  # a district or larger takes a reference's offset point
