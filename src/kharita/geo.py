@@ -281,3 +281,46 @@ def area_precision_m(geom: Any) -> float:
     lat = label_point(geom)[0]
     km2 = float(geom.area) * 111.32**2 * math.cos(math.radians(lat))
     return round(max(500.0, 1000.0 * math.sqrt(max(km2, 0.0)) / 2), -2)
+
+
+#: "northern X" without a distance: the outer third of X along the bearing
+SIDE_SHARE = 1 / 3
+
+
+@lru_cache(maxsize=2)
+def area_shapes(path: Path | None = None) -> dict[str, Any]:
+    """The shipped admin polygons by gazetteer id: each governorate
+    (``gov:iq-…``) and Iraq itself (``country:iq``, their union)."""
+    import shapely
+
+    shapes = dict(read_polygons(path or boundaries_path(), "id"))
+    if shapes:
+        shapes["country:iq"] = shapely.union_all(list(shapes.values()))
+    return shapes
+
+
+def side_of(
+    geom: Any, bearing_deg: float, share: float = SIDE_SHARE
+) -> tuple[LatLon, float]:
+    """Point and uncertainty (m) of the part of ``geom`` on its ``bearing_deg``
+    side ("northern Iraq", «غربي الأنبار»): the polygon cut across the bearing
+    so that the part kept spans the outer ``share`` of its extent along it.
+
+    The point is the part's centroid, or a point inside it when the centroid
+    falls outside (a crescent), so the result always lies in the area.
+    """
+    from shapely import affinity, box
+
+    lat0 = math.cos(math.radians(geom.centroid.y))
+    flat = affinity.scale(geom, xfact=lat0, yfact=1.0, origin=(0, 0))
+    turned = affinity.rotate(flat, bearing_deg, origin=(0, 0))  # bearing points up
+    x0, y0, x1, y1 = turned.bounds
+    part = turned.intersection(box(x0, y1 - (y1 - y0) * share, x1, y1))
+    point = part.centroid
+    if not part.contains(point):
+        point = part.representative_point()
+    back = affinity.rotate(point, -bearing_deg, origin=(0, 0))
+    km2 = float(part.area) * 111.32**2
+    return (float(back.y), float(back.x) / lat0), round(
+        max(500.0, 1000.0 * math.sqrt(km2) / 2), -2
+    )

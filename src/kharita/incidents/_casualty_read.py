@@ -90,10 +90,19 @@ def number(toks: list[Tok], k: int) -> tuple[Row | None, int, int]:
         value = _digits(toks, k)
         return None, value, 1 if value >= 0 else 0
     found = _phrase_at(toks, k, modifier=False)
-    if found is not None:
+    if found is not None and not _definite_other(toks[k]):
         value, width = _compound(toks, k, found[0], found[1])
         return found[0], value, width
     return None, -1, 0
+
+
+def _definite_other(tok: Tok) -> bool:
+    """construction another_one: «والآخر» ("and the other") is one of a group
+    already counted («قتل جنديان أحدهما ضابط والآخر جندي»), never a figure of
+    its own, unlike the indefinite «وأصيب آخر» ("and another was wounded")."""
+    lex = casualty_lexicon()
+    bare = tok.raw[1:] if lex.is_("and", tok.raw[:1]) else tok.raw
+    return lex.is_("another_one", tok.text) and not lex.is_("another_one", bare)
 
 
 def _compound(toks: list[Tok], k: int, row: Row, width: int) -> tuple[int, int]:

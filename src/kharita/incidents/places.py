@@ -51,14 +51,30 @@ def _ranks() -> dict[str, int]:
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
     groups: dict[str, list[str]] = {}
     for row in load_table("place_role_cues"):
-        groups.setdefault(row["kind"], []).append(phrase_key(row["cue"]))
+        kind = row["kind"]
+        if kind == "affiliation":  # the Arabic and English constructions differ
+            kind = f"affiliation_{row['lang']}"
+        groups.setdefault(kind, []).append(phrase_key(row["cue"]))
     out = {}
     for kind, cues in groups.items():
         body = "|".join(
             r"\s+".join(map(re.escape, c.split()))
             for c in sorted(set(cues), key=len, reverse=True)
         )
-        if kind in ("reference",):
+        if (
+            kind == "affiliation_ar"
+        ):  # a construct chain: «والي كركوك», «قائد شرطة الأنبار»
+            word = r"(?:\s+(?!(?:في|من|الي|علي|عن|قرب|بين)\s)[^\s,.;:()\"،]+)"
+            out[kind] = re.compile(rf"(?<!\w)[وف]?(?:ال)?(?:{body}){word}{{0,2}}\s+$")
+        elif (
+            kind == "affiliation_en"
+        ):  # "IS commander in Iraq's Mosul", "leader for Anbar"
+            out[kind] = re.compile(
+                rf"(?<!\w)(?:{body})s?['\"’]?\s+(?:in|of|for)\s+(?:iraq['’]s\s+|the\s+)?$"
+            )
+        elif kind == "affiliation_after":  # "Islamic State Kirkuk 'governor'"
+            out[kind] = re.compile(rf"^\s*['\"’]?(?:{body})(?!\w)")
+        elif kind in ("reference",):
             out[kind] = re.compile(
                 rf"(?<!\w)[وف]?(?:ب|ل)?(?:{body})\s*(?:من\s+|of\s+)?$"
             )
@@ -141,8 +157,8 @@ def in_person_name(doc: Doc, rp: ResolvedPlace) -> bool:
 
 
 def cue_role(doc: Doc, rp: ResolvedPlace) -> str | None:
-    """``person``, ``actor``, ``reference``, ``launch`` or ``dateline`` from
-    the words around a mention."""
+    """``person``, ``actor``, ``reference``, ``launch``, ``dateline`` or
+    ``affiliation`` from the words around a mention."""
     if in_person_name(doc, rp):
         return "person"
     before, after = near_text(doc, rp)
@@ -163,6 +179,12 @@ def cue_role(doc: Doc, rp: ResolvedPlace) -> str | None:
         or between_second(doc, rp)
     ):
         return "reference"
+    if (
+        pats["affiliation_ar"].search(before)
+        or pats["affiliation_en"].search(before)
+        or pats["affiliation_after"].search(after)
+    ):
+        return "affiliation"
     return None
 
 

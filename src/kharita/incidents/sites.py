@@ -205,8 +205,9 @@ def cluster_site(
         return cluster.site
     idx = [i for s in cluster.sents for i in s.places if i not in cluster.exclude]
     site = P.choose_site(eligible(places, cues, idx), inside)
-    if site is None:  # only reference points were named: use them (جنوب بغداد)
-        site = P.choose_site([places[i] for i in idx if cues[i] == "reference"])
+    if site is None:  # only reference points or posts were named: use them
+        fallback = [places[i] for i in idx if cues[i] in ("reference", "affiliation")]
+        site = P.choose_site(fallback)  # «جنوب بغداد», «اغتيال والي كركوك»
     if site is None:  # «غربي العراق» alone: the named Iraqi area is the site
         areas = [_area(places[i]) for i in idx if cues[i] == "reference"]
         return P.choose_site([a for a in areas if a is not None])
@@ -216,11 +217,14 @@ def cluster_site(
 
 def _area(rp: ResolvedPlace) -> ResolvedPlace | None:
     """An Iraqi area named with a bare bearing («غربي العراق», "northern
-    Babil") at the area's own point: the text names no finer place, and the
-    offset point is only a guess (it may even fall across the border)."""
+    Babil"): the text names no finer place.  The area's side is the site when
+    its point lies inside Iraq (resolve places it in the area's outer third);
+    an offset guess that fell across the border gives the area's own point."""
     gaz = rp.place
     if gaz is None or not gaz.in_iraq or rp.relative is None or rp.relative.distance_km:
         return None
+    if not rp.foreign:
+        return rp
     return replace(rp, lat=gaz.lat, lon=gaz.lon, foreign=False, relative=None)
 
 

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..doc import Doc
-from ..geo import LatLon, destination, geodesic_km, initial_bearing, midpoint
+from ..geo import (
+    LatLon,
+    area_shapes,
+    destination,
+    geodesic_km,
+    initial_bearing,
+    midpoint,
+    side_of,
+)
 from ..lexicon import load_table
 from ..models import GazetteerPlace, Mention, RelativeLocation
 from ..place_types import is_admin_type
@@ -34,6 +42,7 @@ class _Patterns:
 
     relative: re.Pattern[str]
     bearings: dict[str, float]
+    parts: frozenset[str]  # "northern": a part of the place itself
     units: dict[str, float]
 
 
@@ -47,6 +56,11 @@ def _patterns() -> _Patterns:
         normalize(r["word"]).text: float(r["bearing_deg"])
         for r in load_table("directions")
     }
+    parts = frozenset(
+        normalize(r["word"]).text
+        for r in load_table("directions")
+        if r["part"] == "yes"
+    )
     units = {
         normalize(r["unit"]).text: float(r["km"]) for r in load_table("distance_units")
     }
@@ -59,11 +73,14 @@ def _patterns() -> _Patterns:
         r"(?<![^\s\d(])(?:[وفب]|)(?P<dir>" + direction + r")(?:ي|ا)?"
         r"(?:\s+(?:of|من|مدينه|محافظه|قضاء|ناحيه|the))*\s*$"
     )
-    return _Patterns(rx, bearings, units)
+    return _Patterns(rx, bearings, parts, units)
 
 
-def find_relative(doc: Doc, mention: Mention) -> tuple[int, float, float | None] | None:
-    """``(phrase_start, bearing_deg, distance_km)`` when a relative phrase ends at the mention."""
+def find_relative(
+    doc: Doc, mention: Mention
+) -> tuple[int, float, float | None, bool] | None:
+    """``(phrase_start, bearing_deg, distance_km, part)`` when a relative phrase
+    ends at the mention; ``part`` when it names a part of the place ("northern")."""
     text = doc.original_text
     lo = max(0, mention.start - WINDOW)
     if not _DIRECTION_HINT.search(text, lo, mention.start):
@@ -83,22 +100,32 @@ def find_relative(doc: Doc, mention: Mention) -> tuple[int, float, float | None]
             m.group("unit"), 1.0
         )
     start, _ = doc.original(f_lo + m.start(), f_lo + m.end())
-    return start, bearing, distance
+    return start, bearing, distance, direction in pat.parts
 
 
 def offset_point(
-    anchor: GazetteerPlace, bearing: float, distance_km: float | None
+    anchor: GazetteerPlace,
+    bearing: float,
+    distance_km: float | None,
+    part: bool = False,
 ) -> tuple[LatLon, float]:
     """Point and uncertainty (m) of "``distance_km`` along ``bearing`` from ``anchor``".
 
-    Without a distance, "north of X" lands inside X's northern half for an
-    admin area (half its radius out) and about 20 km out for a town.
+    Without a distance, "north of X" is the northern third of X's polygon
+    when X is Iraq or a governorate («شمالي بابل», "northern Iraq": inside the
+    area, never across its border), lands half its radius out for another
+    admin area, and about 20 km out for a town ("northern Mosul", a ``part``
+    of the town, half its radius out).
     """
+    if distance_km is None:
+        shape = area_shapes().get(anchor.id)
+        if shape is not None:
+            return side_of(shape, bearing)
     anchor_km = anchor.precision_m / 1000
     if distance_km is None:
         distance_km = (
             anchor_km * 0.5
-            if is_admin_type(anchor.type)
+            if part or is_admin_type(anchor.type)
             else max(_UNSPECIFIED_CITY_KM, anchor_km)
         )
         spread = distance_km * 0.8
@@ -116,8 +143,8 @@ def relative_location(
     found = find_relative(doc, mention)
     if found is None:
         return None
-    start, bearing, distance = found
-    point, precision = offset_point(anchor, bearing, distance)
+    start, bearing, distance, part = found
+    point, precision = offset_point(anchor, bearing, distance, part)
     rel = RelativeLocation(
         start,
         mention.end,
