@@ -86,3 +86,15 @@ def test_a_refinery_named_for_its_town_keeps_the_town() -> None:
     assert _sites(_run("Militants attacked the Bayji refinery overnight.", "en")) == [
         "Baiji"
     ]
+
+
+def test_an_english_post_after_the_name_is_an_affiliation() -> None:
+    """ "the Kirkuk governor": the place is kept (no longer hidden as an
+    organisation name) and is the site only when nothing finer is named."""
+    alone = _run("The Kirkuk governor survived a roadside bomb on Sunday.", "en")
+    assert _sites(alone) == ["Kirkuk"]
+    beside = _run(
+        "The Kirkuk governor survived a roadside bomb in Hawija on Sunday.", "en"
+    )
+    assert _sites(beside) == ["Hawija"]
+    assert _role(beside, "Kirkuk") != "site"

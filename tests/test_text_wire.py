@@ -118,7 +118,7 @@ def test_wire_arabic_untouched() -> None:
     [
         ("wire_style", "kind", {"prefix", "topic", "credit", "say"}),
         ("ucdp_place_words", "kind", {"type", "article"}),
-        ("incident_triggers", "scope", {"", "headline"}),
+        ("incident_triggers", "scope", {"", "headline", "forces"}),
     ],
 )
 def test_wire_lexicon_rows_have_source_and_kind(

@@ -8,8 +8,9 @@ makes the article's :class:`~kharita.doc.Doc` (``doc.phrases``).
 
 Tables (``TABLE:LANG`` sets, in the order their languages first appear):
 
-* ``trigger`` / ``headline`` - ``incident_triggers.tsv`` by scope (Arabic with
-  an ending: «استهدافات»);
+* ``trigger`` / ``headline`` / ``forces`` - ``incident_triggers.tsv`` by
+  scope (Arabic with an ending: «استهدافات»);
+* ``force`` - ``armed_forces.tsv`` (the nouns a ``forces`` trigger needs);
 * ``boundary`` - ``incident_boundaries.tsv`` (no proclitic stack);
 * ``non_incident`` - ``non_incident_cues.tsv`` (Arabic with an ending);
 * ``actor``, ``attribution`` - ``actors.tsv``, ``attribution_cues.tsv``;
@@ -31,7 +32,7 @@ from ..lexicon import load_table
 from ..text.phrases import PhraseHits, PhraseMatcher, PhraseSet, phrase_key
 
 ZERO_KINDS = frozenset({"zero", "zero_killed", "zero_if_negated"})
-SCOPES = ("", "headline")
+SCOPES = ("", "headline", "forces")
 
 
 def by_lang(
@@ -66,7 +67,7 @@ def trigger_rows(types: Iterable[str]) -> list[dict[str, str]]:
         if row.get("scope", "") not in SCOPES:
             raise ConfigurationError(
                 f"incident_triggers.tsv: trigger {row['trigger']!r} has unknown scope "
-                f"{row['scope']!r}; options are: (empty), headline"
+                f"{row['scope']!r}; options are: (empty), headline, forces"
             )
     return rows
 
@@ -80,6 +81,9 @@ def phrase_sets(types: Iterable[str]) -> list[PhraseSet]:
                suffix=True),
         *_sets("headline", (r for r in triggers if r.get("scope") == "headline"),
                "trigger", suffix=True),
+        *_sets("forces", (r for r in triggers if r.get("scope") == "forces"),
+               "trigger", suffix=True),
+        *_sets("force", load_table("armed_forces"), "word"),
         *_sets("boundary", load_table("incident_boundaries"), "marker", clitics=False),
         *_sets("non_incident", load_table("non_incident_cues"), "cue", suffix=True),
         *_sets("actor", load_table("actors"), "pattern"),

@@ -6,7 +6,8 @@ maps to, a map colour and a Font Awesome icon, a tie-break ``priority`` and its
 Triggers (``lexicon/incident_triggers.tsv``) are phrase sets of the one
 matcher (:mod:`kharita.incidents.lexicon`), by scope: a ``headline`` trigger (a
 bare verb: "kills", "killed", "attacks") counts only in a headline-style line,
-where it reports the event itself.
+where it reports the event itself; a ``forces`` trigger ("advance", «تقدمت»)
+counts only next to an armed-forces noun (``armed_forces.tsv``).
 
 >>> get_type("air_strike").acled_sub_event_type
 'Air/drone strike'
@@ -124,6 +125,24 @@ def _targeted_killings(folded: str, start: int, stop: int) -> list[TriggerMatch]
     ]
 
 
+FORCE_WINDOW = 3  # words between a ``forces`` trigger and its armed-forces noun
+
+
+def _with_forces(hits: PhraseHits, start: int, end: int) -> bool:
+    """construction ground_advance: an armed-forces noun within three words
+    before the trigger ("Iraqi forces edge into") or after it (Arabic puts
+    the verb first: «تقدمت القوات العراقية»)."""
+    folded = hits.text
+    lo = start
+    for _ in range(FORCE_WINDOW + 1):
+        lo = folded.rfind(" ", 0, max(0, lo - 1)) + 1 if lo > 0 else 0
+    hi = end
+    for _ in range(FORCE_WINDOW + 1):
+        nxt = folded.find(" ", hi + 1)
+        hi = len(folded) if nxt < 0 else nxt
+    return hits.found("force", lo, start) or hits.found("force", end, hi)
+
+
 def find_triggers(
     hits: PhraseHits, start: int = 0, end: int | None = None
 ) -> list[TriggerMatch]:
@@ -132,9 +151,11 @@ def find_triggers(
     folded = hits.text
     stop = len(folded) if end is None else end
     found: list[TriggerMatch] = []
-    for table in ("trigger", "headline"):
+    for table in ("trigger", "headline", "forces"):
         for hit in hits.matches(table, start, stop):
             if table == "headline" and not headline_at(folded, hit.start):
+                continue
+            if table == "forces" and not _with_forces(hits, hit.start, hit.end):
                 continue
             row = hit.row
             found.append(
