@@ -33,16 +33,21 @@ def gapped(
     toks: list[Tok], k: int, first: CasualtyMention, cues: Cues, used: set[int]
 ) -> list[CasualtyMention]:
     """construction gapping: a cue's figure at one place, then figures at other
-    places with the cue left out ("Bombs kill 5 in Kut, 2 in Hilla"): each
-    ", N in X" is a figure of the same kind, at its own place."""
+    places with the cue left out ("Bombs kill 5 in Kut, 2 in Hilla", "killed 5
+    in Baghdad and 3 in Kirkuk", «قتل 5 في بغداد و3 في كركوك»): each ", N in
+    X" / "and N in X" is a figure of the same kind, at its own place."""
     lex = casualty_lexicon()
     out: list[CasualtyMention] = []
     stop = min(len(toks), k + 6)
-    while k < stop and toks[k].raw != ",":  # the first figure's "in Kut"
+
+    def opens(j: int) -> bool:
+        return toks[j].raw == "," or is_(lex, "and", toks[j])
+
+    while k < stop and not opens(k):  # the first figure's "in Kut"
         if toks[k].raw in BREAK or k in cues:
             return out
         k += 1
-    while k + 2 < len(toks) and toks[k].raw == "," and figure_at(toks, k + 1):
+    while k + 2 < len(toks) and opens(k) and figure_at(toks, k + 1):
         q = quantity(toks, k + 1, adjacent=True)
         if q is None or q[1] >= len(toks) or not is_(lex, "place_prep", toks[q[1]]):
             break
@@ -136,6 +141,8 @@ def conjuncts(
         q = quantity(toks, k + step, adjacent=True) if conj else None
         if q is None and is_and and k + 2 < len(toks) and definite_one(toks, k + 1):
             q = Count(1, 1), k + 3, False  # "a policeman and his son"
+        if q is not None and _distributive(lex, toks, start, k, q[1]):
+            break  # "5 in Baghdad and 3 in Kirkuk": two places, two tolls
         if q is not None and not used.intersection(range(k, q[1])):
             others = q[1] < len(toks) and is_(lex, "others", toks[q[1]])
             far = gap > 3 or breaks > 1
@@ -151,6 +158,20 @@ def conjuncts(
         gap += not is_(lex, "skip", tok)
         k += 1
     return out
+
+
+def _distributive(
+    lex: CasualtyLexicon, toks: list[Tok], start: int, k: int, end: int
+) -> bool:
+    """construction distributive_figures: a figure placed by its own
+    preposition after one placed by another ("killed 5 in Baghdad and 3 in
+    Kirkuk", «قتل 5 في بغداد و3 في كركوك») is another place's toll, not a
+    conjunct of the first."""
+    return (
+        end < len(toks)
+        and is_(lex, "place_prep", toks[end])
+        and any(is_(lex, "place_prep", t) for t in toks[start:k])
+    )
 
 
 def _another_one(

@@ -30,6 +30,10 @@ The grammar, one construction per rule (the ``construction`` column of
   3,000 killed since 2014") are not read at all;
 * **conjunct** / **subset** - figures joined by «و»/"and" add up (``و23
   آخرين``); a figure after «بينهم»/"including" is part of a toll and not read;
+* **distributive** / **gapping** - a figure placed by its own preposition
+  after one placed by another ("killed 5 in Baghdad and 3 in Kirkuk", "kill
+  5 in Kut, 2 in Hilla") is another place's toll: two mentions, which add up
+  only if the places stay in one incident;
 * **total** - a total toll ("5 fatalities", "toll rose to 19") beats the
   figures of sub-groups;
 * **victims_attackers** - deaths of attackers ("three gunmen were killed")
@@ -43,6 +47,8 @@ combining the mentions of an incident (and the reports of one event) is
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ..models import Count
 from ..text.phrases import PhraseHits
@@ -190,8 +196,12 @@ def find_casualties(
         ):
             continue
         said = _mention(hits, toks, i, width, row, got, cues, used, seen)
+        parts = gapped(toks, max(after, i + width), said[0], cues, used)
+        if parts:  # one list by place: its figures add up where not split
+            said = [replace(said[0], part=said[0].start), *said[1:]]
+            parts = [replace(m, part=said[0].start) for m in parts]
         out.extend(said)
-        out.extend(gapped(toks, max(after, i + width), said[0], cues, used))
+        out.extend(parts)
     return out
 
 

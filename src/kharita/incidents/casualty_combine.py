@@ -13,7 +13,9 @@ Within an incident (:func:`toll`; :func:`combine` gives killed and wounded):
   deaths) unless a total toll is stated; the attackers' part is kept as
   ``killed_perpetrators``;
 * a "nobody hurt" phrase gives ``Count(0, 0)`` when no figure is stated;
-* a combined toll («12 بين قتيل وجريح») is ``casualties``, never killed.
+* a combined toll («12 بين قتيل وجريح») is ``casualties``, never killed;
+* the figures of one list by place ("5 in Kut, 2 in Hilla") that stay in one
+  incident add up.
 
 Across reports of one event (:func:`merge_counts`): the most specific figure
 wins.  A vague report never erases or widens a stated one (8 wounded +
@@ -49,6 +51,7 @@ class CasualtyMention:
     total: bool = False  # a total toll ("5 fatalities", "toll rose to 19")
     revised: bool = False  # after a revision word («ارتفعت الحصيلة إلى»)
     who: str = ""  # "perpetrators" when the counted people are the attackers
+    part: int | None = None  # one figure of a list by place ("5 in Kut, 2 in Hilla")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +70,7 @@ def _flag(count: Count, vague: bool) -> Count:
 
 def _one(found: Sequence[CasualtyMention], revised: bool) -> Count:
     """One figure from the mentions of one kind (see module doc)."""
-    found = [m for m in found if m.count.min is not None]
+    found = _parts_added([m for m in found if m.count.min is not None])
     totals = [m for m in found if m.total and not m.vague]
     if totals:  # construction total: a stated total toll beats sub-group figures
         found = totals
@@ -84,6 +87,24 @@ def _one(found: Sequence[CasualtyMention], revised: bool) -> Count:
         found, key=lambda m: (not m.vague, m.count.min or 0, m.count.max is None)
     )
     return _flag(best.count, best.vague)
+
+
+def _parts_added(found: list[CasualtyMention]) -> list[CasualtyMention]:
+    """construction distributive_figures: figures of one list by place ("5 in
+    Kut, 2 in Hilla") that stay in one incident (the places were not split
+    apart: «2 في السوق و3 قرب المسجد») add up."""
+    out: list[CasualtyMention] = []
+    first: dict[int, int] = {}
+    for m in found:
+        if m.part is None:
+            out.append(m)
+        elif m.part in first:
+            i = first[m.part]
+            out[i] = replace(out[i], count=_add(out[i].count, m.count))
+        else:
+            first[m.part] = len(out)
+            out.append(m)
+    return out
 
 
 def _add(a: Count, b: Count) -> Count:

@@ -44,12 +44,23 @@ BETWEEN_KM = 80.0
 OFFSET_RANK = 6  # a district or larger takes a reference's offset point
 COUNTRY_RANK = 9  # a region or country: a reference with a distance is the site
 HEADLINE_SPLIT_RANK = 8  # a governorate (place_specificity.tsv)
+FACILITY_RANK = 0  # a base, airport...: named targets split under any trigger
 BETWEEN_QUALIFIER = 30  # characters: "between X and Y (Z)" / "in Z province"
 # «في أربيل والسليمانية», "in Kirkuk and Basra", and the wire headline's comma
 # list "Car bombs in Kirkuk, Baghdad kill 33" (a comma between two places of one
 # governorate is read as "place, container": "Qurna, Basra")
 _AND_GAP = re.compile(r"^\s*(?:و|and\s|,|،)\s*$")
 _BETWEEN = re.compile(r"(?:بين|between)\s+(?:\S+\s+)?$")
+# construction coordinated_target: "... Ain al-Asad and a facility in Erbil",
+# "a bomb in Kirkuk and another in Hawija": a second noun phrase (opened by a
+# determiner, never a verb: "and buried in Najaf") placed by its own preposition
+_AND_NOUN_GAP = re.compile(
+    r"^\s*and\s+(?:a|an|another|the)(?:\s+[a-z-]+){0,2}\s+(?:in|at|near)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# construction distributive_figures: "5 in Baghdad and 3 in Kirkuk", «5 في بغداد
+# و3 في كركوك»: a conjunction opens a clause with a figure of its own
+_CLAUSE_OPEN = re.compile(r"\s*(?:[,،]|and\b|و)", re.IGNORECASE)
 
 
 def _coordinated(
@@ -68,6 +79,8 @@ def _coordinated(
     gap = doc.original_text[prev.end : rp.start]
     if clauses is not None and _next_clause(doc, gap, prev, rp, clauses) is not None:
         return prev
+    if _AND_NOUN_GAP.match(gap):
+        return prev
     if not _AND_GAP.match(gap):
         return None
     if "," in gap or "،" in gap:  # "Qurna, Basra": a place then its governorate
@@ -82,19 +95,30 @@ def _coordinated(
 def _next_clause(
     doc: Doc, gap: str, prev: ResolvedPlace, rp: ResolvedPlace, unit: Unit
 ) -> int | None:
-    """construction headline_clauses: where ``gap`` opens a new clause with a
-    comma or «،» holding a trigger or a figure of its own before ``rp``
-    ("kill 12 in Bayji, repel offensive in Kirkuk", "Bombs kill 5 in Kut, 2
-    in Hilla"; folded offset of the comma), else None."""
-    comma = re.match(r"\s*[,،]", gap)
+    """constructions headline_clauses, distributive_figures: where ``gap``
+    opens a new clause with a comma, «،», «و» or "and" holding a figure of its
+    own before ``rp`` ("Bombs kill 5 in Kut, 2 in Hilla", "killed 5 in Baghdad
+    and 3 in Kirkuk") or, in a headline, a trigger of its own ("kill 12 in
+    Bayji, repel offensive in Kirkuk"): the folded offset of the opening
+    word, else None."""
+    comma = _CLAUSE_OPEN.match(gap)
     if comma is None or _AND_GAP.match(gap):
         return None
     lo, hi = doc.folded(prev.end + comma.end()), doc.folded(rp.start)
-    spans = [(t.start, t.end) for t in unit.triggers]
-    spans += [(m.start, m.end) for m in unit.casualties if m.count.min]
+    spans = [(m.start, m.end) for m in unit.casualties if m.count.min]
+    if headline_at(doc.text, unit.sentence.start):
+        spans += [(t.start, t.end) for t in unit.triggers]
     if any(lo <= a and b <= hi for a, b in spans):
         return doc.folded(prev.end + comma.start())
     return None
+
+
+def _apart(doc: Doc, s: Unit, a: ResolvedPlace, b: ResolvedPlace) -> bool:
+    """Two listed places are two events' sites when far apart; with a figure
+    each ("5 in Karrada and 3 in Sadr City") when neither holds the other."""
+    if _next_clause(doc, doc.original_text[a.end : b.start], a, b, s) is not None:
+        return not (P.same_place(a, b) or P.contains(a, b) or P.contains(b, a))
+    return not compatible_site(a, b)
 
 
 def _support(c: Cluster, places: Sequence[ResolvedPlace], site: ResolvedPlace) -> int:
@@ -112,11 +136,15 @@ def _listed_sites_rank(doc: Doc, s: Unit) -> int | None:
     """How coarse the listed sites of a unit may be to count as separate
     events (None: they don't).  A headline with any trigger lists events up to
     governorates ("Dozens of militants killed in Anbar, Salahuddin": a headline
-    totals what it lists); elsewhere a strong trigger lists towns or finer."""
+    totals what it lists); elsewhere a strong trigger, or a figure for each
+    place, lists towns or finer, and any trigger lists named facilities
+    ("Drones attacked Ain al-Asad air base and Erbil airport")."""
     strongest = max((t.weight for t in s.triggers), default=0.0)
     if strongest > 0 and headline_at(doc.text, s.sentence.start):
         return HEADLINE_SPLIT_RANK
-    return SPLIT_RANK if strongest >= STRONG_TRIGGER else None
+    if strongest >= STRONG_TRIGGER or len([m for m in s.casualties if m.count.min]) > 1:
+        return SPLIT_RANK  # a strong trigger, or figures for each place
+    return FACILITY_RANK if strongest > 0 else None
 
 
 def _splittable(rp: ResolvedPlace, cue: str | None, finest: int = SPLIT_RANK) -> bool:
@@ -140,10 +168,10 @@ def split_sites(
             finest = _listed_sites_rank(doc, s)
             if finest is None:
                 continue
-            clauses = s if finest == HEADLINE_SPLIT_RANK else None
+            clauses = s
             for i in s.places:
                 a, b = _coordinated(doc, places, i, clauses), places[i]
-                if a is None or compatible_site(a, b):
+                if a is None or not _apart(doc, s, a, b):
                     continue
                 ia = places.index(a)
                 if not (
