@@ -98,3 +98,12 @@ def test_an_english_post_after_the_name_is_an_affiliation() -> None:
     )
     assert _sites(beside) == ["Hawija"]
     assert _role(beside, "Kirkuk") != "site"
+
+
+def test_a_person_named_by_a_post_right_at_the_cue_is_one() -> None:
+    """construction singular (``number_words.tsv``): «قتل والي كركوك» = one killed."""
+    result = _run(
+        "قتل والي كركوك في تنظيم داعش بضربة جوية على مخبأ في قضاء الحويجة.", "ar"
+    )
+    (inc,) = result.incidents
+    assert (inc.killed.min, inc.killed.max) == (1, 1)

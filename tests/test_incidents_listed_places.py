@@ -104,3 +104,13 @@ def test_two_named_facilities_are_two_events_under_a_weak_trigger(
         "Ain al-Asad Air Base",
         "Erbil International Airport",
     ]
+
+
+def test_a_figure_per_district_is_an_event_per_district() -> None:
+    """Districts 25 km apart, each with its own toll: two events (the
+    figures, not the distance, tell them apart)."""
+    result = _run("قتل 4 مدنيين في قضاء بلد و2 في قضاء الدجيل بهجوم مسلح.", "ar")
+    assert _sites_killed(result) == [
+        ("Balad District", Count(4, 4)),
+        ("Dujail District", Count(2, 2)),
+    ]

@@ -18,7 +18,11 @@ that is a place, «مقتدى الصدر», is no site), ``weekday`` (a named we
 such day on or before the publication date; «أمس» is the day before it), ``foiled`` (a defused
 or thwarted attack: outcome ``foiled``, no casualty figure), ``while_clause`` («، فيما ...»: another
 event when the clause names its own site or kind, else the same event), ``negated_zero`` («لم يسفر
-... عن إصابات», «دون أن تسفر عن خسائر بشرية»: a stated zero) and ``general`` (a condemnation, a
+... عن إصابات», «دون أن تسفر عن خسائر بشرية»: a stated zero), ``another_victim`` («قتل جندي
+وأصيب آخر»: one more; «والآخر» one of those counted), ``distributive`` («4 في قضاء بلد و2 في قضاء
+الدجيل»: a toll per place), ``facility_targets`` (two named facilities far apart: two events),
+``affiliation`` («والي كركوك»: a post, not the site), ``ground_advance`` («تقدمت قطعات الجيش»:
+a battle) and ``general`` (a condemnation, a
 visit or commentary about strikes in general: no incident; listed in :data:`NO_INCIDENT`).
 
 Offsets are computed, never typed: an incident's site is given as (surface, k), the k-th
@@ -92,6 +96,18 @@ PASSAGES: list[tuple[str, str, str | None, str]] = [
      "سقط صاروخ كاتيوشا قرب قاعدة بلد الجوية فجر اليوم الأربعاء، ولم يسفر الصاروخ عن إصابات، بحسب مصدر أمني."),
     ("zero-2", "negated_zero", "2024-10-03",
      "استهدفت طائرة مسيرة مفخخة مطار أربيل الدولي مساء اليوم الخميس، دون أن تسفر عن خسائر بشرية."),
+    ("another-1", "another_victim", "2024-12-02",
+     "قتل جندي وأصيب آخر بانفجار عبوة ناسفة استهدفت دورية للجيش في قضاء الطارمية شمالي بغداد مساء اليوم الاثنين."),
+    ("another-2", "another_victim", "2024-12-03",
+     "قتل شرطيان أحدهما ضابط والآخر منتسب بهجوم مسلح استهدف نقطة تفتيش في قضاء الدبس غربي كركوك فجر اليوم الثلاثاء."),
+    ("distributive-1", "distributive", "2024-12-04",
+     "أفاد مصدر أمني بمقتل 4 مدنيين في قضاء بلد و2 في قضاء الدجيل بهجوم مسلح لعناصر داعش على قريتين زراعيتين مساء أمس."),
+    ("facilities-1", "facility_targets", "2024-12-05",
+     "استهدف هجوم بطائرات مسيرة قاعدة عين الأسد الجوية ومطار أربيل الدولي فجر اليوم الخميس، دون وقوع إصابات."),
+    ("affiliation-1", "affiliation", "2024-12-05",
+     "قتل والي كركوك في تنظيم داعش بضربة جوية لطيران الجيش العراقي على مخبأ في قضاء الحويجة غربي كركوك اليوم الخميس."),
+    ("advance-1", "ground_advance", "2024-12-10",
+     "تقدمت قطعات الجيش العراقي في أطراف قضاء الشرقاط اليوم الثلاثاء وسط اشتباكات مع عناصر داعش أسفرت عن مقتل 6 من المسلحين."),
     ("general-1", "general", "2024-03-13",
      "أدان محافظ نينوى الضربات الجوية التركية المتكررة على قضاء سنجار، وطالب الحكومة الاتحادية باتخاذ موقف حازم."),
     ("general-2", "general", "2024-03-13",
@@ -127,6 +143,8 @@ PLACES = {
     "daquq": ("Daquq", 35.14, 44.45, False),
     "rifai": ("al-Rifai", 31.72, 46.11, False),
     "balad_ab": ("Balad Air Base", 33.94, 44.36, False),
+    "dujail": ("al-Dujail", 33.85, 44.23, True),
+    "shirqat": ("Shirqat", 35.51, 43.23, False),
 }
 
 Num = tuple[int | None, int | None] | None
@@ -205,6 +223,22 @@ INC: list[tuple[str, str, str | None, str | None, Num, Num, tuple[str, int], str
      "balad_ab", "completed", "«ولم يسفر الصاروخ عن إصابات»: a negated result clause is a stated zero"),
     ("zero-2", "drone_attack", "2024-10-03", "day", Z, Z, ("مطار أربيل الدولي", 0),
      "erbil_airport", "completed", "«دون أن تسفر عن خسائر بشرية»"),
+    ("another-1", "ied", "2024-12-02", "day", (1, 1), (1, 1), ("قضاء الطارمية", 0),
+     "tarmiyah", "completed", "«وأصيب آخر»: one more victim, wounded"),
+    ("another-2", "armed_attack", "2024-12-03", "day", (2, 2), None, ("قضاء الدبس", 0),
+     "dibis", "completed", "«والآخر» is one of the two already counted"),
+    ("distributive-1", "armed_attack", "2024-12-03", "day", (4, 4), None, ("قضاء بلد", 0),
+     "balad", "completed", "«4 مدنيين في قضاء بلد و2 في قضاء الدجيل»: a toll per place; «مساء أمس»"),
+    ("distributive-1", "armed_attack", "2024-12-03", "day", (2, 2), None, ("قضاء الدجيل", 0),
+     "dujail", "completed", "the second place's own toll"),
+    ("facilities-1", "drone_attack", "2024-12-05", "day", Z, Z, ("قاعدة عين الأسد الجوية", 0),
+     "ain_asad", "completed", "two named facilities far apart: two events"),
+    ("facilities-1", "drone_attack", "2024-12-05", "day", Z, Z, ("مطار أربيل الدولي", 0),
+     "erbil_airport", "completed", "the second target, same attack wave"),
+    ("affiliation-1", "air_strike", "2024-12-05", "day", (1, 1), None, ("قضاء الحويجة", 0),
+     "hawija", "completed", "«والي كركوك» names a post, not the site; Kirkuk is also a reference"),
+    ("advance-1", "armed_clash", "2024-12-10", "day", (6, 6), None, ("قضاء الشرقاط", 0),
+     "shirqat", "completed", "«تقدمت قطعات الجيش»: a ground advance with clashes"),
     ("foiled-1", "ied", "2024-03-13", "day", None, None, ("قضاء الطارمية", 0),
      "tarmiyah", "foiled", "a defused device («تفكيك عبوة ناسفة»)"),
     ("foiled-2", "drone_attack", "2023-08-15", "day", Z, Z, ("قاعدة عين الأسد الجوية", 0),

@@ -113,12 +113,17 @@ def _next_clause(
     return None
 
 
-def _apart(doc: Doc, s: Unit, a: ResolvedPlace, b: ResolvedPlace) -> bool:
-    """Two listed places are two events' sites when far apart; with a figure
-    each ("5 in Karrada and 3 in Sadr City") when neither holds the other."""
+def _apart(
+    doc: Doc, s: Unit, a: ResolvedPlace, b: ResolvedPlace, finest: int
+) -> int | None:
+    """How coarse two listed places may be to be two events' sites (None:
+    they are one event's).  Far apart, up to ``finest``; with a figure each
+    ("5 in Karrada and 3 in Sadr City", «4 في قضاء بلد و2 في قضاء الدجيل»)
+    when neither holds the other, up to governorates."""
     if _next_clause(doc, doc.original_text[a.end : b.start], a, b, s) is not None:
-        return not (P.same_place(a, b) or P.contains(a, b) or P.contains(b, a))
-    return not compatible_site(a, b)
+        held = P.same_place(a, b) or P.contains(a, b) or P.contains(b, a)
+        return None if held else HEADLINE_SPLIT_RANK
+    return None if compatible_site(a, b) else finest
 
 
 def _support(c: Cluster, places: Sequence[ResolvedPlace], site: ResolvedPlace) -> int:
@@ -171,12 +176,12 @@ def split_sites(
             clauses = s
             for i in s.places:
                 a, b = _coordinated(doc, places, i, clauses), places[i]
-                if a is None or not _apart(doc, s, a, b):
+                rank = None if a is None else _apart(doc, s, a, b, finest)
+                if a is None or rank is None:
                     continue
                 ia = places.index(a)
                 if not (
-                    _splittable(a, cues.get(ia), finest)
-                    and _splittable(b, cues[i], finest)
+                    _splittable(a, cues.get(ia), rank) and _splittable(b, cues[i], rank)
                 ):
                     continue
                 rp = a if _support(c, places, a) < _support(c, places, b) else b
