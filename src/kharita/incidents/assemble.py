@@ -234,7 +234,9 @@ def build_incident(
         if any(get_type(t.type).compatible(info) for t in s.triggers)
     ]
     perp_spans = [(s.sentence.start, s.sentence.end) for s in related]
-    trig_spans = [(t.start, t.end) for s in related for t in s.triggers]
+    trig_spans = [
+        (t.start, t.end) for s in related for t in s.triggers if not t.bare_verb
+    ]
     attribution, _ = find_attribution(doc, spans, trig_spans, perp_spans)
     start, end = _excerpt(doc, cluster, trig, site)
     highlight = None

@@ -11,8 +11,9 @@ responsibility").  Rules:
 * an actor that denied is never the perpetrator (the seed: reports that «الولايات
   المتحدة شنت غارات» are what CENTCOM denies);
 * the perpetrator is the actor of a perpetration cue (``شن``, ``نفذ``,
-  ``أطلقت``, "carried out"), or a nationality right after the trigger (``قصف
-  جوي تركي``); "X is suspected" gives ``"X (suspected)"``.
+  ``أطلقت``, "carried out"), or an actor right beside an event noun (``قصف
+  جوي تركي``, "Turkish air strikes"; not a headline's bare verb: "kill 8 PKK
+  members"); "X is suspected" gives ``"X (suspected)"``.
 
 Spans are offsets into the original article text.
 """
@@ -113,10 +114,17 @@ def find_attribution(
     actors = [a for a in all_actors if any(s <= a.start < e for s, e in spans)]
     cues = [c for c in all_cues if any(s <= c.start < e for s, e in spans)]
     found: dict[str, ActorMention] = {}
-    # «قصف جوي تركي»: a nationality right after the trigger is the perpetrator
-    for t_end in (end for _, end in triggers):
+    # construction actor_modifier: an actor right beside an event noun, with
+    # nothing between, is its perpetrator: after it in Arabic («قصف جوي تركي»),
+    # before it in English ("Turkish air strikes", "a PKK attack"); never a
+    # figure or word away ("kill 8 PKK members": the PKK are the dead)
+    for t_start, t_end in triggers:
         for a in actors:
-            if 0 <= a.start - t_end <= 3 and "perpetrated" not in found:
+            latin = folded[a.start : a.end].isascii()
+            after = 0 <= a.start - t_end <= 3 and not folded[t_end : a.start].strip()
+            before = 0 <= t_start - a.end <= 2 and not folded[a.end : t_start].strip()
+            after, before = after and not latin, before and latin
+            if (after or before) and "perpetrated" not in found:
                 found["perpetrated"] = a
     suspected = False
     denial_ends = [c.end for c in cues if c.kind == "denied"]

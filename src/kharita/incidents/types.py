@@ -57,6 +57,7 @@ class TriggerMatch:
     type: str
     weight: float
     text: str
+    bare_verb: bool = False  # a headline-scope verb ("kill", "killed"), no event noun
 
 
 @lru_cache(maxsize=1)
@@ -160,7 +161,12 @@ def find_triggers(
             row = hit.row
             found.append(
                 TriggerMatch(
-                    hit.start, hit.end, row["type"], float(row["weight"]), hit.text
+                    hit.start,
+                    hit.end,
+                    row["type"],
+                    float(row["weight"]),
+                    hit.text,
+                    bare_verb=table == "headline",
                 )
             )
     span = folded[start:stop]

@@ -1,0 +1,29 @@
+"""An actor right beside an event noun is its perpetrator (sentences written for
+these tests), construction actor_modifier (``attribution.find_attribution``,
+actors from ``actors.tsv``): after the noun in Arabic («قصف جوي تركي»), before
+it in English ("Turkish air strikes", "a PKK attack").  A headline's bare verb
+is no event noun: in "strikes kill 8 PKK members" the PKK are the dead."""
+
+from __future__ import annotations
+
+import pytest
+
+from kharita.models import Article
+from kharita.pipeline import extract_article
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "perpetrator"),
+    [
+        ("Turkish air strikes kill 8 PKK members in Duhok", "en", "Turkey"),
+        ("A PKK attack killed 3 soldiers in Duhok on Sunday.", "en", "PKK"),
+        ("قتل 3 أشخاص بقصف جوي تركي استهدف قرية في قضاء العمادية.", "ar", "Turkey"),
+        ("Two PKK fighters killed in clashes in Duhok", "en", None),
+    ],
+)
+def test_an_actor_beside_the_event_noun_is_the_perpetrator(
+    text: str, lang: str, perpetrator: str | None
+) -> None:
+    article = Article(id="p", text=text, lang=lang, date="2031-05-02")  # type: ignore[arg-type]
+    (inc,) = extract_article(article).incidents
+    assert inc.attribution.perpetrator == perpetrator
