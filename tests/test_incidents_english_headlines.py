@@ -123,7 +123,7 @@ def test_headline_site(text: str, site: str) -> None:
     assert _one(text)[3] == site
 
 
-# --- constructions owned by other modules (reported; strict xfail) -----------
+# --- constructions owned by other modules -----------------------------------
 
 
 @pytest.mark.parametrize(

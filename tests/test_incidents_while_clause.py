@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factories import incident_summary
 from kharita.models import Article, ArticleResult, Count
 from kharita.pipeline import extract_article
@@ -91,3 +93,34 @@ def test_while_clause_of_another_event_stays_out_of_the_first() -> None:
     first, second = _run(text).incidents
     assert "الفهود" not in first.sources[0].casualty_sentence
     assert second.sources[0].casualty_sentence.startswith("فيما أصيب ثلاثة")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "قتل شخص بنزاع عشائري في قضاء الشطرة. وأصيب ثلاثة أشخاص بنزاع مماثل في ناحية الفهود.",
+            "ar",
+            [
+                ("Shatra District", "armed_clash", Count(1, 1), Count()),
+                ("Al-Fuhud", "armed_clash", Count(), Count(3, 3)),
+            ],
+        ),
+        (
+            "Gunmen killed a shopkeeper in Kut. Three were hurt in a similar attack in Hilla.",
+            "en",
+            [
+                ("Kut", "armed_attack", Count(1, 1), Count()),
+                ("Hillah", "armed_attack", Count(), Count(3, 3)),
+            ],
+        ),
+    ],
+)
+def test_similar_event_in_its_own_sentence_is_another_incident(
+    text: str, lang: str, expected: list[tuple[str, str, Count, Count]]
+) -> None:
+    """construction similar_event: a sentence with no strong trigger that calls
+    its event a similar one, at a site of its own with a figure of its own, is
+    another incident of the earlier one's kind (not more figures for it)."""
+    result = extract_article(Article(id="s", text=text, lang=lang, date="2031-05-02"))  # type: ignore[arg-type]
+    assert incident_summary(result) == expected

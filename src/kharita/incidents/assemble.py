@@ -33,7 +33,7 @@ from .boundaries import foiled
 from .casualties import Toll, says_revised, toll
 from .casualty_combine import share
 from .dates import Reference, best_date, unknown_date
-from .segments import Cluster, Unit, cluster_type
+from .segments import STRONG_TRIGGER, Cluster, Unit, cluster_type
 from .sites import cluster_site
 from .types import TriggerMatch, get_type
 
@@ -58,7 +58,8 @@ def _date(
 
 
 def _drop_other_days(cluster: Cluster, event: EventDate) -> None:
-    """Sentences whose explicit days all differ from the event's recall other events."""
+    """construction other_days: sentences whose explicit days all lie more than
+    a day from the event's recall other events."""
     if event.precision != "day" or not event.iso:
         return
     day = date.fromisoformat(event.iso)
@@ -296,12 +297,13 @@ def same_day(incidents: list[Incident], clusters: list[Cluster]) -> list[Inciden
 def similar_kind(
     doc: Doc, incidents: list[Incident], clusters: list[Cluster]
 ) -> list[Incident]:
-    """construction similar_event: a later incident with no trigger of its own
-    that its text calls "similar" («بنزاع مماثل», "a similar attack") is of the
-    type of the incident told before it."""
+    """construction similar_event: a later incident with no strong trigger of
+    its own that its text calls "similar" («بنزاع مماثل», "a similar attack":
+    "attack" names no kind) is of the type of the incident told before it."""
     out = incidents[:1]
     for inc, c in zip(incidents[1:], clusters[1:], strict=False):
-        if inc.trigger or not any(
+        strongest = max((t.weight for s in c.sents for t in s.triggers), default=0.0)
+        if strongest >= STRONG_TRIGGER or not any(
             doc.hits.found("similar", s.sentence.start, s.sentence.end) for s in c.sents
         ):
             out.append(inc)

@@ -30,7 +30,7 @@ The grammar, one construction per rule (the ``construction`` column of
   3,000 killed since 2014") are not read at all;
 * **conjunct** / **subset** - figures joined by «و»/"and" add up (``و23
   آخرين``); a figure after «بينهم»/"including" is part of a toll and not read;
-* **distributive** / **gapping** - a figure placed by its own preposition
+* **distributive_figures** / **gapping** - a figure placed by its own preposition
   after one placed by another ("killed 5 in Baghdad and 3 in Kirkuk", "kill
   5 in Kut, 2 in Hilla") is another place's toll: two mentions, which add up
   only if the places stay in one incident;

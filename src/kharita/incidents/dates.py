@@ -29,7 +29,7 @@ Rules (the reference is the article date; it may be a day, a month or unknown):
 
 No dateparser: the regex path resolves the sample articles' dates and runs
 in microseconds per article (dateparser needs a Levantine-month pre-pass and
-costs milliseconds per call, see ``docs/recipes.md``).
+costs milliseconds per call).
 """
 
 from __future__ import annotations

@@ -60,9 +60,10 @@ def _analyse(
         first = min((t.start for t in triggers), default=None)
         general = is_general(cues, first) and not (casualties or zero)
         another = _another(doc, triggers)
+        similar = doc.hits.found("similar", u.start, u.end)
         out.append(
             Unit(u, triggers, dates, casualties, zero, prior, cues, general,
-                 another=another)
+                 another=another, similar=similar)
         )  # fmt: skip
     return out
 

@@ -149,8 +149,13 @@ def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def in_person_name(doc: Doc, rp: ResolvedPlace) -> bool:
     """True for a family name that is also a place: a given name right before
     it («مقتدى الصدر», "Moqtada al-Sadr") or a title up to three words before
-    it with no punctuation or preposition between («الشيخ عبد الرزاق الرمادي»)."""
+    it with no punctuation or preposition between («الشيخ عبد الرزاق الرمادي»).
+    A name led by its designator («زار السيد مقتدى الصدر مدينة النجف») is a
+    place, whatever stands before it."""
     s = doc.folded(rp.start)
+    lead = rp.mention.designator
+    if lead and doc.text.startswith(lead, s):
+        return False
     before = doc.text[max(0, s - 50) : s]
     given, title = _person_patterns()
     return bool(given.search(before) or title.search(before))

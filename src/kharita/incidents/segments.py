@@ -64,6 +64,7 @@ class Unit:
     boundary: str | None = None  # the kind of marker opening this unit
     places: list[int] = field(default_factory=list)  # indices into the places list
     another: bool = False  # a trigger called another one («عبوة ثانية»)
+    similar: bool = False  # its event is called a similar one («بنزاع مماثل»)
 
 
 @dataclass
@@ -234,6 +235,9 @@ def _place_unit(
     top = max(s.triggers, key=lambda t: t.weight, default=None)
     seen = {t.type for c in clusters for x in c.sents for t in x.triggers}
     strong = top is not None and top.weight >= STRONG_TRIGGER
+    if home is None and site is not None and s.similar and (_own_figure(s) or s.zero):
+        clusters.append(Cluster([s], site))  # construction similar_event, own sentence
+        return
     if home is None and site is not None and strong:
         new_type = top is not None and top.type not in seen
         own = _own_figure(s) or s.zero or s.another

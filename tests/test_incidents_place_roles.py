@@ -1,0 +1,107 @@
+"""The role of a place in an incident's sentence (sentences written for these
+tests), one test per construction:
+
+* launch (``place_role_cues.tsv`` kind ``launch``): "fired from Camp Taji"
+  names where it came from, a reference, not the site;
+* actor_verb (kind ``actor_verb``): a place right before a verb of saying or
+  denying ("Baghdad denies") is an actor, not a site;
+* person_name (``person_name_cues.tsv``, ``incidents/places.py::in_person_name``):
+  a title and given names before a family name that is a place («الشيخ عبد
+  الرزاق الرمادي») make it a person's name; a name led by its designator
+  («مدينة النجف») is a place whatever stands before it;
+* between_second / between_point: in "between X and Y" both are reference
+  points, and a broad site named with them ("(Salahuddin)") sits at their
+  midpoint;
+* offset_point: a district or larger site with one reference inside it
+  described by a bearing ("in the desert south of Rutba (Anbar)") takes the
+  reference's offset point.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kharita import geo
+from kharita.incidents.places import cue_role
+from kharita.models import Article, ArticleResult
+from kharita.pipeline import extract_article, pipeline_for
+
+
+def _run(text: str, lang: str) -> ArticleResult:
+    return extract_article(Article(id="r", text=text, lang=lang, date="2031-05-02"))  # type: ignore[arg-type]
+
+
+def _roles(result: ArticleResult) -> dict[str, str]:
+    return {p.mention.text: p.role for p in result.places}
+
+
+def _site(result: ArticleResult) -> str | None:
+    (inc,) = result.incidents
+    return inc.place.place.name_en if inc.place and inc.place.place else None
+
+
+def test_launch_site_is_a_reference() -> None:
+    result = _run(
+        "Rockets fired from Camp Taji landed in Baghdad's Karrada district.", "en"
+    )
+    assert _site(result) == "Karrada"
+    assert _roles(result)["Camp Taji"] == "reference"
+
+
+def test_place_before_a_verb_of_denial_is_an_actor() -> None:
+    result = _run(
+        "Rockets hit Erbil airport; Baghdad denies any role in the attack.", "en"
+    )
+    assert _site(result) == "Erbil International Airport"
+    assert _roles(result)["Baghdad"] == "actor"
+
+
+def test_title_and_given_names_make_a_family_name() -> None:
+    result = _run("اغتيل الشيخ عبد الرزاق الرمادي بهجوم مسلح في قضاء الفلوجة.", "ar")
+    assert _site(result) == "Fallujah District"
+    assert _roles(result)["الرمادي"] != "site"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("قتل الشيخ عبد الرزاق الرمادي في الفلوجة", "person"),
+        ("زار السيد مقتدى الصدر مدينة النجف", None),
+    ],
+)
+def test_a_designator_led_name_is_never_a_persons(text: str, cue: str | None) -> None:
+    doc = pipeline_for()(Article(id="n", text=text, lang="ar"))
+    first = min((p for p in doc.places if p.place is not None), key=lambda p: p.start)
+    assert cue_role(doc, first) == cue
+
+
+def test_between_two_places_a_broad_site_sits_at_their_midpoint() -> None:
+    result = _run(
+        "A roadside bomb exploded in orchards between Balad and Dujail (Salahuddin), "
+        "wounding two farmers.",
+        "en",
+    )
+    roles = _roles(result)
+    assert roles["Balad"] == "reference" and roles["Dujail"] == "reference"
+    (inc,) = result.incidents
+    balad = next(p for p in result.places if p.mention.text == "Balad")
+    dujail = next(p for p in result.places if p.mention.text == "Dujail")
+    assert balad.place is not None and dujail.place is not None
+    mid = (
+        (balad.place.lat + dujail.place.lat) / 2,
+        (balad.place.lon + dujail.place.lon) / 2,
+    )
+    assert inc.lat is not None and inc.lon is not None
+    assert geo.haversine_km(mid, (inc.lat, inc.lon)) < 1
+
+
+def test_a_governorate_site_takes_its_references_offset_point() -> None:
+    result = _run(
+        "Two soldiers were killed in the desert south of Rutba (Anbar) in a roadside bomb.",
+        "en",
+    )
+    (inc,) = result.incidents
+    rutba = next(p for p in result.places if p.mention.text == "Rutba")
+    assert _site(result) == "Anbar" and rutba.role == "reference"
+    assert (inc.lat, inc.lon) == (rutba.lat, rutba.lon)
+    assert rutba.place is not None and inc.lat is not None and inc.lat < rutba.place.lat
