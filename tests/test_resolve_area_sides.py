@@ -7,9 +7,12 @@ Constructions: «شمال العراق», «غربي الأنبار», "northern
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from kharita import geo
+from kharita.gazetteer import load_gazetteer
 from kharita.incidents import extract_incidents
 from kharita.models import Article, ResolvedPlace
 from kharita.pipeline import pipeline_for
@@ -22,18 +25,61 @@ def _places(text: str, lang: str) -> list[ResolvedPlace]:
     return [p for p in doc.places if p.place is not None]
 
 
+def _shapely_side(area: str, bearing: float) -> tuple[float, float, float]:
+    """The same cut computed with shapely/GEOS: (lat, lon, km²) of the part."""
+    import shapely
+    from shapely import affinity, box
+
+    shapes = dict(geo.read_polygons(geo.boundaries_path(), "id"))
+    geom = (
+        shapes[area]
+        if area != "country:iq"
+        else shapely.union_all(list(shapes.values()))
+    )
+    scale = math.cos(math.radians(geom.centroid.y))
+    flat = affinity.scale(geom, xfact=scale, yfact=1.0, origin=(0, 0))
+    turned = affinity.rotate(flat, bearing, origin=(0, 0))
+    x0, y0, x1, y1 = turned.bounds
+    part = turned.intersection(box(x0, y1 - (y1 - y0) / 3, x1, y1))
+    back = affinity.rotate(part.centroid, -bearing, origin=(0, 0))
+    return float(back.y), float(back.x) / scale, float(part.area) * 111.32**2
+
+
 @pytest.mark.parametrize("area", ["country:iq", "gov:iq-an", "gov:iq-ni", "gov:iq-bb"])
 @pytest.mark.parametrize("bearing", BEARINGS)
-def test_side_of_lies_inside_the_area_on_the_named_side(
+def test_side_point_lies_inside_the_area_on_the_named_side(
     area: str, bearing: float
 ) -> None:
-    shape = geo.area_shapes()[area]
-    (lat, lon), precision = geo.side_of(shape, bearing)
-    assert geo.contains(shape, (lat, lon))
-    centre = geo.from_xy(shape.centroid.x, shape.centroid.y)
-    off = geo.initial_bearing(centre, (lat, lon))
-    assert min(abs(off - bearing), 360 - abs(off - bearing)) < 60
-    assert 500 <= precision < geo.area_precision_m(shape)
+    side = geo.side_point(area, bearing)
+    assert side is not None
+    (lat, lon), precision = side
+    name = geo.governorate_of((lat, lon))
+    assert name is not None  # inside Iraq
+    if area != "country:iq":
+        path = geo.boundaries_path()
+        ids = dict(
+            zip(
+                (n for n, _ in geo.read_polygons(path, "name_en")),
+                (i for i, _ in geo.read_polygons(path, "id")),
+                strict=True,
+            )
+        )
+        assert ids[name] == area
+    lat_s, lon_s, km2 = _shapely_side(area, bearing)
+    assert geo.haversine_km((lat, lon), (lat_s, lon_s)) < 1.0  # GEOS's centroid
+    assert precision == pytest.approx(
+        round(max(500.0, 1000.0 * math.sqrt(km2) / 2), -2), abs=100
+    )
+
+
+def test_a_crescent_side_gives_a_point_inside_it() -> None:
+    """A part whose centroid falls outside it: the middle of its widest stretch."""
+    ring = ((0.0, 0.0), (4.0, 0.0), (4.0, 4.0), (0.0, 4.0), (0.0, 3.0), (3.0, 3.0),
+            (3.0, 1.0), (0.0, 1.0), (0.0, 0.0))  # fmt: skip
+    x, y = geo._centroid([ring])
+    assert not geo._inside((ring,), x, y)
+    mid = geo._widest_middle([ring], y)
+    assert geo._inside((ring,), mid, y)
 
 
 @pytest.mark.parametrize(
@@ -51,10 +97,12 @@ def test_a_side_of_iraq_is_placed_in_that_side(
     (rp,) = [p for p in _places(text, lang) if p.place and p.place.id == "country:iq"]
     assert rp.relative is not None and rp.relative.bearing_deg == bearing
     assert rp.lat is not None and rp.lon is not None and not rp.foreign
-    iraq = geo.area_shapes()["country:iq"]
-    centre = geo.from_xy(iraq.centroid.x, iraq.centroid.y)
-    assert geo.haversine_km(centre, (rp.lat, rp.lon)) > 150  # not the country's middle
-    assert (rp.lat, rp.lon) == geo.side_of(iraq, bearing)[0]
+    side = geo.side_point("country:iq", bearing)
+    assert side is not None and (rp.lat, rp.lon) == side[0]
+    iraq = next(p for p in load_gazetteer().places if p.id == "country:iq")
+    assert (
+        geo.haversine_km((iraq.lat, iraq.lon), (rp.lat, rp.lon)) > 150
+    )  # not its middle
 
 
 def test_a_side_of_iraq_is_the_incident_site_when_nothing_finer_is_named() -> None:

@@ -44,3 +44,33 @@ def test_startup_extract_loads_no_map_renderer(tmp_path: Path) -> None:
         "kharita.resolve.online",
     ):
         assert unused not in loaded, unused
+
+
+_SIDE = """
+import json, sys
+from click.testing import CliRunner
+from kharita.cli import cli
+text = "سقط صاروخ على معسكر شمالي بابل وقصفت طائرات مواقع في شمال العراق"
+result = CliRunner().invoke(cli, ["-q", "extract", "-"], input=text)
+print(json.dumps({"exit": result.exit_code, "out": result.output,
+                  "modules": sorted(sys.modules)}))
+"""
+
+
+def test_startup_a_side_of_an_area_needs_no_geometry_library(tmp_path: Path) -> None:
+    """«شمالي بابل», «شمال العراق» are placed with plain Python: shapely and
+    numpy take longer to import than a whole article takes."""
+    done = subprocess.run(
+        [sys.executable, "-c", _SIDE],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report["exit"] == 0
+    line = next(x for x in report["out"].splitlines() if x.startswith("{"))
+    places = json.loads(line)["places"]
+    assert any(p["relative"] and p["relative"]["distance_km"] is None for p in places)
+    loaded = set(report["modules"])
+    assert "shapely" not in loaded and "numpy" not in loaded

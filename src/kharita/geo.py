@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -285,42 +286,120 @@ def area_precision_m(geom: Any) -> float:
 
 #: "northern X" without a distance: the outer third of X along the bearing
 SIDE_SHARE = 1 / 3
+Point = tuple[float, float]  # (x=lon, y=lat), as in the GeoJSON rings
 
 
 @lru_cache(maxsize=2)
-def area_shapes(path: Path | None = None) -> dict[str, Any]:
-    """The shipped admin polygons by gazetteer id: each governorate
-    (``gov:iq-…``) and Iraq itself (``country:iq``, their union)."""
-    import shapely
+def _area_rings(path: Path) -> dict[str, tuple[Ring, ...]]:
+    """The shipped governorates' rings by gazetteer id (``gov:iq-…``), and
+    Iraq's (``country:iq``) as all of them."""
+    out: dict[str, tuple[Ring, ...]] = {}
+    if not path.is_file():
+        return out
+    for feature in json.loads(path.read_text(encoding="utf-8")).get("features", []):
+        geometry, pid = (
+            feature.get("geometry"),
+            (feature.get("properties") or {}).get("id"),
+        )
+        if not geometry or not pid:
+            continue
+        polygons = geometry["coordinates"]
+        if geometry["type"] == "Polygon":
+            polygons = [polygons]
+        out[str(pid)] = tuple(
+            tuple((float(x), float(y)) for x, y, *_ in ring)
+            for polygon in polygons
+            for ring in polygon
+        )
+    if out:
+        out["country:iq"] = tuple(ring for rings in out.values() for ring in rings)
+    return out
 
-    shapes = dict(read_polygons(path or boundaries_path(), "id"))
-    if shapes:
-        shapes["country:iq"] = shapely.union_all(list(shapes.values()))
-    return shapes
 
+def side_point(
+    place_id: str,
+    bearing_deg: float,
+    share: float = SIDE_SHARE,
+    path: Path | None = None,
+) -> tuple[LatLon, float] | None:
+    """Point and uncertainty (m) of the side of a shipped area (Iraq or a
+    governorate) that ``bearing_deg`` names ("northern Iraq", «غربي الأنبار»):
+    the area cut across the bearing so that the part kept spans the outer
+    ``share`` of its extent along it.  ``None`` for an area with no polygon.
 
-def side_of(
-    geom: Any, bearing_deg: float, share: float = SIDE_SHARE
-) -> tuple[LatLon, float]:
-    """Point and uncertainty (m) of the part of ``geom`` on its ``bearing_deg``
-    side ("northern Iraq", «غربي الأنبار»): the polygon cut across the bearing
-    so that the part kept spans the outer ``share`` of its extent along it.
-
-    The point is the part's centroid, or a point inside it when the centroid
-    falls outside (a crescent), so the result always lies in the area.
+    The point is the part's centroid, or, when that falls outside (a
+    crescent), the middle of the part's widest stretch along the centroid's
+    parallel: it always lies in the area.  Plain Python (a half-plane clip and
+    the shoelace formula in a local equirectangular frame): no shapely import.
     """
-    from shapely import affinity, box
+    rings = _area_rings(path or boundaries_path()).get(place_id)
+    if not rings:
+        return None
+    scale = math.cos(math.radians(_centroid(rings)[1]))
+    flat = [tuple((x * scale, y) for x, y in ring) for ring in rings]
+    b = math.radians(bearing_deg)
+    dx, dy = math.sin(b), math.cos(b)
+    values = [x * dx + y * dy for ring in flat for x, y in ring]
+    cut = max(values) - share * (max(values) - min(values))
+    parts = [p for p in (_clip(r, dx, dy, cut) for r in flat) if len(p) >= 3]
+    cx, cy = _centroid(parts)
+    if not any(_inside((p,), cx, cy) for p in parts):
+        cx = _widest_middle(parts, cy)
+    km2 = sum(abs(_area(p)) for p in parts) * 111.32**2
+    precision = round(max(500.0, 1000.0 * math.sqrt(km2) / 2), -2)
+    return (cy, cx / scale), precision
 
-    lat0 = math.cos(math.radians(geom.centroid.y))
-    flat = affinity.scale(geom, xfact=lat0, yfact=1.0, origin=(0, 0))
-    turned = affinity.rotate(flat, bearing_deg, origin=(0, 0))  # bearing points up
-    x0, y0, x1, y1 = turned.bounds
-    part = turned.intersection(box(x0, y1 - (y1 - y0) * share, x1, y1))
-    point = part.centroid
-    if not part.contains(point):
-        point = part.representative_point()
-    back = affinity.rotate(point, -bearing_deg, origin=(0, 0))
-    km2 = float(part.area) * 111.32**2
-    return (float(back.y), float(back.x) / lat0), round(
-        max(500.0, 1000.0 * math.sqrt(km2) / 2), -2
+
+def _clip(ring: Ring, dx: float, dy: float, cut: float) -> Ring:
+    """The part of ``ring`` where ``x*dx + y*dy >= cut`` (Sutherland-Hodgman)."""
+    pts = ring[:-1] if ring and ring[0] == ring[-1] else ring
+    out: list[Point] = []
+    for i, cur in enumerate(pts):
+        prev = pts[i - 1]
+        fc = cur[0] * dx + cur[1] * dy - cut
+        fp = prev[0] * dx + prev[1] * dy - cut
+        if (fc >= 0) != (fp >= 0):
+            t = fp / (fp - fc)
+            out.append(
+                (prev[0] + t * (cur[0] - prev[0]), prev[1] + t * (cur[1] - prev[1]))
+            )
+        if fc >= 0:
+            out.append(cur)
+    return (*out, out[0]) if out else ()
+
+
+def _area(ring: Ring) -> float:
+    """Signed shoelace area of a closed ring."""
+    return (
+        sum(
+            xa * yb - xb * ya
+            for (xa, ya), (xb, yb) in zip(ring, ring[1:], strict=False)
+        )
+        / 2
     )
+
+
+def _centroid(rings: Sequence[Ring]) -> Point:
+    """Area-weighted centroid of non-overlapping rings."""
+    total = sx = sy = 0.0
+    for ring in rings:
+        sign = 1.0 if _area(ring) >= 0 else -1.0
+        for (xa, ya), (xb, yb) in zip(ring, ring[1:], strict=False):
+            cross = (xa * yb - xb * ya) * sign
+            total += cross
+            sx += (xa + xb) * cross
+            sy += (ya + yb) * cross
+    return sx / (3 * total), sy / (3 * total)
+
+
+def _widest_middle(rings: Sequence[Ring], y: float) -> float:
+    """The middle of the widest stretch of ``rings`` along the parallel ``y``."""
+    xs = sorted(
+        xa + (y - ya) * (xb - xa) / (yb - ya)
+        for ring in rings
+        for (xa, ya), (xb, yb) in zip(ring, ring[1:], strict=False)
+        if (ya > y) != (yb > y)
+    )
+    spans = list(zip(xs[::2], xs[1::2], strict=False))
+    a, b = max(spans, key=lambda s: s[1] - s[0])
+    return (a + b) / 2

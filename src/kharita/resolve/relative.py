@@ -17,12 +17,11 @@ from functools import lru_cache
 from ..doc import Doc
 from ..geo import (
     LatLon,
-    area_shapes,
     destination,
     geodesic_km,
     initial_bearing,
     midpoint,
-    side_of,
+    side_point,
 )
 from ..lexicon import load_table
 from ..models import GazetteerPlace, Mention, RelativeLocation
@@ -118,9 +117,9 @@ def offset_point(
     of the town, half its radius out).
     """
     if distance_km is None:
-        shape = area_shapes().get(anchor.id)
-        if shape is not None:
-            return side_of(shape, bearing)
+        side = side_point(anchor.id, bearing)
+        if side is not None:
+            return side
     anchor_km = anchor.precision_m / 1000
     if distance_km is None:
         distance_km = (
