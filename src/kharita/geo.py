@@ -316,6 +316,7 @@ def _area_rings(path: Path) -> dict[str, tuple[Ring, ...]]:
     return out
 
 
+@lru_cache(maxsize=512)  # a few areas and compass bearings: each cut is computed once
 def side_point(
     place_id: str,
     bearing_deg: float,
