@@ -61,14 +61,12 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
             r"\s+".join(map(re.escape, c.split()))
             for c in sorted(set(cues), key=len, reverse=True)
         )
-        if (
-            kind == "affiliation_ar"
-        ):  # a construct chain: «والي كركوك», «قائد شرطة الأنبار»
+        if kind == "affiliation_ar":
+            # a construct chain: «والي كركوك», «محافظ نينوى», «أمير تنظيم الرطبة»
             word = r"(?:\s+(?!(?:في|من|الي|علي|عن|قرب|بين)\s)[^\s,.;:()\"،]+)"
             out[kind] = re.compile(rf"(?<!\w)[وف]?(?:ال)?(?:{body}){word}{{0,2}}\s+$")
-        elif (
-            kind == "affiliation_en"
-        ):  # "IS commander in Iraq's Mosul", "leader for Anbar"
+        elif kind == "affiliation_en":
+            # "IS commander in Iraq's Mosul", "leader for Anbar"
             out[kind] = re.compile(
                 rf"(?<!\w)(?:{body})s?['\"’]?\s+(?:in|of|for)\s+(?:iraq['’]s\s+|the\s+)?$"
             )

@@ -6,11 +6,14 @@
   or the country is the site only when nothing finer is named).  A place the
   text puts inside another («كويسنجق بأربيل») beats its container; a place
   described from another («ناحية العلم التي تبعد 20 كم شرق تكريت») beats the
-  reference point, which is used only when nothing else is named (جنوب بغداد).
+  reference point, which is used only when nothing else is named (جنوب بغداد);
+  so is a place that names a post («والي كركوك», "IS commander in Mosul").
 * **Two listed sites**: a strong-trigger unit (or a headline with any
   trigger) naming two specific places far apart («3 مناطق في أربيل
   والسليمانية», "killed in Anbar, Salahuddin"; not «بين X وY») reports two
-  events; the less reported place is split off with the units naming it.
+  events, and so do two places with a figure each ("5 in Baghdad and 3 in
+  Kirkuk") and two named facilities under any trigger; the less reported
+  place is split off with the units naming it.
 * **Points**: a broad site the text puts "between X and Y" sits at their
   midpoint; a district or larger with one bearing-described reference inside
   it takes the reference's offset point.
@@ -64,20 +67,21 @@ _CLAUSE_OPEN = re.compile(r"\s*(?:[,،]|and\b|و)", re.IGNORECASE)
 
 
 def _coordinated(
-    doc: Doc, places: Sequence[ResolvedPlace], i: int, clauses: Unit | None = None
+    doc: Doc, places: Sequence[ResolvedPlace], i: int, unit: Unit
 ) -> ResolvedPlace | None:
     """The mention that ``places[i]`` follows with «و»/"and" or a comma («في
     أربيل والسليمانية», "in Kirkuk, Basra"), outside a «بين X وY» / "between X
-    and Y" phrase.  With ``clauses`` (a headline), also a place of the next
-    comma-coordinated clause that has its own trigger or figure ("kill 12 in Bayji,
-    repel offensive in Kirkuk")."""
+    and Y" phrase; or that the next clause of ``unit`` follows with a figure
+    (or, in a headline, a trigger) of its own ("5 in Baghdad and 3 in Kirkuk",
+    "kill 12 in Bayji, repel offensive in Kirkuk"); or a second target ("...
+    and a facility in Erbil")."""
     rp = places[i]
     before = [p for p in places if p.end <= rp.start]
     if not before:
         return None
     prev = max(before, key=lambda p: p.end)
     gap = doc.original_text[prev.end : rp.start]
-    if clauses is not None and _next_clause(doc, gap, prev, rp, clauses) is not None:
+    if _next_clause(doc, gap, prev, rp, unit) is not None:
         return prev
     if _AND_NOUN_GAP.match(gap):
         return prev
@@ -173,9 +177,8 @@ def split_sites(
             finest = _listed_sites_rank(doc, s)
             if finest is None:
                 continue
-            clauses = s
             for i in s.places:
-                a, b = _coordinated(doc, places, i, clauses), places[i]
+                a, b = _coordinated(doc, places, i, s), places[i]
                 rank = None if a is None else _apart(doc, s, a, b, finest)
                 if a is None or rank is None:
                     continue
@@ -196,8 +199,7 @@ def split_sites(
                     if any(P.same_place(places[j], rp) for j in x.places)
                 ]
                 split = Cluster(mine, rp, forced=True, bounds=c.bounds)
-                if clauses is not None:
-                    _clauses(doc, s, a, b, derived, split)
+                _clauses(doc, s, a, b, derived, split)
                 derived.append(split)
                 out.append(split)
         c.site = cluster_site(c, places, cues, inside)
@@ -208,10 +210,11 @@ def _clauses(
     doc: Doc, s: Unit, a: ResolvedPlace, b: ResolvedPlace, holders: list[Cluster],
     split: Cluster,
 ) -> None:  # fmt: skip
-    """construction headline_clauses: each comma-coordinated clause ("kill 12
-    in Bayji, repel offensive in Kirkuk", "kill 12 in Baghdad, 5 in Kirkuk, 3
-    in Mosul") keeps its own figures: the clause holding the cut between ``a``
-    and ``b`` is cut in two, ``split`` (the event split off) takes its part."""
+    """constructions headline_clauses, distributive_figures: each coordinated
+    clause ("5 in Baghdad and 3 in Kirkuk", "kill 12 in Bayji, repel offensive
+    in Kirkuk", "kill 12 in Baghdad, 5 in Kirkuk, 3 in Mosul") keeps its own
+    figures: the clause holding the cut between ``a`` and ``b`` is cut in two,
+    ``split`` (the event split off) takes its part."""
     cut = _next_clause(doc, doc.original_text[a.end : b.start], a, b, s)
     if cut is None:
         return
