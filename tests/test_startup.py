@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -18,16 +19,22 @@ print(json.dumps({"exit": result.exit_code, "modules": sorted(sys.modules)}))
 """
 
 
-def test_startup_extract_loads_no_map_renderer(tmp_path: Path) -> None:
+def _probe(script: str, cwd: Path) -> dict[str, Any]:
+    """Run ``script`` in a fresh interpreter; its last line is a JSON report."""
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE],
+        [sys.executable, "-c", script],
         capture_output=True,
         text=True,
         check=True,
-        cwd=tmp_path,
+        cwd=cwd,
     )
-    report = json.loads(done.stdout.splitlines()[-1])
+    report: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
     assert report["exit"] == 0
+    return report
+
+
+def test_startup_extract_loads_no_map_renderer(tmp_path: Path) -> None:
+    report = _probe(_PROBE, tmp_path)
     loaded = set(report["modules"])
     assert "kharita.incidents" in loaded  # the probe really extracted
     for heavy in ("folium", "jinja2", "kharita.render", "kharita.cli.map_cmd"):
@@ -60,15 +67,7 @@ print(json.dumps({"exit": result.exit_code, "out": result.output,
 def test_startup_a_side_of_an_area_needs_no_geometry_library(tmp_path: Path) -> None:
     """«شمالي بابل», «شمال العراق» are placed with plain Python: shapely and
     numpy take longer to import than a whole article takes."""
-    done = subprocess.run(
-        [sys.executable, "-c", _SIDE],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=tmp_path,
-    )
-    report = json.loads(done.stdout.splitlines()[-1])
-    assert report["exit"] == 0
+    report = _probe(_SIDE, tmp_path)
     line = next(x for x in report["out"].splitlines() if x.startswith("{"))
     places = json.loads(line)["places"]
     assert any(p["relative"] and p["relative"]["distance_km"] is None for p in places)
