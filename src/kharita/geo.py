@@ -187,12 +187,25 @@ _EDGE = 1e-9  # degrees: closer than this to an edge, GEOS decides
 @lru_cache(maxsize=2)
 def _rings(path: Path) -> tuple[tuple[str, tuple[float, ...], tuple[Ring, ...]], ...]:
     """Each governorate's name, bounding box and rings, straight from the GeoJSON."""
+    out = []
+    for props, rings in _feature_rings(path):
+        name = props.get("name_en") or props.get("name") or ""
+        xs = [x for ring in rings for x, _ in ring]
+        ys = [y for ring in rings for _, y in ring]
+        out.append((str(name), (min(xs), min(ys), max(xs), max(ys)), rings))
+    return tuple(out)
+
+
+@lru_cache(maxsize=2)
+def _feature_rings(path: Path) -> tuple[tuple[dict[str, Any], tuple[Ring, ...]], ...]:
+    """Each feature's properties and rings (every polygon's), read once."""
     if not path.is_file():
         return ()
     out = []
     for feature in json.loads(path.read_text(encoding="utf-8")).get("features", []):
-        props, geometry = feature.get("properties") or {}, feature["geometry"]
-        name = props.get("name_en") or props.get("name") or ""
+        geometry = feature.get("geometry")
+        if not geometry:
+            continue
         polygons = geometry["coordinates"]
         if geometry["type"] == "Polygon":
             polygons = [polygons]
@@ -201,9 +214,7 @@ def _rings(path: Path) -> tuple[tuple[str, tuple[float, ...], tuple[Ring, ...]],
             for polygon in polygons
             for ring in polygon
         )
-        xs = [x for ring in rings for x, _ in ring]
-        ys = [y for ring in rings for _, y in ring]
-        out.append((str(name), (min(xs), min(ys), max(xs), max(ys)), rings))
+        out.append((feature.get("properties") or {}, rings))
     return tuple(out)
 
 
@@ -293,24 +304,7 @@ Point = tuple[float, float]  # (x=lon, y=lat), as in the GeoJSON rings
 def _area_rings(path: Path) -> dict[str, tuple[Ring, ...]]:
     """The shipped governorates' rings by gazetteer id (``gov:iq-…``), and
     Iraq's (``country:iq``) as all of them."""
-    out: dict[str, tuple[Ring, ...]] = {}
-    if not path.is_file():
-        return out
-    for feature in json.loads(path.read_text(encoding="utf-8")).get("features", []):
-        geometry, pid = (
-            feature.get("geometry"),
-            (feature.get("properties") or {}).get("id"),
-        )
-        if not geometry or not pid:
-            continue
-        polygons = geometry["coordinates"]
-        if geometry["type"] == "Polygon":
-            polygons = [polygons]
-        out[str(pid)] = tuple(
-            tuple((float(x), float(y)) for x, y, *_ in ring)
-            for polygon in polygons
-            for ring in polygon
-        )
+    out = {str(p["id"]): rings for p, rings in _feature_rings(path) if p.get("id")}
     if out:
         out["country:iq"] = tuple(ring for rings in out.values() for ring in rings)
     return out
@@ -381,7 +375,8 @@ def _area(ring: Ring) -> float:
 
 
 def _centroid(rings: Sequence[Ring]) -> Point:
-    """Area-weighted centroid of non-overlapping rings."""
+    """Area-weighted centroid of non-overlapping rings without holes (the
+    shipped governorates have none)."""
     total = sx = sy = 0.0
     for ring in rings:
         sign = 1.0 if _area(ring) >= 0 else -1.0
