@@ -229,6 +229,15 @@ def phrase_hits(text: str) -> Any:
     return incident_lexicon().read(fold(text))
 
 
+def extract_text(
+    text: str, lang: str = "ar", date: str = "2031-05-02"
+) -> ArticleResult:
+    """The extract of one text written for a test (an article of ``date``)."""
+    from kharita.pipeline import extract_article
+
+    return extract_article(Article(id="t", text=text, lang=lang, date=date))  # type: ignore[arg-type]
+
+
 def incident_summary(
     result: ArticleResult,
 ) -> list[tuple[str | None, str, Count, Count]]:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import pytest
 
-from kharita.models import Article, Count
-from kharita.pipeline import extract_article
+from factories import extract_text
+from kharita.models import Count
 
 
 def _toll(text: str, lang: str) -> tuple[Count, Count]:
-    article = Article(id="w", text=text, lang=lang, date="2031-05-02")  # type: ignore[arg-type]
-    (inc,) = extract_article(article).incidents
+    (inc,) = extract_text(text, lang).incidents
     return inc.killed, inc.wounded
 
 

@@ -15,13 +15,10 @@ from __future__ import annotations
 
 import pytest
 
+from factories import extract_text
 from kharita.incidents.places import cue_role
 from kharita.models import Article, ArticleResult
-from kharita.pipeline import extract_article, pipeline_for
-
-
-def _run(text: str, lang: str) -> ArticleResult:
-    return extract_article(Article(id="f", text=text, lang=lang, date="2031-05-02"))  # type: ignore[arg-type]
+from kharita.pipeline import pipeline_for
 
 
 def _sites(result: ArticleResult) -> list[str | None]:
@@ -36,7 +33,7 @@ def _role(result: ArticleResult, name: str) -> str:
 
 
 def test_english_post_in_a_city_is_not_the_site_beside_another_place() -> None:
-    result = _run(
+    result = extract_text(
         "Islamic State commander in Mosul killed in clashes at Baiji refinery", "en"
     )
     assert _sites(result) == ["Baiji oil refinery"]
@@ -44,20 +41,22 @@ def test_english_post_in_a_city_is_not_the_site_beside_another_place() -> None:
 
 
 def test_arabic_construct_post_is_not_the_site_beside_another_place() -> None:
-    result = _run("اغتيال والي كركوك في تنظيم داعش بغارة جوية قرب الحويجة", "ar")
+    result = extract_text(
+        "اغتيال والي كركوك في تنظيم داعش بغارة جوية قرب الحويجة", "ar"
+    )
     assert _sites(result) == ["Hawija District"]
     assert _role(result, "Kirkuk") == "other"
 
 
 def test_a_post_is_the_site_when_nothing_else_is_named() -> None:
     assert _sites(
-        _run("Islamic State commander in Fallujah killed by air strike", "en")
+        extract_text("Islamic State commander in Fallujah killed by air strike", "en")
     ) == ["Fallujah"]
 
 
 def test_a_post_beats_a_bare_region() -> None:
     """ "northern Iraq" names less than the post's town."""
-    result = _run(
+    result = extract_text(
         "The Islamic State's emir of Tal Afar was killed by an air strike in northern Iraq.",
         "en",
     )
@@ -83,17 +82,19 @@ def test_a_verb_or_preposition_between_the_post_and_the_place_is_no_affiliation(
 
 
 def test_a_refinery_named_for_its_town_keeps_the_town() -> None:
-    assert _sites(_run("Militants attacked the Bayji refinery overnight.", "en")) == [
-        "Baiji"
-    ]
+    assert _sites(
+        extract_text("Militants attacked the Bayji refinery overnight.", "en")
+    ) == ["Baiji"]
 
 
 def test_an_english_post_after_the_name_is_an_affiliation() -> None:
     """ "the Kirkuk governor": the place is kept (no longer hidden as an
     organisation name) and is the site only when nothing finer is named."""
-    alone = _run("The Kirkuk governor survived a roadside bomb on Sunday.", "en")
+    alone = extract_text(
+        "The Kirkuk governor survived a roadside bomb on Sunday.", "en"
+    )
     assert _sites(alone) == ["Kirkuk"]
-    beside = _run(
+    beside = extract_text(
         "The Kirkuk governor survived a roadside bomb in Hawija on Sunday.", "en"
     )
     assert _sites(beside) == ["Hawija"]
@@ -102,7 +103,7 @@ def test_an_english_post_after_the_name_is_an_affiliation() -> None:
 
 def test_a_person_named_by_a_post_right_at_the_cue_is_one() -> None:
     """construction singular (``number_words.tsv``): «قتل والي كركوك» = one killed."""
-    result = _run(
+    result = extract_text(
         "قتل والي كركوك في تنظيم داعش بضربة جوية على مخبأ في قضاء الحويجة.", "ar"
     )
     (inc,) = result.incidents

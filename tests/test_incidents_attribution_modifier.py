@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kharita.models import Article
-from kharita.pipeline import extract_article
+from factories import extract_text
 
 
 @pytest.mark.parametrize(
@@ -24,6 +23,5 @@ from kharita.pipeline import extract_article
 def test_an_actor_beside_the_event_noun_is_the_perpetrator(
     text: str, lang: str, perpetrator: str | None
 ) -> None:
-    article = Article(id="p", text=text, lang=lang, date="2031-05-02")  # type: ignore[arg-type]
-    (inc,) = extract_article(article).incidents
+    (inc,) = extract_text(text, lang).incidents
     assert inc.attribution.perpetrator == perpetrator

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kharita.models import Article
-from kharita.pipeline import extract_article
+from factories import extract_text
 
 
 @pytest.mark.parametrize(
@@ -24,7 +23,5 @@ from kharita.pipeline import extract_article
     ],
 )
 def test_arabic_drone_noun_phrase_gives_the_kind(text: str, kind: str) -> None:
-    (inc,) = extract_article(
-        Article(id="d", text=text, lang="ar", date="2031-05-02")
-    ).incidents
+    (inc,) = extract_text(text).incidents
     assert inc.type == kind

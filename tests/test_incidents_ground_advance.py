@@ -12,12 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from kharita.models import Article, ArticleResult
-from kharita.pipeline import extract_article
-
-
-def _run(text: str, lang: str) -> ArticleResult:
-    return extract_article(Article(id="g", text=text, lang=lang, date="2031-05-02"))  # type: ignore[arg-type]
+from factories import extract_text
 
 
 @pytest.mark.parametrize(
@@ -33,7 +28,7 @@ def _run(text: str, lang: str) -> ArticleResult:
 def test_an_advance_by_armed_forces_is_a_battle(
     text: str, lang: str, site: str
 ) -> None:
-    (inc,) = _run(text, lang).incidents
+    (inc,) = extract_text(text, lang).incidents
     assert inc.type == "armed_clash"
     assert inc.place is not None and inc.place.place is not None
     assert inc.place.place.name_en == site
@@ -52,4 +47,4 @@ def test_an_advance_by_armed_forces_is_a_battle(
     ],
 )
 def test_an_advance_without_armed_forces_is_no_incident(text: str, lang: str) -> None:
-    assert _run(text, lang).incidents == ()
+    assert extract_text(text, lang).incidents == ()

@@ -19,13 +19,8 @@ from __future__ import annotations
 
 import pytest
 
-from factories import incident_summary
-from kharita.models import Article, ArticleResult, Count
-from kharita.pipeline import extract_article
-
-
-def _run(text: str, lang: str) -> ArticleResult:
-    return extract_article(Article(id="l", text=text, lang=lang, date="2031-05-02"))  # type: ignore[arg-type]
+from factories import extract_text, incident_summary
+from kharita.models import ArticleResult, Count
 
 
 def _sites_killed(result: ArticleResult) -> list[tuple[str | None, Count]]:
@@ -43,14 +38,14 @@ def _sites_killed(result: ArticleResult) -> list[tuple[str | None, Count]]:
     ],
 )
 def test_a_figure_per_place_is_an_event_per_place(text: str, lang: str) -> None:
-    assert _sites_killed(_run(text, lang)) == [
+    assert _sites_killed(extract_text(text, lang)) == [
         ("Baghdad", Count(5, 5)),
         ("Kirkuk", Count(3, 3)),
     ]
 
 
 def test_a_figure_per_place_splits_even_nearby_places() -> None:
-    result = _run(
+    result = extract_text(
         "Bombs killed 5 in Baghdad's Karrada and 3 in Sadr City on Monday.", "en"
     )
     assert _sites_killed(result) == [
@@ -60,21 +55,21 @@ def test_a_figure_per_place_splits_even_nearby_places() -> None:
 
 
 def test_figures_by_spot_inside_one_event_add_up() -> None:
-    result = _run(
+    result = extract_text(
         "انفجرت عبوة في الطارمية ما أدى إلى مقتل 2 في السوق و3 قرب المسجد.", "ar"
     )
     assert _sites_killed(result) == [("Tarmiyah District", Count(5, 5))]
 
 
 def test_a_figure_without_its_own_place_is_still_a_conjunct() -> None:
-    result = _run(
+    result = extract_text(
         "A roadside bomb killed 2 soldiers and 3 civilians in Tarmiyah.", "en"
     )
     assert _sites_killed(result) == [("Tarmiyah", Count(5, 5))]
 
 
 def test_a_second_target_opened_by_a_determiner_is_another_event() -> None:
-    result = _run(
+    result = extract_text(
         "Rockets hit Ain al-Asad air base and a facility in Erbil on Tuesday.", "en"
     )
     assert [(s, t) for s, t, _k, _w in incident_summary(result)] == [
@@ -84,7 +79,7 @@ def test_a_second_target_opened_by_a_determiner_is_another_event() -> None:
 
 
 def test_a_verb_phrase_after_and_is_no_second_target() -> None:
-    result = _run(
+    result = extract_text(
         "A soldier was shot dead in Baghdad and buried in Najaf on Friday.", "en"
     )
     assert [s for s, _t, _k, _w in incident_summary(result)] == ["Baghdad"]
@@ -100,7 +95,7 @@ def test_a_verb_phrase_after_and_is_no_second_target() -> None:
 def test_two_named_facilities_are_two_events_under_a_weak_trigger(
     text: str, lang: str
 ) -> None:
-    assert [s for s, _t, _k, _w in incident_summary(_run(text, lang))] == [
+    assert [s for s, _t, _k, _w in incident_summary(extract_text(text, lang))] == [
         "Ain al-Asad Air Base",
         "Erbil International Airport",
     ]
@@ -109,7 +104,9 @@ def test_two_named_facilities_are_two_events_under_a_weak_trigger(
 def test_a_figure_per_district_is_an_event_per_district() -> None:
     """Districts 25 km apart, each with its own toll: two events (the
     figures, not the distance, tell them apart)."""
-    result = _run("قتل 4 مدنيين في قضاء بلد و2 في قضاء الدجيل بهجوم مسلح.", "ar")
+    result = extract_text(
+        "قتل 4 مدنيين في قضاء بلد و2 في قضاء الدجيل بهجوم مسلح.", "ar"
+    )
     assert _sites_killed(result) == [
         ("Balad District", Count(4, 4)),
         ("Dujail District", Count(2, 2)),

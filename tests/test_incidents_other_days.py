@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from kharita.models import Article, Count
-from kharita.pipeline import extract_article
+from factories import extract_text
+from kharita.models import Count
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,6 @@ from kharita.pipeline import extract_article
     ],
 )
 def test_a_sentence_dated_another_day_adds_no_figure(text: str, lang: str) -> None:
-    article = Article(id="o", text=text, lang=lang, date="2031-05-02")  # type: ignore[arg-type]
-    (inc,) = extract_article(article).incidents
+    (inc,) = extract_text(text, lang).incidents
     assert inc.date.iso == "2031-05-01"
     assert inc.wounded == Count(2, 2)

@@ -21,14 +21,11 @@ from __future__ import annotations
 
 import pytest
 
+from factories import extract_text
 from kharita import geo
 from kharita.incidents.places import cue_role
 from kharita.models import Article, ArticleResult
-from kharita.pipeline import extract_article, pipeline_for
-
-
-def _run(text: str, lang: str) -> ArticleResult:
-    return extract_article(Article(id="r", text=text, lang=lang, date="2031-05-02"))  # type: ignore[arg-type]
+from kharita.pipeline import pipeline_for
 
 
 def _roles(result: ArticleResult) -> dict[str, str]:
@@ -41,7 +38,7 @@ def _site(result: ArticleResult) -> str | None:
 
 
 def test_launch_site_is_a_reference() -> None:
-    result = _run(
+    result = extract_text(
         "Rockets fired from Camp Taji landed in Baghdad's Karrada district.", "en"
     )
     assert _site(result) == "Karrada"
@@ -49,7 +46,7 @@ def test_launch_site_is_a_reference() -> None:
 
 
 def test_place_before_a_verb_of_denial_is_an_actor() -> None:
-    result = _run(
+    result = extract_text(
         "Rockets hit Erbil airport; Baghdad denies any role in the attack.", "en"
     )
     assert _site(result) == "Erbil International Airport"
@@ -57,7 +54,9 @@ def test_place_before_a_verb_of_denial_is_an_actor() -> None:
 
 
 def test_title_and_given_names_make_a_family_name() -> None:
-    result = _run("اغتيل الشيخ عبد الرزاق الرمادي بهجوم مسلح في قضاء الفلوجة.", "ar")
+    result = extract_text(
+        "اغتيل الشيخ عبد الرزاق الرمادي بهجوم مسلح في قضاء الفلوجة.", "ar"
+    )
     assert _site(result) == "Fallujah District"
     assert _roles(result)["الرمادي"] != "site"
 
@@ -76,7 +75,7 @@ def test_a_designator_led_name_is_never_a_persons(text: str, cue: str | None) ->
 
 
 def test_between_two_places_a_broad_site_sits_at_their_midpoint() -> None:
-    result = _run(
+    result = extract_text(
         "A roadside bomb exploded in orchards between Balad and Dujail (Salahuddin), "
         "wounding two farmers.",
         "en",
@@ -96,7 +95,7 @@ def test_between_two_places_a_broad_site_sits_at_their_midpoint() -> None:
 
 
 def test_a_governorate_site_takes_its_references_offset_point() -> None:
-    result = _run(
+    result = extract_text(
         "Two soldiers were killed in the desert south of Rutba (Anbar) in a roadside bomb.",
         "en",
     )

@@ -15,17 +15,12 @@ from __future__ import annotations
 
 import pytest
 
-from factories import incident_summary
-from kharita.models import Article, ArticleResult, Count
-from kharita.pipeline import extract_article
-
-
-def _run(text: str) -> ArticleResult:
-    return extract_article(Article(id="f", text=text, lang="ar", date="2031-05-02"))
+from factories import extract_text, incident_summary
+from kharita.models import Count
 
 
 def test_while_clause_with_its_own_site_is_another_incident() -> None:
-    result = _run(
+    result = extract_text(
         "قتل شخص وأصيب اثنان آخران بنزاع عشائري في قضاء الشطرة شمالي محافظة ذي قار، "
         "فيما أصيب ثلاثة أشخاص بنزاع مماثل في ناحية الفهود."
     )
@@ -36,7 +31,7 @@ def test_while_clause_with_its_own_site_is_another_incident() -> None:
 
 
 def test_while_clause_adding_figures_continues_the_event() -> None:
-    result = _run(
+    result = extract_text(
         "انفجرت عبوة ناسفة على دورية للشرطة في قضاء الطارمية ما أدى إلى مقتل ضابطين، "
         "فيما أصيب ثلاثة آخرون بجروح."
     )
@@ -46,7 +41,7 @@ def test_while_clause_adding_figures_continues_the_event() -> None:
 
 
 def test_while_clause_with_another_kind_of_event_is_another_incident() -> None:
-    result = _run(
+    result = extract_text(
         "اندلعت اشتباكات بين قوات البيشمركة ومسلحي داعش في قضاء مخمور، "
         "فيما قتل 4 مدنيين بقصف على قرية قريبة من ناحية الكوير."
     )
@@ -55,7 +50,7 @@ def test_while_clause_with_another_kind_of_event_is_another_incident() -> None:
 
 
 def test_lead_sentence_clauses_count_double_for_the_type() -> None:
-    result = _run(
+    result = extract_text(
         "هاجم مسلحون نقطة تفتيش للجيش في قضاء الطارمية، ما أسفر عن مقتل 3 جنود، "
         "فيما قُتل 2 من المسلحين خلال الاشتباك."
     )
@@ -65,7 +60,7 @@ def test_lead_sentence_clauses_count_double_for_the_type() -> None:
 
 def test_similar_needs_no_trigger_of_its_own() -> None:
     # the second clause has its own trigger: its own type, "similar" or not
-    result = _run(
+    result = extract_text(
         "قتل شخص بنزاع عشائري في قضاء الشطرة، "
         "فيما أصيب جنديان بانفجار عبوة ناسفة مماثلة في قضاء الرفاعي."
     )
@@ -78,7 +73,7 @@ def test_while_clause_that_tells_no_event_stays_in_excerpt_and_sentence() -> Non
         "فيما اقتصرت الأضرار على المبنى. وفرضت القوات الأمنية طوقاً حول المكان، "
         "فيما دانت الحكومة المحلية الهجوم."
     )
-    (inc,) = _run(text).incidents
+    (inc,) = extract_text(text).incidents
     (source,) = inc.sources
     assert source.excerpt == text
     assert source.casualty_sentence.endswith("فيما اقتصرت الأضرار على المبنى.")
@@ -90,7 +85,7 @@ def test_while_clause_of_another_event_stays_out_of_the_first() -> None:
         "قتل شخص بنزاع عشائري في قضاء الشطرة، "
         "فيما أصيب ثلاثة أشخاص بنزاع مماثل في ناحية الفهود."
     )
-    first, second = _run(text).incidents
+    first, second = extract_text(text).incidents
     assert "الفهود" not in first.sources[0].casualty_sentence
     assert second.sources[0].casualty_sentence.startswith("فيما أصيب ثلاثة")
 
@@ -122,5 +117,5 @@ def test_similar_event_in_its_own_sentence_is_another_incident(
     """construction similar_event: a sentence with no strong trigger that calls
     its event a similar one, at a site of its own with a figure of its own, is
     another incident of the earlier one's kind (not more figures for it)."""
-    result = extract_article(Article(id="s", text=text, lang=lang, date="2031-05-02"))  # type: ignore[arg-type]
+    result = extract_text(text, lang)
     assert incident_summary(result) == expected

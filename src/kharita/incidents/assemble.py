@@ -294,18 +294,14 @@ def same_day(incidents: list[Incident], clusters: list[Cluster]) -> list[Inciden
     return out
 
 
-def similar_kind(
-    doc: Doc, incidents: list[Incident], clusters: list[Cluster]
-) -> list[Incident]:
+def similar_kind(incidents: list[Incident], clusters: list[Cluster]) -> list[Incident]:
     """construction similar_event: a later incident with no strong trigger of
     its own that its text calls "similar" («بنزاع مماثل», "a similar attack":
     "attack" names no kind) is of the type of the incident told before it."""
     out = incidents[:1]
     for inc, c in zip(incidents[1:], clusters[1:], strict=False):
         strongest = max((t.weight for s in c.sents for t in s.triggers), default=0.0)
-        if strongest >= STRONG_TRIGGER or not any(
-            doc.hits.found("similar", s.sentence.start, s.sentence.end) for s in c.sents
-        ):
+        if strongest >= STRONG_TRIGGER or not any(s.similar for s in c.sents):
             out.append(inc)
             continue
         info = get_type(out[-1].type)

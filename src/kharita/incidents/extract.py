@@ -198,7 +198,7 @@ def extract(
         for n, c in enumerate(clusters, 1)
     ]
     incidents = same_day(shared_tolls(incidents, clusters), clusters)
-    incidents = similar_kind(doc, incidents, clusters)
+    incidents = similar_kind(incidents, clusters)
     incidents = [i for i in incidents if i.place is None or not i.place.foreign]
     return tuple(incidents), roles(
         doc, places, units, clusters, incidents, cues, actors
