@@ -1,6 +1,6 @@
 import pytest
 
-from factories import incident_lexicon
+from factories import extract_text, incident_lexicon
 from kharita.incidents._doc import make_doc
 from kharita.incidents.attribution import find_attribution
 
@@ -41,3 +41,28 @@ def test_attribution_claims(text: str, claimed: str | None) -> None:
 )
 def test_attribution_perpetrator(text: str, perpetrator: str) -> None:
     assert _attr(text).perpetrator == perpetrator
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # construction actor_speaker: "a US official" is a source of the report
+        ("Two rockets hit Ain al-Asad air base on Saturday. A second US official "
+         "confirmed that the attack was carried out from inside Iraq.", "en"),
+        ("سقطت صواريخ على قاعدة عين الأسد يوم السبت. وقال مسؤول عسكري أمريكي إن "
+         "الهجوم نفذ من داخل العراق.", "ar"),
+    ],
+)  # fmt: skip
+def test_an_actor_beside_a_speaker_noun_is_no_perpetrator(text: str, lang: str) -> None:
+    (inc,) = extract_text(text, lang).incidents
+    assert inc.attribution.perpetrator is None
+
+
+def test_a_speaker_may_still_deny() -> None:
+    text = (
+        "A drone strike hit a militia headquarters near al-Qaim on Sunday. "
+        "US officials denied carrying out the strike."
+    )
+    (inc,) = extract_text(text, "en").incidents
+    assert inc.attribution.denied_by == "United States"
+    assert inc.attribution.perpetrator is None

@@ -25,3 +25,23 @@ def test_an_actor_beside_the_event_noun_is_the_perpetrator(
 ) -> None:
     (inc,) = extract_text(text, lang).incidents
     assert inc.attribution.perpetrator == perpetrator
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # construction capitals_actor: "US" in capitals is the United States
+        (
+            "A US air strike killed five militants near al-Qaim on Tuesday.",
+            "United States",
+        ),
+        ("US air strike kills 5 militants near Qaim", "United States"),
+        # the pronoun is nobody's name
+        ("A source told us an air strike killed five militants near al-Qaim.", None),
+    ],
+)
+def test_us_in_capitals_names_the_united_states(
+    text: str, perpetrator: str | None
+) -> None:
+    (inc,) = extract_text(text, "en").incidents
+    assert inc.attribution.perpetrator == perpetrator

@@ -103,3 +103,54 @@ def test_mentions_english_unlisted_spelling_by_skeleton(
 def test_mentions_english_skeleton_needs_a_preposition_of_place() -> None:
     found = [m.text for m in recognizer_for(load_gazetteer())("Hawiga said", "en")]
     assert found == []
+
+
+def _found(text: str) -> list[str]:
+    return [m.text for m in recognizer_for(load_gazetteer())(text, "en")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # construction preposition_article: "the" between the preposition and a
+        # name that is also a common phrase
+        ("Two rockets fell in the Green Zone late on Wednesday.", "Green Zone"),
+        ("A rocket landed inside the International Zone.", "International Zone"),
+    ],
+)
+def test_preposition_then_article_supports_a_common_phrase_name(
+    text: str, place: str
+) -> None:
+    assert place in _found(text)
+
+
+def test_article_before_a_country_makes_it_an_adjective() -> None:
+    assert _found("Militias opposed to the U.S. military presence.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # construction capitalised_name: capitals after a lowercase word of prose
+        ("A rocket struck the Green Zone on Sunday.", "Green Zone"),
+        ("Crowds filled Liberation Square on Friday.", "Liberation Square"),
+        (
+            "Gunmen attacked a checkpoint on the Right Bank of Mosul.",
+            "Right Bank of Mosul",
+        ),
+    ],
+)
+def test_capitalised_name_in_prose_is_a_place(text: str, place: str) -> None:
+    assert place in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rocket Hits Green Zone",  # a headline in title case
+        "Green Zone residents were told to stay indoors.",  # opening a sentence
+        "A rocket struck the green zone on Sunday.",  # no capitals
+    ],
+)
+def test_capitals_outside_running_prose_are_no_support(text: str) -> None:
+    assert "Green Zone" not in _found(text) and "green zone" not in _found(text)

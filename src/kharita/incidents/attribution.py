@@ -34,6 +34,7 @@ _NEGATION = re.compile(
     r"(?:\bلم|\bلا|\bno|\bnot|\bnone|\byet to)\s+(?:[\w-]+\s+){0,3}$"
 )
 _BREAK = re.compile(r"[.;!?\n]")
+_SPEAKER_GAP = re.compile(r"\s+(?:\w+\s+)?")  # «مسؤول عسكري أمريكي»: one adjective
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +56,19 @@ class _Cue:
     subject: str
 
 
-def find_actors(
-    hits: PhraseHits, start: int = 0, end: int | None = None
-) -> list[ActorMention]:
-    """Actors named in ``folded[start:end]`` (``hits`` of the folded text)."""
-    found = hits.matches("actor", start, end)
+def find_actors(doc: Doc) -> list[ActorMention]:
+    """Actors named in the article.
+
+    construction capitals_actor: a row of case ``upper`` ("US") names its actor
+    only where the article writes it in capitals ("US air strike"), never the
+    pronoun ("told us")."""
+    text = doc.original_text
+    found = [
+        m
+        for m in doc.hits.matches("actor")
+        if m.row.get("case") != "upper"
+        or text[slice(*doc.original(m.start, m.end))].isupper()
+    ]
     return sorted(
         (ActorMention(m.start, m.end, m.row["label"]) for m in found),
         key=lambda a: a.start,
@@ -76,7 +85,7 @@ def _find_cues(hits: PhraseHits) -> list[_Cue]:
 
 def doc_actors(doc: Doc) -> list[ActorMention]:
     """Actors named anywhere in the article."""
-    return find_actors(doc.hits)
+    return find_actors(doc)
 
 
 def _actor_for(
@@ -110,7 +119,7 @@ def find_attribution(
     """
     perp_ok = spans if perpetrator_spans is None else perpetrator_spans
     folded = doc.text
-    all_actors, all_cues = find_actors(doc.hits), _find_cues(doc.hits)
+    all_actors, all_cues = find_actors(doc), _find_cues(doc.hits)
     actors = [a for a in all_actors if any(s <= a.start < e for s, e in spans)]
     cues = [c for c in all_cues if any(s <= c.start < e for s, e in spans)]
     found: dict[str, ActorMention] = {}
@@ -128,7 +137,10 @@ def find_attribution(
                 found["perpetrated"] = a
     suspected = False
     denial_ends = [c.end for c in cues if c.kind == "denied"]
+    speakers = _speakers(folded, actors, cues)
     for cue in cues:
+        if cue.kind == "speaker":
+            continue
         if cue.kind == "claimed" and any(0 <= cue.start - d <= 70 for d in denial_ends):
             continue
         if cue.kind in ("perpetrated", "suspected", "accused") and not any(
@@ -139,7 +151,10 @@ def find_attribution(
             folded[max(0, cue.start - 40) : cue.start]
         ):
             continue
-        actor = _actor_for(cue, actors, folded)
+        agents = actors
+        if cue.kind in ("perpetrated", "suspected", "accused"):
+            agents = [a for a in actors if a not in speakers]
+        actor = _actor_for(cue, agents, folded)
         if actor is None:
             continue
         kind = "perpetrated" if cue.kind in ("accused", "suspected") else cue.kind
@@ -151,6 +166,33 @@ def find_attribution(
             suspected = True
         found.setdefault(kind, actor)
     return _build(doc, found, suspected), actors
+
+
+def _speakers(
+    folded: str, actors: list[ActorMention], cues: list[_Cue]
+) -> list[ActorMention]:
+    """construction actor_speaker: an actor right beside a noun for who speaks,
+    before it in English ("A second US official confirmed that the attack was
+    carried out from inside Iraq"), after it in Arabic («قال مسؤول أمريكي إن
+    الهجوم نفذ»), is a source of the report: it may deny or claim, but it is
+    never the subject of a perpetration cue."""
+    out = []
+    for c in cues:
+        if c.kind != "speaker":
+            continue
+        for a in actors:
+            if c.subject == "before":  # English: the actor, then the noun
+                beside = (
+                    0 <= c.start - a.end <= 2 and not folded[a.end : c.start].strip()
+                )
+            else:  # Arabic: the noun, an adjective perhaps, then the actor
+                beside = (
+                    a.start >= c.end
+                    and _SPEAKER_GAP.fullmatch(folded, c.end, a.start) is not None
+                )
+            if beside:
+                out.append(a)
+    return out
 
 
 def _build(doc: Doc, found: dict[str, ActorMention], suspected: bool) -> Attribution:

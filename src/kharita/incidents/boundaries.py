@@ -31,6 +31,7 @@ from ..text.phrases import PhraseHits
 from ._doc import Doc, Sentence
 
 FOILED_WINDOW = 80  # characters: a foiled cue this far before the trigger governs it
+INTENT_WINDOW = 24  # characters: an intent cue this far before the trigger governs it
 _PLACE_GAP = 2  # characters between «وفي» and the place mention it introduces
 _SENTENCE_HEAD = re.compile(r"^[\s\"«“'(\-–—]*$")
 _CLAUSE_HEAD = re.compile(r"(?:^|[,;]|\n)[\s\"«“'(\-–—]*$")
@@ -101,16 +102,29 @@ def find_cues(hits: PhraseHits, start: int = 0, end: int | None = None) -> list[
     )
 
 
-def is_general(cues: Sequence[Cue], first_trigger: int | None) -> bool:
+def is_general(cues: Sequence[Cue], triggers: Sequence[int]) -> bool:
     """A sentence about strikes in general: a visit, a statement, commentary or
     a background note governs it (its cue comes before the first trigger:
-    «أدان المحافظ الضربات», not "a rocket hit the base during a visit")."""
+    «أدان المحافظ الضربات», not "a rocket hit the base during a visit"), or every
+    trigger is an act only intended (:func:`_intended`).  ``triggers`` are the
+    start offsets of the sentence's triggers."""
+    first = min(triggers, default=None)
+    intents = [c for c in cues if c.kind == "intent"]
     return any(
         c.kind == "no_event"  # «نفى وقوع أي هجوم», "a controlled detonation"
         or c.kind in ("visit", "statement", "analysis", "background")
-        and (first_trigger is None or c.start < first_trigger)
+        and (first is None or c.start < first)
         for c in cues
-    )
+    ) or bool(intents and triggers and all(_intended(intents, t) for t in triggers))
+
+
+def _intended(intents: Sequence[Cue], trigger: int) -> bool:
+    """construction intent: an act prepared, planned or threatened is not an
+    act done: the trigger follows an intent cue within a few words ("forces are
+    preparing to advance on Tal Afar", «تستعد القوات لشن هجوم»).  A trigger
+    further on tells something else ("forces preparing to advance were hit by
+    a car bomb")."""
+    return any(0 <= trigger - c.end <= INTENT_WINDOW for c in intents)
 
 
 def foiled(cues: Sequence[Cue], trigger_start: int, trigger_end: int) -> bool:

@@ -57,8 +57,8 @@ def _analyse(
         casualties = find_casualties(doc.hits, u.start, u.end)
         zero = says_no_casualties(doc.hits, u.start, u.end)
         cues = find_cues(doc.hits, u.start, u.end)
-        first = min((t.start for t in triggers), default=None)
-        general = is_general(cues, first) and not (casualties or zero)
+        starts = [t.start for t in triggers]
+        general = is_general(cues, starts) and not (casualties or zero)
         another = _another(doc, triggers)
         similar = doc.hits.found("similar", u.start, u.end)
         out.append(

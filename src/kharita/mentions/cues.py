@@ -28,6 +28,8 @@ class Cues:
     open_before_en: dict[str, str]  # "village of X"
     open_after_en: dict[str, str]  # "X village"
     name_heads: frozenset[str] = frozenset()  # «أبو», "Abu": a compound name's head
+    articles: frozenset[str] = frozenset()  # "the": between a preposition and a name
+    name_links: frozenset[str] = frozenset()  # "of": a lowercase word inside a name
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +40,8 @@ def load_cues() -> Cues:
     trailing: set[str] = set()
     preps: set[str] = set()
     heads: set[str] = set()
+    articles: set[str] = set()
+    links: set[str] = set()
     open_des: dict[str, str] = {}
     open_adj: dict[str, str] = {}
     open_en: dict[str, dict[str, str]] = {
@@ -62,6 +66,10 @@ def load_cues() -> Cues:
             preps.add(cue)
         elif kind == "name_head":
             heads.add(cue)
+        elif kind == "article":
+            articles.add(cue)
+        elif kind == "name_link":
+            links.add(cue)
     org_rows = load_table("org_cues")
     reporting = frozenset(
         key(r["cue"]) for r in org_rows if r["position"] == "reporting"
@@ -87,6 +95,8 @@ def load_cues() -> Cues:
         open_before_en=open_en["open_designator_en"],
         open_after_en=open_en["open_post_designator_en"],
         name_heads=frozenset(heads),
+        articles=frozenset(articles),
+        name_links=frozenset(links),
     )
 
 

@@ -12,7 +12,7 @@ from ..doc import Doc
 from ..gazetteer import Gazetteer
 from ..models import Lang, Mention
 from ..open_places import OpenPlaces
-from ..place_types import type_agrees
+from ..place_types import is_country, type_agrees
 from ..text.coordinates import find_coordinates
 from ..text.frequency import zipf
 from ..text.tokens import MatchText, match_text
@@ -21,6 +21,7 @@ from .spans import (
     Entry,
     Hit,
     after_name_head,
+    capitalised_in_prose,
     check_arabic,
     check_latin,
     extend_trailing,
@@ -233,11 +234,18 @@ class Recognizer:
             if not (designator and self._type_licensed(hit.entry.ids, dtypes)):
                 return None
             support = None
+        o_start, o_end = mt.span(span_start, span_end)
         if support is not None and (
-            designator or preposition_before(s, hit, span_start, cues, support)
+            designator
+            or preposition_before(
+                s, hit, span_start, cues, support, country=self._countries(hit)
+            )
+            or (
+                hit.entry.latin
+                and capitalised_in_prose(text, o_start, o_end, support, cues)
+            )
         ):
             support = None
-        o_start, o_end = mt.span(span_start, span_end)
         if hit.entry.latin and family_name(text, o_start, cues):
             return None
         mention = Mention(
@@ -251,6 +259,11 @@ class Recognizer:
             designator_type=dtypes,
         )
         return mention, support
+
+    def _countries(self, hit: Hit) -> bool:
+        """Are all the places a hit may name countries?"""
+        by_id = self.gazetteer.by_id
+        return all(i in by_id and is_country(by_id[i].type) for i in hit.entry.ids)
 
     def _type_licensed(self, ids: tuple[str, ...], types: str | None) -> bool:
         by_id = self.gazetteer.by_id

@@ -156,13 +156,21 @@ def extend_trailing(
 
 
 def preposition_before(
-    s: str, hit: Hit, span_start: int, cues: Cues, level: str
+    s: str, hit: Hit, span_start: int, cues: Cues, level: str, *, country: bool = False
 ) -> bool:
+    """A preposition of place right before the name (support for a name that is
+    also a common word).  construction preposition_article: an English article
+    may stand between them ("in the Green Zone"), except before a ``country``,
+    where "the" makes the name an adjective ("opposed to the U.S. military")."""
     if level != "any":
         return False
     if "ب" in hit.clitic and not hit.clitic.endswith("لل") and len(hit.entry.key) > 3:
         return True
-    before = words_before(s, span_start, 2)
+    before = words_before(s, span_start, 3)
+    if before and before[-1][1] in cues.articles:
+        if country:
+            return False
+        before = before[:-1]
     for n in (1, 2):
         if len(before) >= n:
             words = [w for _, w in before[-n:]]
@@ -173,6 +181,36 @@ def preposition_before(
             if split is not None:
                 return True
     return False
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+
+
+def capitalised_in_prose(
+    text: str, start: int, end: int, level: str, cues: Cues
+) -> bool:
+    """construction capitalised_name: an English name of two words or more,
+    capitalised, right after a lowercase word of running text ("struck the
+    Green Zone", "crowds filled Liberation Square") is a proper name whatever
+    its words mean alone.  A name opening a sentence or following a
+    capitalised word (a headline in title case) does not count; nor does a name
+    the common-word table asks strong support for."""
+    if level != "any":
+        return False
+    words = text[start:end].split()
+    if len(words) < 2 or not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return False
+    for word in words[1:-1]:
+        low = word.lower()
+        if not (
+            word[:1].isupper()
+            or low in cues.name_links
+            or low in cues.articles
+            or low.split("-")[0] in cues.latin_articles
+        ):
+            return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).islower()
 
 
 def after_name_head(s: str, span_start: int, cues: Cues) -> bool:
