@@ -12,6 +12,10 @@ tests), one test per construction:
 * between_second / between_point: in "between X and Y" both are reference
   points, and a broad site named with them ("(Salahuddin)") sits at their
   midpoint;
+* actor_in_name (``incidents/extract.py::_names_an_actor``): a place named
+  after an actor («السفارة الأمريكية», "the U.S. embassy") is a site like any
+  other, unless an attribution verb right beside it makes it a subject; a
+  country holding an actor's name is that actor;
 * offset_point: a district or larger site with one reference inside it
   described by a bearing ("in the desert south of Rutba (Anbar)") takes the
   reference's offset point.
@@ -104,3 +108,33 @@ def test_a_governorate_site_takes_its_references_offset_point() -> None:
     assert _site(result) == "Anbar" and rutba.role == "reference"
     assert (inc.lat, inc.lon) == (rutba.lat, rutba.lon)
     assert rutba.place is not None and inc.lat is not None and inc.lat < rutba.place.lat
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Katyusha rockets hit near the U.S. embassy in Baghdad on Sunday.", "en"),
+        ("سقطت ثلاثة صواريخ كاتيوشا قرب السفارة الأمريكية في بغداد.", "ar"),
+    ],
+)
+def test_a_place_named_after_an_actor_is_a_site(text: str, lang: str) -> None:
+    result = extract_text(text, lang)
+    assert _site(result) == "Embassy of the United States in Baghdad"
+    assert set(_roles(result).values()) == {"site"}
+
+
+def test_a_place_named_after_an_actor_as_a_subject_is_an_actor() -> None:
+    result = extract_text(
+        "تعرض قضاء كويسنجق لقصف صاروخي. وأطلقت القنصلية الأمريكية في أربيل "
+        "صافرات الإنذار بعد القصف.",
+        "ar",
+    )
+    assert _site(result) == "Koya District"
+    assert _roles(result)["القنصلية الأمريكية في أربيل"] == "actor"
+
+
+def test_a_country_holding_an_actor_name_is_the_actor() -> None:
+    result = extract_text(
+        "نفت الولايات المتحدة الأمريكية مسؤوليتها عن قصف استهدف قضاء القائم.", "ar"
+    )
+    assert _roles(result)["الولايات المتحدة الأمريكية"] == "actor"

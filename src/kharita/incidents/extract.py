@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..models import Incident, ResolvedPlace
+from ..place_types import is_country
 from . import places as P
 from ._doc import Doc, Sentence
 from .assemble import build_incident, same_day, shared_tolls, similar_kind
@@ -135,13 +136,38 @@ def _place_cues(
 ) -> dict[int, str | None]:
     """The cue role of every mention: actor, reference, launch, dateline or None."""
     cues = {i: P.cue_role(doc, rp) for i, rp in enumerate(places)}
+    verbs = [(h.start, h.end) for h in doc.hits.matches("attribution")]
     for i, rp in enumerate(places):
         if cues[i] == "dateline" and P.bracketed_next(doc, places, rp):
             cues[i] = None  # "Qurna district (Basrah)": a container, no dateline
-        f0, f1 = doc.folded(rp.start), doc.folded(rp.end)
-        if any(a < f1 and f0 < b for a, b in actors):
+        if _names_an_actor(doc, rp, actors, verbs):
             cues[i] = "actor"
     return cues
+
+
+def _names_an_actor(
+    doc: Doc,
+    rp: ResolvedPlace,
+    actors: Sequence[tuple[int, int]],
+    verbs: Sequence[tuple[int, int]],
+) -> bool:
+    """construction actor_in_name: a mention is an actor when an actor's name
+    covers it ("Washington denied") or it is a country holding one («الولايات
+    المتحدة الأمريكية»).  A place named after an actor ("the U.S. embassy in
+    Baghdad", «السفارة الأمريكية») is a place like any other, unless it is the
+    subject of an attribution cue right beside it («وأطلقت القنصلية الأمريكية في
+    أربيل صافرات الإنذار», "a US embassy official")."""
+    f0, f1 = doc.folded(rp.start), doc.folded(rp.end)
+    inside = [(a, b) for a, b in actors if a < f1 and f0 < b]
+    if any(a <= f0 and f1 <= b for a, b in inside):
+        return True
+    if inside and rp.place is not None and is_country(rp.place.type):
+        return True
+    text = doc.text
+    return bool(inside) and any(
+        e <= f0 and not text[e:f0].strip() or f1 <= s and not text[f1:s].strip()
+        for s, e in verbs
+    )
 
 
 def _units(
@@ -200,6 +226,4 @@ def extract(
     incidents = same_day(shared_tolls(incidents, clusters), clusters)
     incidents = similar_kind(incidents, clusters)
     incidents = [i for i in incidents if i.place is None or not i.place.foreign]
-    return tuple(incidents), roles(
-        doc, places, units, clusters, incidents, cues, actors
-    )
+    return tuple(incidents), roles(doc, places, units, clusters, incidents, cues)

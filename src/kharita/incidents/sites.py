@@ -31,7 +31,6 @@ from ..models import Incident, ResolvedPlace
 from ..text.wire import headline_at
 from . import places as P
 from ._doc import Doc
-from .attribution import ActorMention
 from .segments import (
     STRONG_TRIGGER,
     Cluster,
@@ -306,18 +305,17 @@ def _offset_point(site: ResolvedPlace, refs: list[ResolvedPlace]) -> ResolvedPla
 
 def roles(
     doc: Doc, places: Sequence[ResolvedPlace], sents: list[Unit], clusters: list[Cluster],
-    incidents: list[Incident], cues: dict[int, str | None], actors: list[ActorMention],
+    incidents: list[Incident], cues: dict[int, str | None],
 ) -> tuple[ResolvedPlace, ...]:  # fmt: skip
     in_cluster = {s.sentence.index for c in clusters for s in c.sents}
     sent_of = {i: s.sentence.index for s in sents for i in s.places}
     sites = [inc.place for inc in incidents if inc.place is not None]
     out = []
     for i, rp in enumerate(places):
-        f0, f1 = doc.folded(rp.start), doc.folded(rp.end)
         role: str
         if cues[i] == "person":  # «مقتدى الصدر»: a person's name, no place
             role = "other"
-        elif cues[i] == "actor" or any(a.start < f1 and f0 < a.end for a in actors):
+        elif cues[i] == "actor":  # incidents/extract.py::_names_an_actor
             role = "actor"
         elif any(P.same_place(rp, s) for s in sites) and not (
             sent_of.get(i) is not None and sents[sent_of[i]].prior
