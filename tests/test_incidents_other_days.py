@@ -31,3 +31,19 @@ def test_a_sentence_dated_another_day_adds_no_figure(text: str, lang: str) -> No
     (inc,) = extract_text(text, lang).incidents
     assert inc.date.iso == "2031-05-01"
     assert inc.wounded == Count(2, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A roadside bomb killed three soldiers in Balad on Sunday. Two soldiers were "
+         "killed by a bomb in Dujail a week ago.", "en"),
+        ("قتل ثلاثة جنود بانفجار عبوة ناسفة في قضاء بلد اليوم الأحد. وقتل جنديان "
+         "بانفجار عبوة في قضاء الدجيل قبل أسبوع.", "ar"),
+    ],
+)  # fmt: skip
+def test_an_event_a_week_ago_is_an_earlier_one(text: str, lang: str) -> None:
+    """construction ago: "a week ago", «قبل أسبوع» date a sentence a week back
+    (relative_dates.tsv): its toll is an earlier event's, not this one's."""
+    result = extract_text(text, lang, date="2022-11-20")
+    assert [(i.killed.min, i.killed.max) for i in result.incidents] == [(3, 3)]

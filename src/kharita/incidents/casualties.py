@@ -149,6 +149,16 @@ def _negated(toks: list[Tok], i: int) -> bool:
     return any(lex.is_("negator", t.raw, t.raw[1:]) for t in toks[max(0, i - 6) : i])
 
 
+def _attempted(toks: list[Tok], i: int, row: Row) -> bool:
+    """construction attempt: a killing cue right after an attempt word names an
+    attempt, not a death («نجا من محاولة اغتيال», "an attempted assassination")."""
+    return (
+        row["kind"] == "killed"
+        and i > 0
+        and casualty_lexicon().is_("attempt", toks[i - 1].raw, toks[i - 1].text)
+    )
+
+
 def _cues(toks: list[Tok]) -> Cues:
     """Cues by token; the words inside a longer cue are not cues of their own."""
     cues: Cues = {}
@@ -179,7 +189,7 @@ def find_casualties(
     seen = ctx.present(hits, start, stop, toks)
     out: list[CasualtyMention] = []
     for i, (row, width) in cues.items():
-        if i in inner:
+        if i in inner or _attempted(toks, i, row):
             continue
         got = _read(toks, i, width, row, cue_at)
         if (
