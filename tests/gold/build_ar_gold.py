@@ -22,7 +22,10 @@ event when the clause names its own site or kind, else the same event), ``negate
 وأصيب آخر»: one more; «والآخر» one of those counted), ``distributive`` («4 في قضاء بلد و2 في قضاء
 الدجيل»: a toll per place), ``facility_targets`` (two named facilities far apart: two events),
 ``affiliation`` («والي كركوك»: a post, not the site), ``ground_advance`` («تقدمت قطعات الجيش»:
-a battle) and ``general`` (a condemnation, a
+a battle), ``intent`` («تستعد القوات لشن هجوم»: no incident unless something was done),
+``killing_idiom`` («أودى ... بحياة», «لقي ... حتفهما»), ``assassination`` («اغتيال ناشط»: one killed),
+``attempt`` («محاولة اغتيال»: nobody killed), ``actor_in_name`` («قرب السفارة الأمريكية في بغداد»: the
+embassy is the site), ``ago`` («قبل أسبوع»: an earlier event) and ``general`` (a condemnation, a
 visit or commentary about strikes in general: no incident; listed in :data:`NO_INCIDENT`).
 
 Offsets are computed, never typed: an incident's site is given as (surface, k), the k-th
@@ -108,6 +111,22 @@ PASSAGES: list[tuple[str, str, str | None, str]] = [
      "قتل والي كركوك في تنظيم داعش بضربة جوية لطيران الجيش العراقي على مخبأ في قضاء الحويجة غربي كركوك اليوم الخميس."),
     ("advance-1", "ground_advance", "2024-12-10",
      "تقدمت قطعات الجيش العراقي في أطراف قضاء الشرقاط اليوم الثلاثاء وسط اشتباكات مع عناصر داعش أسفرت عن مقتل 6 من المسلحين."),
+    ("intent-1", "intent", "2024-12-15",
+     "تستعد القوات العراقية لشن هجوم واسع على مواقع تنظيم داعش في صحراء قضاء الحضر، بحسب ما أعلن قائد العمليات اليوم الأحد."),
+    ("intent-2", "intent", "2024-12-16",
+     "قتل جنديان بانفجار عبوة ناسفة استهدفت قوة كانت تستعد لاقتحام وكر للمسلحين في قضاء الشرقاط اليوم الاثنين."),
+    ("idiom-1", "killing_idiom", "2024-12-17",
+     "أودى انفجار عبوة ناسفة زرعت على جانب الطريق بحياة ثلاثة مدنيين في قضاء بلد مساء أمس."),
+    ("idiom-2", "killing_idiom", "2024-12-18",
+     "لقي شرطيان حتفهما وأصيب ثالث بهجوم مسلح على نقطة تفتيش في قضاء الدبس اليوم الأربعاء."),
+    ("assassination-1", "assassination", "2024-12-20",
+     "اغتيال ناشط مدني بأسلحة كاتمة للصوت وسط مدينة العمارة اليوم الجمعة."),
+    ("attempt-1", "attempt", "2024-12-21",
+     "نجا مسؤول محلي من محاولة اغتيال بعبوة لاصقة استهدفت سيارته في قضاء الزبير اليوم السبت."),
+    ("embassy-1", "actor_in_name", "2024-12-24",
+     "سقطت ثلاثة صواريخ كاتيوشا قرب السفارة الأمريكية في بغداد مساء اليوم الثلاثاء دون وقوع إصابات."),
+    ("ago-1", "ago", "2024-12-22",
+     "قتل ثلاثة جنود بانفجار عبوة ناسفة في قضاء بلد اليوم الأحد. وقتل جنديان بانفجار عبوة في قضاء الدجيل قبل أسبوع."),
     ("general-1", "general", "2024-03-13",
      "أدان محافظ نينوى الضربات الجوية التركية المتكررة على قضاء سنجار، وطالب الحكومة الاتحادية باتخاذ موقف حازم."),
     ("general-2", "general", "2024-03-13",
@@ -145,6 +164,9 @@ PLACES = {
     "balad_ab": ("Balad Air Base", 33.94, 44.36, False),
     "dujail": ("al-Dujail", 33.85, 44.23, True),
     "shirqat": ("Shirqat", 35.51, 43.23, False),
+    "amarah": ("Amarah", 31.84, 47.14, False),
+    "zubair": ("al-Zubair", 30.39, 47.70, False),
+    "us_embassy": ("Embassy of the United States in Baghdad", 33.30, 44.40, False),
 }
 
 Num = tuple[int | None, int | None] | None
@@ -239,13 +261,27 @@ INC: list[tuple[str, str, str | None, str | None, Num, Num, tuple[str, int], str
      "hawija", "completed", "«والي كركوك» names a post, not the site; Kirkuk is also a reference"),
     ("advance-1", "armed_clash", "2024-12-10", "day", (6, 6), None, ("قضاء الشرقاط", 0),
      "shirqat", "completed", "«تقدمت قطعات الجيش»: a ground advance with clashes"),
+    ("intent-2", "ied", "2024-12-16", "day", (2, 2), None, ("قضاء الشرقاط", 0),
+     "shirqat", "completed", "the blast is done; only the raid «كانت تستعد لاقتحام» was intended"),
+    ("idiom-1", "ied", "2024-12-16", "day", (3, 3), None, ("قضاء بلد", 0),
+     "balad", "completed", "«أودى ... بحياة ثلاثة مدنيين», the subject between verb and «بحياة»; «مساء أمس»"),
+    ("idiom-2", "armed_attack", "2024-12-18", "day", (2, 2), (1, 1), ("قضاء الدبس", 0),
+     "dibis", "completed", "«لقي شرطيان حتفهما» (a dual subject) «وأصيب ثالث»"),
+    ("assassination-1", "assassination", "2024-12-20", "day", (1, 1), None, ("مدينة العمارة", 0),
+     "amarah", "completed", "«اغتيال ناشط»: an assassination kills one"),
+    ("attempt-1", "assassination", "2024-12-21", "day", None, None, ("قضاء الزبير", 0),
+     "zubair", "completed", "«نجا ... من محاولة اغتيال»: nobody killed"),
+    ("embassy-1", "rocket_attack", "2024-12-24", "day", Z, Z, ("السفارة الأمريكية في بغداد", 0),
+     "us_embassy", "completed", "a place named after an actor is the site; «دون وقوع إصابات»"),
+    ("ago-1", "ied", "2024-12-22", "day", (3, 3), None, ("قضاء بلد", 0),
+     "balad", "completed", "the Dujail blast «قبل أسبوع» is an earlier event, not coded"),
     ("foiled-1", "ied", "2024-03-13", "day", None, None, ("قضاء الطارمية", 0),
      "tarmiyah", "foiled", "a defused device («تفكيك عبوة ناسفة»)"),
     ("foiled-2", "drone_attack", "2023-08-15", "day", Z, Z, ("قاعدة عين الأسد الجوية", 0),
      "ain_asad", "foiled", "«أحبطت القوات الأمنية هجوما»; stated zero"),
 ]
 
-NO_INCIDENT: list[str] = ["general-1", "general-2", "general-3"]
+NO_INCIDENT: list[str] = ["general-1", "general-2", "general-3", "intent-1"]
 # fmt: on
 
 _WORD = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ffA-Za-z0-9\u0660-\u0669]")

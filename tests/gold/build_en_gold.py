@@ -1,6 +1,6 @@
 """Build the English incident-summary dev gold sets (run: python tests/gold/build_en_gold.py).
 
-The 40 summaries in :data:`SUMMARIES` are ORIGINAL illustrative texts written for kharita:
+The 44 summaries in :data:`SUMMARIES` are ORIGINAL illustrative texts written for kharita:
 fictional events at real places, in the styles of conflict-data notes and wire briefs. They do
 not copy or paraphrase any outlet or dataset. This script is the source of truth for three files:
 
@@ -176,6 +176,17 @@ SUMMARIES: list[tuple[str, str | None, str]] = [
      "DOHUK \u2014 Turkish artillery shelled the outskirts of the village of Kesta in the Amedi "
      "district of Dohuk province on Sunday evening, wounding several civilians and burning orchards, "
      "a local official said."),
+    ("41", "2024-09-12",
+     "Two rockets struck the Green Zone late on Wednesday, landing near the river bank, police "
+     "said. No casualties were reported."),
+    ("42", "2024-10-08",
+     "A Katyusha rocket fell inside the International Zone on Monday, a US official said, adding "
+     "that no one was hurt."),
+    ("43", "2024-03-10",
+     "Iraqi army units are preparing to advance on Islamic State hideouts in the Hamrin mountains, "
+     "a military spokesman said on Sunday."),
+    ("44", "2024-02-07",
+     "A US air strike killed four militants near al-Qaim on Tuesday, the coalition said."),
 ]
 
 # key: (name_en, lat, lon, iraqi, type, approx) -- annotator's knowledge of published points;
@@ -250,6 +261,8 @@ P = {
     "saqlawiyah": ("Saqlawiyah", 33.4036, 43.6697, True, "subdistrict", True),
     "fallujah": ("Fallujah district", 33.3538, 43.7829, True, "district", False),
     "qaim": ("Al-Qaim", 34.3686, 41.0944, True, "town", False),
+    "green_zone": ("Green Zone", 33.30, 44.39, True, "neighbourhood", True),
+    "hamrin": ("Hamrin Mountains", 34.50, 44.50, True, "mountain", True),
     "penjwen": ("Penjwen", 35.6233, 45.9428, True, "town", False),
     "said_sadiq": ("Said Sadiq", 35.3536, 45.8667, True, "town", False),
     "haditha": ("Haditha", 34.1390, 42.3780, True, "town", False),
@@ -338,6 +351,10 @@ ANN: dict[str, list[tuple[str, str | None, str]]] = {
     "39": [("Basra", "basra", OTH), ("Diwaniyah province", "qadisiyah", S)],  # convoy's origin
     "40": [("DOHUK", "duhok_city", D), ("Kesta", "kesta", S), ("Amedi district", "amadiya", C),
            ("Dohuk province", "duhok", C)],
+    "41": [("Green Zone", "green_zone", S)],  # capitalised_name
+    "42": [("International Zone", "green_zone", S)],  # preposition_article
+    "43": [("Hamrin mountains", "hamrin", OTH)],  # intent: no incident
+    "44": [("al-Qaim", "qaim", S)],  # capitals_actor ("US air strike")
 }
 
 # (id suffix, type, date, precision, killed, wounded, (site surface, k-th annotated span with
@@ -432,6 +449,12 @@ INC: list[tuple[str, str, str | None, str | None, Num, Num, tuple[str, int],
      None, True, "diwaniyah-convoy-ied-2021-05-25", "'Tuesday'"),
     ("40", "shelling", "2024-08-11", "day", None, (1, None), ("Kesta", 0),
      None, True, "kesta-turkish-shelling-2024-08-11", "'several' wounded counts 1 (README)"),
+    ("41", "rocket_attack", "2024-09-11", "day", Z, Z, ("Green Zone", 0),
+     None, True, "green-zone-rockets-2024-09-11", "capitals after 'struck the': a name"),
+    ("42", "rocket_attack", "2024-10-07", "day", Z, Z, ("International Zone", 0),
+     None, True, "international-zone-rocket-2024-10-07", "'inside the International Zone'"),
+    ("44", "air_strike", "2024-02-06", "day", (4, 4), None, ("al-Qaim", 0),
+     None, False, "qaim-us-air-strike-2024-02-06", "'US' in capitals is the United States"),
 ]
 # fmt: on
 
