@@ -55,3 +55,42 @@ def test_an_assassination_kills_one_unless_a_figure_says_otherwise(
 )
 def test_an_assassination_attempt_kills_nobody(text: str) -> None:
     assert _killed(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        # cue: present-tense verbs of headlines
+        ("غارة جوية تستهدف اجتماعا لقيادات داعش في جبال حمرين وتقتل 5 منهم.", 5, None),
+        ("انفجار عبوة ناسفة يقتل ثلاثة مدنيين في قضاء بلد.", 3, None),
+        ("قذيفة هاون تصيب طفلين في ناحية العظيم.", None, 2),
+    ],
+)
+def test_present_tense_verbs_of_headlines(
+    text: str, killed: int | None, wounded: int | None
+) -> None:
+    (inc,) = extract_text(text, "ar").incidents
+    assert (inc.killed.min, inc.wounded.min) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        # construction possessed_one: a victim noun with a possessive suffix
+        (
+            "انفجار عبوة ناسفة على عجلة مدنية في قضاء خانقين أدى إلى إصابة سائقها.",
+            None,
+            1,
+        ),
+        (
+            "انفجرت عبوة ناسفة على سيارة مختار قرية في قضاء الدبس، ما أدى إلى مقتل سائقه.",
+            1,
+            None,
+        ),
+    ],
+)
+def test_a_victim_noun_with_a_possessive_suffix_is_one(
+    text: str, killed: int | None, wounded: int | None
+) -> None:
+    (inc,) = extract_text(text, "ar").incidents
+    assert (inc.killed.min, inc.wounded.min) == (killed, wounded)

@@ -25,3 +25,21 @@ from factories import extract_text
 def test_arabic_drone_noun_phrase_gives_the_kind(text: str, kind: str) -> None:
     (inc,) = extract_text(text).incidents
     assert inc.type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # construction state_strike: «ضربة» with a state's adjective is an air strike
+        ("ضربة تركية تستهدف سيارة في قضاء سنجار وتقتل ثلاثة.", "Turkey"),
+        ("قتل قيادي في فصيل مسلح بضربة أمريكية قرب قضاء القائم.", "United States"),
+    ],
+)
+def test_a_state_strike_is_an_air_strike(text: str, perpetrator: str) -> None:
+    (inc,) = extract_text(text).incidents
+    assert inc.type == "air_strike"
+    assert inc.attribution.perpetrator == perpetrator
+
+
+def test_a_strike_without_a_state_is_no_trigger() -> None:
+    assert extract_text("وجه اللاعب ضربة قوية إلى الكرة في ملعب بغداد.").incidents == ()

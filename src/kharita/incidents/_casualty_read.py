@@ -38,6 +38,12 @@ class Tok(NamedTuple):
 
 
 Read = tuple[Count, int, int, bool]  # count, first token, token after, vague
+_POSSESSIVE = (
+    "هما",
+    "هم",
+    "ها",
+    "ه",
+)  # folded possessive suffixes (ه: his; ة folds to ه)
 
 
 def tokens(text: str, offset: int) -> list[Tok]:
@@ -157,6 +163,18 @@ def _phrase_at(toks: list[Tok], k: int, *, modifier: bool) -> tuple[Row, int] | 
                 and all(toks[k + 1 + n].raw == w for n, w in enumerate(tail))
             ):
                 return row, width
+    return None if modifier else _possessed(tok.text)
+
+
+def _possessed(word: str) -> tuple[Row, int] | None:
+    """construction possessed_one: a singular victim noun with a possessive
+    suffix is one person («أدى إلى إصابة سائقها», «مقتل نجله»)."""
+    index = casualty_lexicon().number_index
+    for suffix in _POSSESSIVE:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            for width, _, row in index.get(word[: -len(suffix)], ()):
+                if width == 1 and row["kind"] == "singular" and row["lang"] == "ar":
+                    return row, 1
     return None
 
 

@@ -133,7 +133,10 @@ def find_attribution(
             after = 0 <= a.start - t_end <= 3 and not folded[t_end : a.start].strip()
             before = 0 <= t_start - a.end <= 2 and not folded[a.end : t_start].strip()
             after, before = after and not latin, before and latin
-            if (after or before) and "perpetrated" not in found:
+            inside = (
+                t_start <= a.start and a.end <= t_end
+            )  # «ضربة تركية» (state_strike)
+            if (after or before or inside) and "perpetrated" not in found:
                 found["perpetrated"] = a
     suspected = False
     denial_ends = [c.end for c in cues if c.kind == "denied"]
