@@ -94,3 +94,33 @@ def test_a_victim_noun_with_a_possessive_suffix_is_one(
 ) -> None:
     (inc,) = extract_text(text, "ar").incidents
     assert (inc.killed.min, inc.wounded.min) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "perpetrators"),
+    [
+        # construction vso_subject: verb, attackers as subject, then the object
+        ("قتل مسلحون مجهولون صاحب محل لبيع المشروبات في بغداد.", 1, None),
+        ("قتل مسلحون ثلاثة مدنيين في هجوم على قرية في قضاء المقدادية.", 3, None),
+        # no object after them: the attackers are the dead (victims_attackers)
+        ("قتل ثلاثة مسلحين في اشتباك مع القوات الأمنية في قضاء الطارمية.", 3, 3),
+    ],
+)
+def test_the_object_after_an_attacker_subject_is_the_count(
+    text: str, killed: int, perpetrators: int | None
+) -> None:
+    (inc,) = extract_text(text, "ar").incidents
+    assert (inc.killed.min, inc.killed_perpetrators.min) == (killed, perpetrators)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cue: «فارق الحياة» (departed life), «توفي متأثرا بجراحه» (died of his wounds)
+        "أطلق مسلحون النار على ناشط في الناصرية، وأكد مصدر أن الناشط فارق الحياة.",
+        "أصيب شرطي بانفجار عبوة في الموصل، ثم توفي متأثرا بجراحه في المستشفى.",
+    ],
+)
+def test_died_idioms_count_one(text: str) -> None:
+    (inc,) = extract_text(text, "ar").incidents
+    assert inc.killed.min == 1

@@ -70,7 +70,8 @@ def revised(hits: PhraseHits, toks: list[Tok], first: int) -> bool:
 def attackers(toks: list[Tok], first: int, after: int, i: int, width: int) -> bool:
     """construction victims_attackers: the counted noun is an attacker ("3 gunmen")."""
     lex = casualty_lexicon()
-    span = [k for k in range(min(first, i), max(after, i + width) + 3) if k < len(toks)]
+    lo = first if first >= i + width else min(first, i)  # vso_subject: not the subject
+    span = [k for k in range(lo, max(after, i + width) + 3) if k < len(toks)]
     words = [t for k in span if not (i <= k < i + width) for t in (toks[k],)]
     pairs = (f"{a.text} {b.raw}" for a, b in zip(words, words[1:], strict=False))
     return any(is_(lex, "perpetrator", t) for t in words) or lex.is_(

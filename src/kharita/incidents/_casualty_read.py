@@ -38,12 +38,8 @@ class Tok(NamedTuple):
 
 
 Read = tuple[Count, int, int, bool]  # count, first token, token after, vague
-_POSSESSIVE = (
-    "هما",
-    "هم",
-    "ها",
-    "ه",
-)  # folded possessive suffixes (ه: his; ة folds to ه)
+# folded possessive suffixes (ه: his; ة folds to ه) and the accusative ending (ناشطاً)
+_ENDINGS = ("هما", "هم", "ها", "ه", "ا")
 
 
 def tokens(text: str, offset: int) -> list[Tok]:
@@ -168,9 +164,10 @@ def _phrase_at(toks: list[Tok], k: int, *, modifier: bool) -> tuple[Row, int] | 
 
 def _possessed(word: str) -> tuple[Row, int] | None:
     """construction possessed_one: a singular victim noun with a possessive
-    suffix is one person («أدى إلى إصابة سائقها», «مقتل نجله»)."""
+    suffix is one person («أدى إلى إصابة سائقها», «مقتل نجله»); construction
+    singular: so is one with the accusative ending («قتل مسلحون مجهولون ناشطاً»)."""
     index = casualty_lexicon().number_index
-    for suffix in _POSSESSIVE:
+    for suffix in _ENDINGS:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             for width, _, row in index.get(word[: -len(suffix)], ()):
                 if width == 1 and row["kind"] == "singular" and row["lang"] == "ar":
@@ -242,6 +239,9 @@ def forward(toks: list[Tok], j: int, cue_at: set[int]) -> Read | None:
         j += 1  # a quoted cue: 'Iraqi forces "kill" 43 militants'
     if j < len(toks) and toks[j].raw == '"':
         j += 1
+    obj = _object_after_subject(lex, toks, j)
+    if obj is not None:
+        return obj
     for k in range(j, min(len(toks), j + 6)):
         if toks[k].raw in BREAK or k in cue_at or is_(lex, "and", toks[k]):
             return None  # a new clause, cue or conjunct: «injuries and one member ...»
@@ -256,6 +256,29 @@ def forward(toks: list[Tok], j: int, cue_at: set[int]) -> Read | None:
             unknown += 1
             if unknown > 2:
                 return None
+    return None
+
+
+def _object_after_subject(lex: CasualtyLexicon, toks: list[Tok], j: int) -> Read | None:
+    """construction vso_subject: an Arabic verb, its subject (attackers with no
+    figure, an adjective perhaps), then its object: the object is the count
+    («قتل مسلحون مجهولون صاحب محل» = 1, «قتل مسلحون ثلاثة مدنيين» = 3).  With
+    no object after them, the attackers are the ones killed (victims_attackers)."""
+    k = j
+    while (
+        k < len(toks)
+        and k < j + 3
+        and (
+            is_(lex, "perpetrator", toks[k])
+            or (k > j and is_(lex, "subject_adjective", toks[k]))
+        )
+    ):
+        k += 1
+    if k == j or k >= len(toks) or toks[j].raw.isascii():
+        return None
+    found = quantity(toks, k, adjacent=True)
+    if found is not None:
+        return found[0], k, found[1], found[2]
     return None
 
 
