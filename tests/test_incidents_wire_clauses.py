@@ -242,3 +242,13 @@ def test_aside_and_long_conjunct(text: str, killed: Count, wounded: Count) -> No
 )
 def test_among_total_and_subset(text: str, killed: Count) -> None:
     assert _one(text)[1] == killed
+
+
+def test_arabic_subset_after_among_the_dead() -> None:
+    """construction subset: «وبين القتلى طفل وامرأتان» ("among the dead a
+    child and two women") is part of the toll, not a figure of its own."""
+    text = "أسفر التفجير عن مقتل أحد عشر شخصا في بغداد، وبين القتلى طفل وامرأتان."
+    (inc,) = extract_article(
+        Article(id="w", text=text, lang="ar", date="2031-03-10")
+    ).incidents
+    assert inc.killed == Count(11, 11)

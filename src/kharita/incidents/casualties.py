@@ -260,12 +260,16 @@ def _mention(
 
 
 def _subset(toks: list[Tok], first: int) -> bool:
-    """construction subset: a figure after «بينهم»/"including" is part of a
-    toll; after a bare "among" it is the toll ("Seven policemen among 12
-    dead")."""
+    """construction subset: a figure after «بينهم»/"including" or «بين
+    القتلى» ("among the dead") is part of a toll; after a bare "among" it is
+    the toll ("Seven policemen among 12 dead")."""
     lex = casualty_lexicon()
     if first > 0 and is_(lex, "among_total", toks[first - 1]):
         return False
+    if first > 1:
+        head, noun = toks[first - 2].raw, toks[first - 1].raw
+        if lex.is_("among", f"{head} {noun}", f"{head.removeprefix('و')} {noun}"):
+            return True
     return any(is_(lex, "among", t) for t in toks[max(0, first - 2) : first])
 
 
