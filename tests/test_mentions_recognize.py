@@ -138,3 +138,13 @@ def test_mentions_open_designator_names_unknown_place(
 @pytest.mark.parametrize("name", ["tiny"])
 def test_mentions_recognizer_is_cached(tiny: Gazetteer, name: str) -> None:
     assert recognizer_for(tiny) is recognizer_for(tiny)
+
+
+def test_an_operations_sector_is_its_area_and_a_command_is_no_place() -> None:
+    """construction operations_sector: «قاطع عمليات ديالى» (Diyala operations
+    sector) names an area; «قيادة عمليات ديالى» (the command) stays an
+    organisation."""
+    rec = recognizer_for(load_gazetteer())
+    sector = rec("هجوم لداعش على قاطع عمليات ديالى.", "ar")
+    assert [m.text for m in sector] == ["قاطع عمليات ديالى"]
+    assert rec("أعلنت قيادة عمليات ديالى مقتل مسلحين.", "ar") == []

@@ -241,7 +241,12 @@ def is_org(s: str, hit: Hit, cues: Cues, credit_after: bool = False) -> bool:
             before = words_before(s, j - 1, 3)
     for n in (1, 2, 3):
         if len(before) >= n and " ".join(w for _, w in before[-n:]) in cues.org_before:
-            return True
+            # construction operations_sector: «قاطع عمليات ديالى» is an area, a
+            # designator longer than the organisation cue inside it
+            return not any(
+                " ".join(w for _, w in before[-m:]) in cues.designators
+                for m in range(n + 1, len(before) + 1)
+            )
     after = [] if credit_after else words_after(s, hit.end, 2)
     for n in (1, 2):
         if len(after) >= n:
