@@ -55,6 +55,9 @@ def _one(text: str) -> tuple[str, Count, Count, str | None]:
         ("Militants launch an assault on Samarra", "armed_clash"),
         # executions
         ("Jihadists execute 6 captives in Hawija", "armed_attack"),
+        # sabotage; the Turkish defence ministry's "neutralised"
+        ("Unknown assailants blow up power pylons in Kirkuk", "explosion"),
+        ("Turkey says it neutralised 4 PKK militants in northern Iraq", "armed_clash"),
     ],
 )
 def test_headline_trigger(text: str, kind: str) -> None:
