@@ -255,6 +255,10 @@ def test_casualties_background(text: str, killed: Count) -> None:
         ("Three PMF fighters and two militants were killed. 5 fatalities.", Count(5, 5), Count(2, 2)),
         # a vague group never adds to a stated one
         ("three gunmen were killed. A drone killed several people.", Count(3, 3), Count(3, 3)),
+        # construction agent_phrase: the attackers after a preposition did the killing
+        ("Two soldiers were killed by gunmen in Mosul", Count(2, 2), Count()),
+        ("قتل جندي بهجوم مسلح في قضاء الدبس", Count(1, 1), Count()),
+        ("قتل جنديان على يد مسلحين في الموصل", Count(2, 2), Count()),
     ],
 )  # fmt: skip
 def test_casualties_victims_attackers(

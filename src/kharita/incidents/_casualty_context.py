@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from ..text.phrases import PhraseHits
-from ._casualty_lex import casualty_lexicon
+from ._casualty_lex import CasualtyLexicon, casualty_lexicon
 from ._casualty_read import HARD_BREAK, Tok, is_, year_at
 
 
@@ -58,6 +58,11 @@ def background(toks: list[Tok], lo: int, hi: int) -> bool:
     )
 
 
+def _ends_noun_phrase(lex: CasualtyLexicon, tok: Tok) -> bool:
+    """A preposition, or a word with the proclitic «ب» («بهجوم»)."""
+    return is_(lex, "np_end", tok) or (tok.raw != tok.text and tok.raw.startswith("ب"))
+
+
 def revised(hits: PhraseHits, toks: list[Tok], first: int) -> bool:
     """construction revision: a revision word within ten words before the figure
     («ارتفعت حصيلة ضحايا الهجوم إلى 15»), in the same clause."""
@@ -68,11 +73,20 @@ def revised(hits: PhraseHits, toks: list[Tok], first: int) -> bool:
 
 
 def attackers(toks: list[Tok], first: int, after: int, i: int, width: int) -> bool:
-    """construction victims_attackers: the counted noun is an attacker ("3 gunmen")."""
+    """construction victims_attackers: the counted noun is an attacker ("3
+    gunmen"). The counted noun phrase ends at a preposition after the figure
+    and the cue: the agent of "killed by gunmen", «على يد مسلحين», «بهجوم
+    مسلح» is not the dead (construction agent_phrase)."""
     lex = casualty_lexicon()
     lo = first if first >= i + width else min(first, i)  # vso_subject: not the subject
-    span = [k for k in range(lo, max(after, i + width) + 3) if k < len(toks)]
-    words = [t for k in span if not (i <= k < i + width) for t in (toks[k],)]
+    words: list[Tok] = []
+    for k in range(lo, min(len(toks), max(after, i + width) + 3)):
+        if i <= k < i + width:
+            continue
+        tok = toks[k]
+        if k >= max(after, i + width) and _ends_noun_phrase(lex, tok):
+            break
+        words.append(tok)
     pairs = (f"{a.text} {b.raw}" for a, b in zip(words, words[1:], strict=False))
     return any(is_(lex, "perpetrator", t) for t in words) or lex.is_(
         "perpetrator", *pairs
