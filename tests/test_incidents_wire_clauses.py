@@ -58,6 +58,14 @@ def test_wire_verbs_type(text: str, kind: str) -> None:
         ('Militants "burn to death" 7 villagers near Hawija', Count(7, 7), Count()),
         ("Four shepherds burned to death near Samarra", Count(4, 4), Count()),
         ("Militants behead 3 shepherds near Tuz", Count(3, 3), Count()),
+        # "lost their lives" reads back; "shot dead" reads forward, then back, else one
+        ("Eight people lost their lives in a blast in Kirkuk", Count(8, 8), Count()),
+        (
+            "Police found the bodies of four men shot dead in Mosul",
+            Count(4, 4),
+            Count(),
+        ),
+        ("A judge was shot dead in Amara", Count(1, 1), Count()),
     ],
 )
 def test_wire_casualty_verbs(text: str, killed: Count, wounded: Count) -> None:

@@ -99,6 +99,7 @@ _ORDER = {
     "fb": ("fwd", "back"),
     "back": ("back",),
     "back1": ("back",),
+    "fb1": ("fwd", "back"),
 }
 
 
@@ -136,6 +137,7 @@ def _read(
     if direction in (
         "back1",
         "fwd1",
+        "fb1",
     ):  # construction singular: «سقوط قتيل», "shot dead"
         return Count(1, 1), i, i + width, False
     if direction == "group" and not _negated(toks, i):
