@@ -66,3 +66,39 @@ def test_gunfire_and_device_short_forms(text: str, kind: str) -> None:
 def test_without_injuries_is_zero(text: str, lang: str) -> None:
     (inc,) = _run(text, lang).incidents
     assert (inc.killed, inc.wounded) == (Count(0, 0), Count(0, 0))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # construction trial: the old attack's figures make no incident
+        ("A court in Baghdad sentenced a man to death for the 2016 Karrada bombing.", "en"),
+        ("أصدرت المحكمة الجنائية المركزية حكما بالإعدام بحق مدان بتفجير الكرادة عام 2016.", "ar"),
+        # commemoration, debate, trend: strikes in general
+        ("Families marked the anniversary of the Camp Speicher massacre in Tikrit on Sunday.", "en"),
+        ("Parliament discussed the drone attacks on Erbil airport on Tuesday.", "en"),
+        ("ناقش البرلمان الهجمات بالطائرات المسيرة على مطار أربيل.", "ar"),
+        ("Iraq has seen a sharp decline in bombings since 2017, officials say.", "en"),
+        ("شهدت بغداد انخفاضا كبيرا في التفجيرات منذ عام 2017.", "ar"),
+    ],
+)  # fmt: skip
+def test_trials_commemorations_debates_and_trends_are_no_incident(
+    text: str, lang: str
+) -> None:
+    assert _run(text, lang).incidents == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "killed"),
+    [
+        # the cue after the trigger does not govern it
+        ("Gunmen killed a judge who had sentenced militants in Baghdad.", "en", 1),
+        ("استهدف تفجير انتحاري زوارا يحيون ذكرى عاشوراء في كربلاء ما أسفر عن مقتل 20 شخصا.",
+         "ar", 20),
+    ],
+)  # fmt: skip
+def test_a_trial_or_commemoration_word_after_the_event_is_no_cue(
+    text: str, lang: str, killed: int
+) -> None:
+    (inc,) = _run(text, lang).incidents
+    assert inc.killed == Count(killed, killed)

@@ -112,10 +112,20 @@ def is_general(cues: Sequence[Cue], triggers: Sequence[int]) -> bool:
     intents = [c for c in cues if c.kind == "intent"]
     return any(
         c.kind == "no_event"  # «نفى وقوع أي هجوم», "a controlled detonation"
-        or c.kind in ("visit", "statement", "analysis", "background")
+        or c.kind in ("visit", "statement", "analysis", "background", "trial")
         and (first is None or c.start < first)
         for c in cues
     ) or bool(intents and triggers and all(_intended(intents, t) for t in triggers))
+
+
+def is_trial(cues: Sequence[Cue], triggers: Sequence[int]) -> bool:
+    """construction trial: a sentence about a trial for an attack («أصدرت المحكمة
+    حكما بالإعدام بحق مدان بتفجير الكرادة», "A court sentenced a man to death for
+    the 2016 Karrada bombing") reports no incident, whatever figures it gives
+    (they are the old attack's): the cue comes before the first trigger ("gunmen
+    killed a judge who had sentenced ..." is an incident)."""
+    first = min(triggers, default=None)
+    return any(c.kind == "trial" and (first is None or c.start < first) for c in cues)
 
 
 def _intended(intents: Sequence[Cue], trigger: int) -> bool:

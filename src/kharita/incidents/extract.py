@@ -28,7 +28,7 @@ from . import places as P
 from ._doc import Doc, Sentence
 from .assemble import build_incident, same_day, shared_tolls, similar_kind
 from .attribution import doc_actors
-from .boundaries import find_boundaries, find_cues, is_general, split_units
+from .boundaries import find_boundaries, find_cues, is_general, is_trial, split_units
 from .casualties import find_casualties, says_no_casualties
 from .dates import (
     DateMention,
@@ -60,6 +60,7 @@ def _analyse(
         cues = find_cues(doc.hits, u.start, u.end)
         starts = [t.start for t in triggers]
         general = is_general(cues, starts) and not (casualties or zero)
+        general = general or is_trial(cues, starts)
         another = _another(doc, triggers)
         similar = doc.hits.found("similar", u.start, u.end)
         out.append(
