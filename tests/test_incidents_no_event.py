@@ -102,3 +102,25 @@ def test_a_trial_or_commemoration_word_after_the_event_is_no_cue(
 ) -> None:
     (inc,) = _run(text, lang).incidents
     assert inc.killed == Count(killed, killed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # construction not_a_trigger: the trigger word inside a phrase naming no event
+        "دعا الزعيمان إلى وقف فوري لإطلاق النار في المدينة.",
+        "تتحدث المصادر عن اتفاق وقف إطلاق نار لمدة عام.",
+        "يمكن أن تثير الإجراءات شكاوى من المسافرين ضد شركات الطيران في بغداد.",
+        "فرضت منطقة يحظر على الطيران العراقي التحليق فيها شمالي البلاد.",
+        # sports (statement rows): a team's attack is no attack
+        "في مباراة الأمس شن الفريق هجوما قويا على مرمى الخصم في بغداد.",
+        "تقدم اللاعب إلى خط الهجوم في ملعب البصرة.",
+    ],
+)
+def test_trigger_words_that_name_no_event(text: str) -> None:
+    assert _run(text).incidents == ()
+
+
+def test_fire_opened_on_a_patrol_is_still_an_attack() -> None:
+    (inc,) = _run("تعرضت دورية للشرطة لإطلاق النار في قضاء المقدادية.").incidents
+    assert inc.type == "armed_attack"

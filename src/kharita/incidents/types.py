@@ -172,5 +172,25 @@ def find_triggers(
     span = folded[start:stop]
     if "shoot" in span or "shot" in span or "gun" in span:
         found.extend(_targeted_killings(folded, start, stop))
+    found = _not_triggers_removed(hits, found, start, stop)
     found.sort(key=lambda t: t.start)
     return found
+
+
+def _not_triggers_removed(
+    hits: PhraseHits, found: list[TriggerMatch], start: int, stop: int
+) -> list[TriggerMatch]:
+    """construction not_a_trigger: a trigger word inside a longer phrase that
+    names no event is none («وقف إطلاق النار» a ceasefire, «شركات الطيران»
+    airlines, «حظر الطيران» a no-fly zone): ``non_incident_cues.tsv`` kind
+    ``not_trigger``."""
+    if not found:
+        return found
+    spans = [
+        (h.start, h.end)
+        for h in hits.matches("non_incident", start, stop)
+        if h.row["kind"] == "not_trigger"
+    ]
+    if not spans:
+        return found
+    return [t for t in found if not any(a <= t.start and t.end <= b for a, b in spans)]
