@@ -148,3 +148,22 @@ def test_an_operations_sector_is_its_area_and_a_command_is_no_place() -> None:
     sector = rec("هجوم لداعش على قاطع عمليات ديالى.", "ar")
     assert [m.text for m in sector] == ["قاطع عمليات ديالى"]
     assert rec("أعلنت قيادة عمليات ديالى مقتل مسلحين.", "ar") == []
+
+
+def test_a_designator_with_the_article_is_a_noun_before_its_adjective() -> None:
+    """construction definite_designator: «المدينة الهندية» is "the Indian
+    city"; «مدينة الهندية» (no article) is the town of al-Hindiya."""
+    rec = recognizer_for(load_gazetteer())
+    assert rec("ضربت سلسلة التفجيرات نفس المدينة الهندية.", "ar") == []
+    named = rec("وصل الوفد إلى مدينة الهندية في كربلاء.", "ar")
+    assert [m.text for m in named][0] == "مدينة الهندية"
+
+
+def test_the_leopards_are_no_place_without_support() -> None:
+    """common_word_names.tsv: «الفهود» (the leopards) is al-Fuhud only with
+    support («ناحية الفهود»)."""
+    rec = recognizer_for(load_gazetteer())
+    assert rec("هاجمت الضباع والكلاب البرية والفهود القطيع.", "ar") == []
+    assert [m.text for m in rec("نزاع عشائري في ناحية الفهود.", "ar")] == [
+        "ناحية الفهود"
+    ]

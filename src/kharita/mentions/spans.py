@@ -133,8 +133,11 @@ def find_designator(
         if phrase in cues.designators:
             return phrase, cues.designators[phrase], pos
         split = strip_proclitic(word, cues.designators) if n == 1 else None
-        if split is not None:
+        if split is not None and not split[0].endswith("ال"):
             return split[1], cues.designators[split[1]], pos + len(split[0])
+        # construction definite_designator: «المدينة الهندية» is "the Indian
+        # city" (a noun and its adjective); a designator leads a name only
+        # without the article («مدينة الهندية», «بمدينة الموصل»)
     return None, None, span_start
 
 
