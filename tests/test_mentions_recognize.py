@@ -167,3 +167,23 @@ def test_the_leopards_are_no_place_without_support() -> None:
     assert [m.text for m in rec("نزاع عشائري في ناحية الفهود.", "ar")] == [
         "ناحية الفهود"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # construction common_noun_adjective: the noun and its adjective
+        ("فاز المنتخب في الدور الأول من البطولة.", []),
+        ("يلاحظ التلاقح بين فن العمارة الصينية والعربية.", []),
+        ("ارتدت الكرة من القائم الأيمن.", []),
+        # a name needing no support, a longer name, a designator, an apposition
+        ("انفجرت عبوة في قضاء الدور الشمالي.", ["قضاء الدور"]),
+        ("سقط صاروخ في المنطقة الخضراء الشديدة الحماية.", ["المنطقة الخضراء"]),
+        ("ضربت التفجيرات القطارات في مومباي العاصمة التجارية.", ["مومباي"]),
+    ],
+)
+def test_a_common_word_name_before_an_adjective_is_the_noun(
+    text: str, places: list[str]
+) -> None:
+    found = recognizer_for(load_gazetteer())(text, "ar")
+    assert [m.text for m in found] == places

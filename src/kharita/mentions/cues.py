@@ -30,6 +30,9 @@ class Cues:
     name_heads: frozenset[str] = frozenset()  # «أبو», "Abu": a compound name's head
     articles: frozenset[str] = frozenset()  # "the": between a preposition and a name
     name_links: frozenset[str] = frozenset()  # "of": a lowercase word inside a name
+    appositions: frozenset[str] = (
+        frozenset()
+    )  # «العاصمة»: a noun in apposition to a name
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +45,7 @@ def load_cues() -> Cues:
     heads: set[str] = set()
     articles: set[str] = set()
     links: set[str] = set()
+    appositions: set[str] = set()
     open_des: dict[str, str] = {}
     open_adj: dict[str, str] = {}
     open_en: dict[str, dict[str, str]] = {
@@ -70,6 +74,8 @@ def load_cues() -> Cues:
             articles.add(cue)
         elif kind == "name_link":
             links.add(cue)
+        elif kind == "apposition":
+            appositions.add(cue)
     org_rows = load_table("org_cues")
     reporting = frozenset(
         key(r["cue"]) for r in org_rows if r["position"] == "reporting"
@@ -97,6 +103,7 @@ def load_cues() -> Cues:
         name_heads=frozenset(heads),
         articles=frozenset(articles),
         name_links=frozenset(links),
+        appositions=frozenset(appositions),
     )
 
 

@@ -20,6 +20,7 @@ from .cues import Cues, load_cues, open_cues
 from .spans import (
     Entry,
     Hit,
+    adjective_after,
     after_name_head,
     capitalised_in_prose,
     check_arabic,
@@ -234,6 +235,12 @@ class Recognizer:
             if not (designator and self._type_licensed(hit.entry.ids, dtypes)):
                 return None
             support = None
+        if (
+            support is not None
+            and not designator
+            and adjective_after(s, span_end, hit, cues)
+        ):
+            return None
         o_start, o_end = mt.span(span_start, span_end)
         if support is not None and (
             designator
