@@ -176,6 +176,7 @@ def test_the_leopards_are_no_place_without_support() -> None:
         ("فاز المنتخب في الدور الأول من البطولة.", []),
         ("يلاحظ التلاقح بين فن العمارة الصينية والعربية.", []),
         ("ارتدت الكرة من القائم الأيمن.", []),
+        ("بدأت السلطات باستعماله في سنة 2002.", []),
         # a name needing no support, a longer name, a designator, an apposition
         ("انفجرت عبوة في قضاء الدور الشمالي.", ["قضاء الدور"]),
         ("سقط صاروخ في المنطقة الخضراء الشديدة الحماية.", ["المنطقة الخضراء"]),
@@ -187,3 +188,14 @@ def test_a_common_word_name_before_an_adjective_is_the_noun(
 ) -> None:
     found = recognizer_for(load_gazetteer())(text, "ar")
     assert [m.text for m in found] == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقع ريال مدريد في فخ التعادل مع جاره أتليتكو مدريد.",  # clubs (org_cues.tsv)
+        "قصفت مقاتلات حربية تركية منزلا في القرية.",  # «تركية»: Turkish (adjective)
+    ],
+)
+def test_a_club_or_an_adjective_is_no_place(text: str) -> None:
+    assert recognizer_for(load_gazetteer())(text, "ar") == []

@@ -220,14 +220,17 @@ def adjective_after(s: str, end: int, hit: Hit, cues: Cues) -> bool:
     """construction common_noun_adjective: a one-word Arabic name that is also a
     common word, followed by a definite word, is the noun and its adjective
     («في الدور الأول» the first round, «العلم العراقي» the Iraqi flag, «فن
-    العمارة الصينية»), not the place; an appositive noun after a name is no
-    adjective («مومباي العاصمة التجارية», place_cues.tsv kind apposition)."""
+    العمارة الصينية»), or by a number («في سنة 2002»), not the place; an
+    appositive noun after a name is no adjective («مومباي العاصمة التجارية»,
+    place_cues.tsv kind apposition)."""
     if hit.entry.latin or " " in hit.entry.key:
         return False
     after = words_after(s, end, 1)
     if not after or after[0][0] != end + 1:
         return False
     word = after[0][1]
+    if word[:1].isdigit():  # «في سنة 2002»: the noun and its number
+        return True
     return word.startswith("ال") and word not in cues.appositions
 
 
