@@ -40,12 +40,12 @@ def load_cues() -> Cues:
     """Read ``place_cues``, ``org_cues`` and ``common_word_names`` once."""
     designators: dict[str, str] = {}
     post: dict[str, str] = {}
-    trailing: set[str] = set()
-    preps: set[str] = set()
-    heads: set[str] = set()
-    articles: set[str] = set()
-    links: set[str] = set()
-    appositions: set[str] = set()
+    words: dict[str, set[str]] = {  # kinds that are plain word sets
+        kind: set()
+        for kind in (
+            "trailing", "preposition", "name_head", "article", "name_link", "apposition"
+        )
+    }  # fmt: skip
     open_des: dict[str, str] = {}
     open_adj: dict[str, str] = {}
     open_en: dict[str, dict[str, str]] = {
@@ -54,7 +54,9 @@ def load_cues() -> Cues:
     }
     for row in load_table("place_cues"):
         cue, kind = key(row["cue"]), row["kind"]
-        if kind in open_en:
+        if kind in words:
+            words[kind].add(cue)
+        elif kind in open_en:
             open_en[kind][cue] = row["types"]
         elif kind == "open_designator":
             open_des[cue] = row["types"]
@@ -64,18 +66,6 @@ def load_cues() -> Cues:
             designators[cue] = row["types"]
         elif kind == "post_designator":
             post[cue] = row["types"]
-        elif kind == "trailing":
-            trailing.add(cue)
-        elif kind == "preposition":
-            preps.add(cue)
-        elif kind == "name_head":
-            heads.add(cue)
-        elif kind == "article":
-            articles.add(cue)
-        elif kind == "name_link":
-            links.add(cue)
-        elif kind == "apposition":
-            appositions.add(cue)
     org_rows = load_table("org_cues")
     reporting = frozenset(
         key(r["cue"]) for r in org_rows if r["position"] == "reporting"
@@ -83,8 +73,8 @@ def load_cues() -> Cues:
     return Cues(
         designators=designators,
         post_designators=post,
-        trailing=frozenset(trailing),
-        prepositions=frozenset(preps),
+        trailing=frozenset(words["trailing"]),
+        prepositions=frozenset(words["preposition"]),
         org_before=frozenset(
             key(r["cue"]) for r in org_rows if r["position"] == "before"
         ),
@@ -100,10 +90,10 @@ def load_cues() -> Cues:
         open_adjective=open_adj,
         open_before_en=open_en["open_designator_en"],
         open_after_en=open_en["open_post_designator_en"],
-        name_heads=frozenset(heads),
-        articles=frozenset(articles),
-        name_links=frozenset(links),
-        appositions=frozenset(appositions),
+        name_heads=frozenset(words["name_head"]),
+        articles=frozenset(words["article"]),
+        name_links=frozenset(words["name_link"]),
+        appositions=frozenset(words["apposition"]),
     )
 
 
