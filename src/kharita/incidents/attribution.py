@@ -133,9 +133,8 @@ def find_attribution(
             after = 0 <= a.start - t_end <= 3 and not folded[t_end : a.start].strip()
             before = 0 <= t_start - a.end <= 2 and not folded[a.end : t_start].strip()
             after, before = after and not latin, before and latin
-            inside = (
-                t_start <= a.start and a.end <= t_end
-            )  # «ضربة تركية» (state_strike)
+            # state_strike: the actor inside the trigger phrase («ضربة تركية»)
+            inside = t_start <= a.start and a.end <= t_end
             if (after or before or inside) and "perpetrated" not in found:
                 found["perpetrated"] = a
     suspected = False

@@ -112,7 +112,7 @@ def is_general(cues: Sequence[Cue], triggers: Sequence[int]) -> bool:
     intents = [c for c in cues if c.kind == "intent"]
     return any(
         c.kind == "no_event"  # «نفى وقوع أي هجوم», "a controlled detonation"
-        or c.kind in ("visit", "statement", "analysis", "background", "trial")
+        or c.kind in ("visit", "statement", "analysis", "background")
         and (first is None or c.start < first)
         for c in cues
     ) or bool(intents and triggers and all(_intended(intents, t) for t in triggers))

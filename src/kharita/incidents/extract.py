@@ -59,8 +59,8 @@ def _analyse(
         zero = says_no_casualties(doc.hits, u.start, u.end)
         cues = find_cues(doc.hits, u.start, u.end)
         starts = [t.start for t in triggers]
-        general = is_general(cues, starts) and not (casualties or zero)
-        general = general or is_trial(cues, starts)
+        in_general = is_general(cues, starts) and not (casualties or zero)
+        general = in_general or is_trial(cues, starts)
         another = _another(doc, triggers)
         similar = doc.hits.found("similar", u.start, u.end)
         out.append(

@@ -30,9 +30,7 @@ class Cues:
     name_heads: frozenset[str] = frozenset()  # «أبو», "Abu": a compound name's head
     articles: frozenset[str] = frozenset()  # "the": between a preposition and a name
     name_links: frozenset[str] = frozenset()  # "of": a lowercase word inside a name
-    appositions: frozenset[str] = (
-        frozenset()
-    )  # «العاصمة»: a noun in apposition to a name
+    appositions: frozenset[str] = frozenset()  # «العاصمة»: a noun in apposition
 
 
 @lru_cache(maxsize=1)
