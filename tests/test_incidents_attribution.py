@@ -66,3 +66,22 @@ def test_a_speaker_may_still_deny() -> None:
     (inc,) = extract_text(text, "en").incidents
     assert inc.attribution.denied_by == "United States"
     assert inc.attribution.perpetrator is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "denied_by"),
+    [
+        # actors.tsv: armed groups named in English and Arabic reports
+        ("Kataib Hezbollah denied involvement in the drone attack on Erbil airport.",
+         "en", "drone_attack", "Kataib Hezbollah"),
+        ("نفت كتائب حزب الله مسؤوليتها عن الهجوم بالطائرة المسيرة على مطار أربيل.",
+         "ar", "drone_attack", "Kataib Hezbollah"),
+        ("Asaib Ahl al-Haq denied firing the rockets at Baghdad airport.",
+         "en", "rocket_attack", "Asaib Ahl al-Haq"),
+    ],
+)  # fmt: skip
+def test_armed_groups_named_in_either_language_deny(
+    text: str, lang: str, kind: str, denied_by: str
+) -> None:
+    (inc,) = extract_text(text, lang).incidents
+    assert (inc.type, inc.attribution.denied_by) == (kind, denied_by)
