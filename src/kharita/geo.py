@@ -365,13 +365,8 @@ def _clip(ring: Ring, dx: float, dy: float, cut: float) -> Ring:
 
 def _area(ring: Ring) -> float:
     """Signed shoelace area of a closed ring."""
-    return (
-        sum(
-            xa * yb - xb * ya
-            for (xa, ya), (xb, yb) in zip(ring, ring[1:], strict=False)
-        )
-        / 2
-    )
+    pairs = zip(ring, ring[1:], strict=False)
+    return sum(xa * yb - xb * ya for (xa, ya), (xb, yb) in pairs) / 2
 
 
 def _centroid(rings: Sequence[Ring]) -> Point:
